@@ -1,0 +1,135 @@
+/**
+ * Finds claim files under deployments/<env>/ and reads them, with caps checked before any
+ * byte is parsed. Symlinks are refused: a link could point a claim (or an environment) at
+ * anything on the runner's disk.
+ */
+import { lstat, readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { cmp, type Problem } from '../errors.js';
+
+export const DEPLOYMENTS_DIR = 'deployments';
+export const MAX_FILE_BYTES = 1024 * 1024;
+export const MAX_FILES = 10_000;
+export const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export interface ClaimFile {
+  /** Relative to the root, `/`-separated. */
+  path: string;
+  env: string;
+  text: string;
+}
+
+export interface Discovery {
+  files: ClaimFile[];
+  /** Environment folders found, whether or not they hold claims. */
+  envs: string[];
+  problems: Problem[];
+}
+
+export interface DiscoverOptions {
+  maxFileBytes?: number;
+  maxFiles?: number;
+}
+
+export async function discoverClaimFiles(root: string, options: DiscoverOptions = {}): Promise<Discovery> {
+  const maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
+  const maxFiles = options.maxFiles ?? MAX_FILES;
+  const problems: Problem[] = [];
+  const at = (file: string, code: string, message: string): Problem => ({ file, line: 1, col: 1, code, message });
+  const base = path.join(root, DEPLOYMENTS_DIR);
+
+  let top: string[];
+  try {
+    const st = await lstat(base);
+    if (st.isSymbolicLink()) return { files: [], envs: [], problems: [at(DEPLOYMENTS_DIR, 'symlink', 'deployments/ is a symlink; refusing to follow it')] };
+    if (!st.isDirectory()) return { files: [], envs: [], problems: [at(DEPLOYMENTS_DIR, 'not-a-directory', 'deployments is not a directory')] };
+    top = (await readdir(base)).sort(cmp);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], envs: [], problems: [] };
+    throw error;
+  }
+
+  const candidates: { rel: string; env: string; size: number }[] = [];
+  const envs: string[] = [];
+  for (const name of top) {
+    const rel = `${DEPLOYMENTS_DIR}/${name}`;
+    const st = await lstat(path.join(base, name));
+    if (st.isSymbolicLink()) {
+      problems.push(at(rel, 'symlink', `${rel} is a symlink; environment folders must be real directories`));
+      continue;
+    }
+    if (!st.isDirectory()) continue; // settings file, README, …
+    if (!DNS_LABEL.test(name) || name.length > 63) {
+      problems.push(at(rel, 'env-name', `environment folder "${name}" must be a DNS label (lowercase letters, digits and '-', at most 63 characters)`));
+      continue;
+    }
+    envs.push(name);
+    await walk(path.join(base, name), rel, name);
+  }
+
+  async function walk(dir: string, rel: string, env: string): Promise<void> {
+    for (const name of (await readdir(dir)).sort(cmp)) {
+      const childRel = `${rel}/${name}`;
+      const st = await lstat(path.join(dir, name));
+      if (st.isSymbolicLink()) {
+        if (/\.ya?ml$/.test(name) || !name.includes('.')) problems.push(at(childRel, 'symlink', `${childRel} is a symlink; refusing to follow it`));
+        continue;
+      }
+      if (st.isDirectory()) await walk(path.join(dir, name), childRel, env);
+      else if (st.isFile() && /\.ya?ml$/.test(name)) candidates.push({ rel: childRel, env, size: st.size });
+    }
+  }
+
+  if (candidates.length > maxFiles) {
+    problems.push(at(DEPLOYMENTS_DIR, 'too-many-files', `${candidates.length} claim files exceed the limit of ${maxFiles}`));
+    return { files: [], envs, problems };
+  }
+  const total = candidates.reduce((sum, c) => sum + c.size, 0);
+  if (total > MAX_TOTAL_BYTES) {
+    problems.push(at(DEPLOYMENTS_DIR, 'too-large', `claim files total ${total} bytes, over the limit of ${MAX_TOTAL_BYTES}`));
+    return { files: [], envs, problems };
+  }
+
+  const files: ClaimFile[] = [];
+  for (const c of candidates) {
+    if (c.size > maxFileBytes) {
+      problems.push(at(c.rel, 'file-too-large', `${c.size} bytes is over the limit of ${maxFileBytes} bytes for one claim file`));
+      continue;
+    }
+    const bytes = await readFile(path.join(root, c.rel));
+    const decoded = decodeUtf8(bytes);
+    if (typeof decoded !== 'string') {
+      problems.push({ file: c.rel, ...decoded, code: 'invalid-utf8', message: 'file is not valid UTF-8' });
+      continue;
+    }
+    files.push({ path: c.rel, env: c.env, text: decoded });
+  }
+  return { files, envs, problems };
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/** The text, or the line and column of the first byte that is not UTF-8. */
+export function decodeUtf8(bytes: Uint8Array): string | { line: number; col: number } {
+  try {
+    return decoder.decode(bytes);
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    const lines = before.split('\n');
+    return { line: lines.length, col: lines[lines.length - 1]!.length + 1 };
+  }
+}
+
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i]!;
+    const n = c < 0x80 ? 0 : c >= 0xc2 && c < 0xe0 ? 1 : c >= 0xe0 && c < 0xf0 ? 2 : c >= 0xf0 && c < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (i + k >= b.length || (b[i + k]! & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return b.length;
+}

@@ -1,0 +1,30 @@
+/** Where a parsed document came from, and how to point back into it. */
+
+export type FieldPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+/** One YAML document of a claim file, as plain data plus a way to find any field's line. */
+export interface SourceDoc {
+  /** Path relative to the repository root. */
+  file: string;
+  /** 0-based index of the document inside its file. */
+  index: number;
+  data: unknown;
+  /** Where the key (or, failing that, the value) at `path` starts; the nearest existing ancestor when absent. */
+  locate(path: FieldPath, part: 'key' | 'value'): Position;
+}
+
+/** `spec.applications[0].name` */
+export function formatFieldPath(path: FieldPath): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}

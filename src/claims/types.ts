@@ -1,0 +1,129 @@
+/** The ApplicationClaim as application-claim.schema.json accepts it. */
+
+export type Quantity = string | number;
+
+export interface ResourceList {
+  cpu?: Quantity;
+  memory?: Quantity;
+}
+
+export interface ClaimResources {
+  requests?: ResourceList;
+  limits?: ResourceList;
+  /** Older flat form: means requests. */
+  cpu?: Quantity;
+  memory?: Quantity;
+}
+
+export interface ImageObject {
+  repository: string;
+  tag?: string;
+  digest?: string;
+  pullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+}
+
+export interface KeyRef {
+  name: string;
+  key: string;
+  optional?: boolean;
+}
+
+export interface EnvVar {
+  name: string;
+  value?: string;
+  valueFrom?: { secretKeyRef?: KeyRef; configMapKeyRef?: KeyRef };
+}
+
+export interface PortSpec {
+  name?: string;
+  port: number;
+  protocol?: 'TCP' | 'UDP' | 'SCTP';
+}
+
+export interface HealthCheck {
+  path?: string;
+  port?: number;
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  failureThreshold?: number;
+}
+
+export interface Autoscaling {
+  enabled?: boolean;
+  minReplicas?: number;
+  maxReplicas?: number;
+  targetCPUUtilizationPercentage?: number;
+  targetMemoryUtilizationPercentage?: number;
+  targetCPU?: number;
+  targetMemory?: number;
+}
+
+export interface ApplicationSpec {
+  name: string;
+  enabled?: boolean;
+  image?: string | ImageObject;
+  serviceName?: string;
+  repository?: string;
+  version: string;
+  replicas?: number;
+  ports?: PortSpec[];
+  healthCheck?: HealthCheck;
+  resources?: ClaimResources;
+  env?: EnvVar[];
+  autoscaling?: Autoscaling;
+  uses?: string[];
+  values?: Record<string, unknown>;
+}
+
+export type ComponentType = 'postgresql' | 'redis';
+export type ComponentSize = 'small' | 'medium' | 'large';
+
+export interface PostgresqlConfig {
+  database?: string;
+  owner?: string;
+  parameters?: Record<string, string>;
+  maxConnections?: string;
+  monitoring?: boolean;
+  backup?: { destinationPath: string; retentionPolicy?: string; inheritFromIAMRole?: boolean };
+}
+
+export interface RedisConfig {
+  persistence?: boolean;
+  auth?: { existingSecret: string; key?: string };
+  maxmemoryPolicy?: string;
+}
+
+export interface ComponentSpec {
+  type: ComponentType;
+  name: string;
+  enabled?: boolean;
+  version?: string;
+  size?: ComponentSize;
+  storage?: string | { size?: string; storageClass?: string };
+  replicas?: number;
+  resources?: ClaimResources;
+  config?: PostgresqlConfig & RedisConfig;
+}
+
+export interface ApplicationClaim {
+  apiVersion: 'platform.infraforge.io/v1';
+  kind: 'ApplicationClaim';
+  metadata: { name: string; namespace?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+  spec: {
+    environment: string;
+    namespace?: string;
+    clusterType?: string;
+    owner: { team: string; email: string; slack?: string };
+    applications: ApplicationSpec[];
+    components?: ComponentSpec[];
+  };
+}
+
+/** A validated claim and where it came from. */
+export interface LoadedClaim {
+  claim: ApplicationClaim;
+  /** Environment folder under deployments/. */
+  env: string;
+  source: import('./source.js').SourceDoc;
+}

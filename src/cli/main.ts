@@ -1,0 +1,139 @@
+/**
+ * The CLI as a function: argv and streams in, an exit code out. The bin entry (src/cli.ts)
+ * only wires it to the process; tests call it directly.
+ */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { errorMessage, ExitCode, exitCodeFor, formatProblems, InputError } from '../errors.js';
+import { buildPlan, renderRepository } from '../pipeline.js';
+import type { SettingsOverrides } from '../settings/resolve.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+export interface Command {
+  summary: string;
+  run(args: string[], io: CliIO): Promise<ExitCode>;
+}
+
+const USAGE = `usage:
+  infraforge render   [--root DIR] [--env ENV]... [--check] [--json] [--allow-deletions]
+  infraforge validate [--root DIR] [--json]
+  infraforge diff     [--root DIR] [--base GIT-REF] [--format markdown|unified]
+  infraforge chart package [--chart DIR] [--out DIR]
+  infraforge chart publish [--chart DIR] [--registry oci://HOST/PATH] [--dry-run]
+
+settings flags (render, validate, diff): --repo-url URL  --target-revision REV
+  --chart-repository oci://HOST/PATH  --image-registry HOST  --image-owner NAME
+
+exit codes: 0 ok, 1 --check found rendered/ out of date, 2 invalid input, 3 other failure`;
+
+export const SETTINGS_FLAGS = {
+  'repo-url': { type: 'string' },
+  'target-revision': { type: 'string' },
+  'chart-repository': { type: 'string' },
+  'image-registry': { type: 'string' },
+  'image-owner': { type: 'string' },
+} as const;
+
+export function overridesFrom(values: Record<string, unknown>): SettingsOverrides {
+  const o: SettingsOverrides = {};
+  if (typeof values['repo-url'] === 'string') o.gitRepoURL = values['repo-url'];
+  if (typeof values['target-revision'] === 'string') o.targetRevision = values['target-revision'];
+  if (typeof values['chart-repository'] === 'string') o.chartRepository = values['chart-repository'];
+  if (typeof values['image-registry'] === 'string') o.imageRegistry = values['image-registry'];
+  if (typeof values['image-owner'] === 'string') o.imageOwner = values['image-owner'];
+  if (values['allow-deletions'] === true) o.allowDeletions = true;
+  return o;
+}
+
+const render: Command = {
+  summary: 'render deployments/ into rendered/',
+  async run(args, io) {
+    const { values } = parseArgs({
+      args,
+      options: {
+        root: { type: 'string' },
+        env: { type: 'string', multiple: true },
+        check: { type: 'boolean' },
+        json: { type: 'boolean' },
+        'allow-deletions': { type: 'boolean' },
+        ...SETTINGS_FLAGS,
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+    const root = path.resolve(io.cwd, values.root ?? '.');
+    const check = values.check ?? false;
+    const result = await renderRepository({ root, envs: values.env ?? [], check, overrides: overridesFrom(values), env: io.env });
+    const changed = result.written.length + result.deleted.length > 0;
+    if (values.json) {
+      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed })}\n`);
+    } else {
+      for (const f of result.written) io.stdout(`${check ? 'would write' : 'wrote'}   ${f}\n`);
+      for (const f of result.deleted) io.stdout(`${check ? 'would delete' : 'deleted'} ${f}\n`);
+      io.stdout(`${result.written.length} written, ${result.deleted.length} deleted, ${result.unchanged} unchanged${check ? ' (check: nothing was written)' : ''}\n`);
+    }
+    if (check && changed) {
+      io.stderr('rendered/ is out of date: run `infraforge render` and commit the result\n');
+      return ExitCode.outOfDate;
+    }
+    return ExitCode.ok;
+  },
+};
+
+const validate: Command = {
+  summary: 'validate every claim without writing anything',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { root: { type: 'string' }, json: { type: 'boolean' }, ...SETTINGS_FLAGS }, strict: true, allowPositionals: false });
+    const root = path.resolve(io.cwd, values.root ?? '.');
+    try {
+      const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
+      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}\n`);
+      else io.stdout(`${rendered.claims.length} claims valid\n`);
+      return ExitCode.ok;
+    } catch (error) {
+      if (values.json && error instanceof InputError) io.stdout(`${JSON.stringify({ valid: false, problems: error.problems })}\n`);
+      throw error;
+    }
+  },
+};
+
+export const COMMANDS: Record<string, Command> = { render, validate };
+
+export async function runCli(argv: string[], io: CliIO, commands: Record<string, Command> = COMMANDS): Promise<ExitCode> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(`${USAGE}\n`);
+    return name ? ExitCode.ok : ExitCode.invalidInput;
+  }
+  const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  if (!command) {
+    io.stderr(`infraforge: unknown command ${JSON.stringify(name)}\n${USAGE}\n`);
+    return ExitCode.invalidInput;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    return reportFailure(error, io);
+  }
+}
+
+/** The one place the CLI turns a failure into output and an exit code. */
+function reportFailure(error: unknown, io: CliIO): ExitCode {
+  if (error instanceof InputError) {
+    for (const line of formatProblems(error.problems)) io.stderr(`${line}\n`);
+    io.stderr(`infraforge: ${error.problems.length} problem${error.problems.length === 1 ? '' : 's'}; nothing was written\n`);
+    return ExitCode.invalidInput;
+  }
+  if (error instanceof TypeError && (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    io.stderr(`infraforge: ${error.message}\n${USAGE}\n`);
+    return ExitCode.invalidInput;
+  }
+  io.stderr(`infraforge: ${errorMessage(error)}\n`);
+  return exitCodeFor(error);
+}

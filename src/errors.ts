@@ -1,0 +1,87 @@
+/**
+ * Errors and exit codes. The CLI and the action both turn failures into exit codes here
+ * and nowhere else (see src/cli/main.ts and src/main.ts).
+ */
+
+export const ExitCode = {
+  ok: 0,
+  /** `--check` found rendered/ out of date. */
+  outOfDate: 1,
+  /** Invalid input: claims, settings, chart. Nothing was written or pushed. */
+  invalidInput: 2,
+  /** Anything else: git, network, registry, disk. */
+  failure: 3,
+} as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** One thing wrong with the input, pinned to a place a human can open. */
+export interface Problem {
+  /** Path relative to the repository root, with `/` separators. */
+  file: string;
+  line: number;
+  col: number;
+  /** Stable machine-readable code; tests assert on it, not on the message. */
+  code: string;
+  message: string;
+  /** Field path inside the document, e.g. `spec.applications[0].name`. */
+  field?: string;
+}
+
+export function formatProblem(p: Problem): string {
+  const where = p.field ? ` (${p.field})` : '';
+  return `${p.file}:${p.line}:${p.col}: ${p.message}${where}`;
+}
+
+/** Invalid input; carries every problem found. Exit code 2. */
+export class InputError extends Error {
+  readonly problems: Problem[];
+  constructor(problems: Problem[]) {
+    super(problems.length === 1 ? formatProblem(problems[0]!) : `${problems.length} problems in the input`);
+    this.name = 'InputError';
+    this.problems = problems;
+  }
+}
+
+/** A failure of something outside the input: git, network, registry, disk. Exit code 3. */
+export class InfraError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'InfraError';
+  }
+}
+
+/** Any thrown value as a message; non-Error throws are not swallowed. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'string') return error;
+  try {
+    return JSON.stringify(error);
+  } catch {
+    return String(error);
+  }
+}
+
+export function exitCodeFor(error: unknown): ExitCode {
+  if (error instanceof InputError) return ExitCode.invalidInput;
+  return ExitCode.failure;
+}
+
+/** The most problems printed for one run; the rest are counted, not listed. */
+export const MAX_PRINTED_PROBLEMS = 50;
+
+export function formatProblems(problems: Problem[], limit = MAX_PRINTED_PROBLEMS): string[] {
+  const lines = problems.slice(0, limit).map(formatProblem);
+  if (problems.length > limit) lines.push(`... and ${problems.length - limit} more problems not shown`);
+  return lines;
+}
+
+export function sortProblems(problems: Problem[]): Problem[] {
+  return [...problems].sort(
+    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.code, b.code) || cmp(a.message, b.message),
+  );
+}
+
+/** Code-unit order: the same on every machine and locale (unlike localeCompare). */
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

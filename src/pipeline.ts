@@ -1,0 +1,102 @@
+/**
+ * The render pipeline shared by the CLI and the action:
+ * discover → parse + schema → semantics → plan (pure) → apply to rendered/.
+ * Every input problem is collected before anything is written; one InputError carries them all.
+ */
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { ValidateFunction } from 'ajv';
+import { makeAjv } from './claims/ajv.js';
+import { discoverClaimFiles } from './claims/discover.js';
+import { loadClaims } from './claims/load.js';
+import { semanticProblems } from './claims/semantic.js';
+import type { LoadedClaim } from './claims/types.js';
+import { cmp, InputError, type Problem, sortProblems } from './errors.js';
+import { type ApplyResult, applyPlan, RENDERED_DIR } from './io/tree.js';
+import { DNS_LABEL } from './render/names.js';
+import { type PlannedFile, renderPlan } from './render/plan.js';
+import { CHART_DIR, resolveSettings, type SettingsOverrides } from './settings/resolve.js';
+import type { RenderSettings } from './settings/types.js';
+
+export interface PipelineOptions {
+  root: string;
+  /** Only these environments; all when empty. */
+  envs?: readonly string[];
+  overrides?: SettingsOverrides;
+  env?: Record<string, string | undefined>;
+}
+
+export interface Rendered {
+  settings: RenderSettings;
+  claims: LoadedClaim[];
+  files: PlannedFile[];
+  /** Environments in scope: their rendered/<env>/ belongs to this run. */
+  envs: string[];
+}
+
+/** Validates everything and computes the plan; writes nothing. Throws InputError on any problem. */
+export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
+  const { root } = options;
+  const discovery = await discoverClaimFiles(root);
+  const problems: Problem[] = [...discovery.problems];
+  const wanted = options.envs?.length ? new Set(options.envs) : undefined;
+  for (const env of wanted ?? []) {
+    if (!DNS_LABEL.test(env)) problems.push({ file: 'deployments', line: 1, col: 1, code: 'env-name', message: `--env ${JSON.stringify(env)} is not a DNS label` });
+  }
+
+  const settings = await resolveSettings(root, options.overrides ?? {}, options.env ?? process.env);
+  const loaded = loadClaims(discovery.files);
+  problems.push(...loaded.problems);
+  // Cross-claim rules see every environment, so a clash is caught whatever --env says.
+  problems.push(...semanticProblems(loaded.claims, settings));
+  if (problems.length) throw new InputError(sortProblems(problems));
+
+  const claims = wanted ? loaded.claims.filter((c) => wanted.has(c.env)) : loaded.claims;
+  const plan = renderPlan(claims, settings, await valuesValidator(root));
+  if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
+
+  const renderedEnvs = await listDirs(path.join(root, RENDERED_DIR));
+  const envs = wanted ? [...wanted] : [...new Set([...discovery.envs, ...renderedEnvs])];
+  return { settings, claims, files: plan.files, envs: envs.sort(cmp) };
+}
+
+export interface RenderOptions extends PipelineOptions {
+  check?: boolean;
+}
+
+export async function renderRepository(options: RenderOptions): Promise<ApplyResult & { rendered: Rendered }> {
+  const rendered = await buildPlan(options);
+  const result = await applyPlan(rendered.files, {
+    root: options.root,
+    envs: rendered.envs,
+    check: options.check ?? false,
+    allowDeletions: rendered.settings.allowDeletions,
+    maxDeletedApps: rendered.settings.maxDeletedApps,
+  });
+  return { ...result, rendered };
+}
+
+/** The chart's values.schema.json is the contract; a values file that breaks it never lands. */
+export async function valuesValidator(root: string): Promise<ValidateFunction> {
+  const file = `${CHART_DIR}/values.schema.json`;
+  let schema: object;
+  try {
+    schema = JSON.parse(await readFile(path.join(root, file), 'utf8')) as object;
+  } catch (error) {
+    throw new InputError([{ file, line: 1, col: 1, code: 'values-schema-missing', message: `cannot read ${file}: ${(error as Error).message}` }]);
+  }
+  try {
+    return makeAjv().compile(schema);
+  } catch (error) {
+    throw new InputError([{ file, line: 1, col: 1, code: 'values-schema-invalid', message: `${file} is not a valid schema: ${(error as Error).message}` }]);
+  }
+}
+
+async function listDirs(dir: string): Promise<string[]> {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries.filter((e) => e.isDirectory() && DNS_LABEL.test(e.name)).map((e) => e.name);
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * One ApplicationSet and one AppProject per claim. The ApplicationSet's list generator has an
+ * element per enabled app or component; each Application it makes is multi-source: the
+ * common chart at the pinned version, with values from this repository's rendered/ tree.
+ */
+import type { ApplicationClaim } from '../claims/types.js';
+import type { RenderSettings } from '../settings/types.js';
+import { claimNamespace, platformLabels, type Values } from './values.js';
+
+/** `oci://ghcr.io/acme/charts` → `ghcr.io/acme/charts`: Argo CD's spelling of a Helm OCI repository. */
+export function argoChartRepo(repository: string): string {
+  return repository.replace(/^oci:\/\//, '');
+}
+
+export function valuesPath(env: string, claim: string, unit: string): string {
+  return `rendered/${env}/${claim}/${unit}/values.yaml`;
+}
+
+export function applicationSet(claim: ApplicationClaim, units: readonly string[], settings: RenderSettings): Values {
+  const name = claim.metadata.name;
+  const env = claim.spec.environment;
+  const labels = platformLabels(claim);
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'ApplicationSet',
+    metadata: { name, namespace: settings.argocd.namespace, labels },
+    spec: {
+      goTemplate: true,
+      goTemplateOptions: ['missingkey=error'],
+      generators: [{ list: { elements: units.map((unit) => ({ name: unit })) } }],
+      syncPolicy: { preserveResourcesOnDeletion: true },
+      template: {
+        metadata: {
+          name: `${name}-{{.name}}`,
+          namespace: settings.argocd.namespace,
+          labels: { ...labels, 'platform.infraforge.io/unit': '{{.name}}' },
+          finalizers: ['resources-finalizer.argocd.argoproj.io'],
+        },
+        spec: {
+          project: name,
+          sources: [
+            {
+              repoURL: argoChartRepo(settings.chart.repository),
+              chart: settings.chart.name,
+              targetRevision: settings.chart.version,
+              helm: {
+                releaseName: `${name}-{{.name}}`,
+                valueFiles: [`$values/${valuesPath(env, name, '{{.name}}')}`],
+              },
+            },
+            { repoURL: settings.gitRepoURL, targetRevision: settings.targetRevision, ref: 'values' },
+          ],
+          destination: { server: settings.argocd.server, namespace: claimNamespace(claim) },
+          syncPolicy: {
+            automated: { prune: true, selfHeal: true },
+            syncOptions: ['CreateNamespace=true'],
+          },
+        },
+      },
+    },
+  };
+}
+
+export function appProject(claim: ApplicationClaim, settings: RenderSettings): Values {
+  const owner = claim.spec.owner;
+  return {
+    apiVersion: 'argoproj.io/v1alpha1',
+    kind: 'AppProject',
+    metadata: { name: claim.metadata.name, namespace: settings.argocd.namespace, labels: platformLabels(claim) },
+    spec: {
+      description: `${claim.metadata.name} (${claim.spec.environment}), owned by ${owner.team} <${owner.email}>`,
+      sourceRepos: [settings.gitRepoURL, argoChartRepo(settings.chart.repository)],
+      destinations: [{ server: settings.argocd.server, namespace: claimNamespace(claim) }],
+      // CreateNamespace=true needs this one cluster-scoped kind; nothing else cluster-wide.
+      clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import type { ProfileOverride } from '../render/profiles.js';
+
+/** Everything the pure renderer needs besides the claims; resolved once per run. */
+export interface RenderSettings {
+  /** https URL Argo CD reads rendered values from. */
+  gitRepoURL: string;
+  /** Branch, tag or HEAD that Argo CD tracks. */
+  targetRevision: string;
+  chart: {
+    /** `oci://host/path` where the common chart is published. */
+    repository: string;
+    name: string;
+    version: string;
+  };
+  image: { registry: string; owner: string | undefined };
+  argocd: { namespace: string; server: string };
+  /** A render that removes more apps than this is refused unless allowDeletions. */
+  maxDeletedApps: number;
+  allowDeletions: boolean;
+  profiles: Record<string, ProfileOverride>;
+}
