@@ -3,9 +3,11 @@
  * byte is parsed. Symlinks are refused: a link could point a claim (or an environment) at
  * anything on the runner's disk.
  */
-import { lstat, readdir, readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
+import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cmp, type Problem } from '../errors.js';
+import { IO_CONCURRENCY, mapLimit } from '../io/concurrency.js';
 
 export const DEPLOYMENTS_DIR = 'deployments';
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -69,16 +71,21 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
   }
 
   async function walk(dir: string, rel: string, env: string): Promise<void> {
-    for (const name of (await readdir(dir)).sort(cmp)) {
-      const childRel = `${rel}/${name}`;
-      const st = await lstat(path.join(dir, name));
-      if (st.isSymbolicLink()) {
-        if (/\.ya?ml$/.test(name) || !name.includes('.')) problems.push(at(childRel, 'symlink', `${childRel} is a symlink; refusing to follow it`));
-        continue;
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => cmp(a.name, b.name));
+    const yamlFiles: string[] = [];
+    for (const entry of entries) {
+      const childRel = `${rel}/${entry.name}`;
+      if (entry.isSymbolicLink()) {
+        if (/\.ya?ml$/.test(entry.name) || !entry.name.includes('.')) problems.push(at(childRel, 'symlink', `${childRel} is a symlink; refusing to follow it`));
+      } else if (entry.isDirectory()) {
+        await walk(path.join(dir, entry.name), childRel, env);
+      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+        yamlFiles.push(entry.name);
       }
-      if (st.isDirectory()) await walk(path.join(dir, name), childRel, env);
-      else if (st.isFile() && /\.ya?ml$/.test(name)) candidates.push({ rel: childRel, env, size: st.size });
     }
+    // Sizes first, so a cap can refuse a file before a byte of it is read.
+    const sizes = await mapLimit(yamlFiles, IO_CONCURRENCY, async (name) => (await lstat(path.join(dir, name))).size);
+    yamlFiles.forEach((name, i) => candidates.push({ rel: `${rel}/${name}`, env, size: sizes[i]! }));
   }
 
   if (candidates.length > maxFiles) {
@@ -91,19 +98,16 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
     return { files: [], envs, problems };
   }
 
+  const read = await mapLimit(candidates, IO_CONCURRENCY, async (c): Promise<ClaimFile | Problem> => {
+    if (c.size > maxFileBytes) return at(c.rel, 'file-too-large', `${c.size} bytes is over the limit of ${maxFileBytes} bytes for one claim file`);
+    const decoded = decodeUtf8(readFileSync(path.join(root, c.rel)));
+    if (typeof decoded !== 'string') return { file: c.rel, ...decoded, code: 'invalid-utf8', message: 'file is not valid UTF-8' };
+    return { path: c.rel, env: c.env, text: decoded };
+  });
   const files: ClaimFile[] = [];
-  for (const c of candidates) {
-    if (c.size > maxFileBytes) {
-      problems.push(at(c.rel, 'file-too-large', `${c.size} bytes is over the limit of ${maxFileBytes} bytes for one claim file`));
-      continue;
-    }
-    const bytes = await readFile(path.join(root, c.rel));
-    const decoded = decodeUtf8(bytes);
-    if (typeof decoded !== 'string') {
-      problems.push({ file: c.rel, ...decoded, code: 'invalid-utf8', message: 'file is not valid UTF-8' });
-      continue;
-    }
-    files.push({ path: c.rel, env: c.env, text: decoded });
+  for (const r of read) {
+    if ('text' in r) files.push(r);
+    else problems.push(r);
   }
   return { files, envs, problems };
 }

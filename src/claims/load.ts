@@ -1,14 +1,17 @@
 /**
- * Claim files → validated claims, or the problems that stop the run. Parsing and schema
- * checks happen per document; nothing here writes anything.
+ * Claim files → validated claims, or the problems that stop the run. A file is read by the
+ * fast path when it can be (fast-parse.ts); a file with any problem at all is read again by
+ * the strict `yaml` path, which reports it with positions. Nothing here writes anything.
  */
 import type { Problem } from '../errors.js';
 import { compiled } from './ajv.js';
 import claimSchema from './application-claim.schema.json' with { type: 'json' };
 import type { ClaimFile } from './discover.js';
+import { fastParseClaimFile } from './fast-parse.js';
 import { parseClaimFile } from './parse.js';
 import { schemaCursor } from './schema-cursor.js';
 import { schemaProblem } from './schema-errors.js';
+import type { SourceDoc } from './source.js';
 import type { ApplicationClaim, LoadedClaim } from './types.js';
 
 export const CLAIM_SCHEMA: object = claimSchema;
@@ -17,22 +20,44 @@ const claimCursor = schemaCursor(claimSchema as Record<string, unknown>);
 export interface LoadResult {
   claims: LoadedClaim[];
   problems: Problem[];
+  /** Files the fast path read, for the benchmark and tests. */
+  fastFiles: number;
 }
 
-export function loadClaims(files: readonly ClaimFile[]): LoadResult {
+export function loadClaims(files: readonly ClaimFile[], options: { fast?: boolean } = {}): LoadResult {
   const validate = compiled(CLAIM_SCHEMA);
-  const claims: LoadedClaim[] = [];
-  const problems: Problem[] = [];
+  const result: LoadResult = { claims: [], problems: [], fastFiles: 0 };
   for (const file of files) {
+    const fast = options.fast === false ? undefined : fastParseClaimFile(file.text, claimCursor);
+    if (fast && fast.length > 0 && fast.every((d) => validate(d.data))) {
+      result.fastFiles++;
+      const strict = lazyStrict(file);
+      for (const d of fast) {
+        const source: SourceDoc = { file: file.path, index: d.index, data: d.data, locate: (path, part) => strict(d.index).locate(path, part) };
+        result.claims.push({ claim: d.data as ApplicationClaim, env: file.env, source });
+      }
+      continue;
+    }
     const parsed = parseClaimFile(file.path, file.text, claimCursor);
-    problems.push(...parsed.problems);
+    result.problems.push(...parsed.problems);
     for (const doc of parsed.docs) {
       if (!validate(doc.data)) {
-        problems.push(schemaProblem(doc, validate.errors ?? []));
+        result.problems.push(schemaProblem(doc, validate.errors ?? []));
         continue;
       }
-      claims.push({ claim: doc.data as ApplicationClaim, env: file.env, source: doc });
+      result.claims.push({ claim: doc.data as ApplicationClaim, env: file.env, source: doc });
     }
   }
-  return { claims, problems };
+  return result;
+}
+
+/** Positions are needed only to report a problem; the strict parse that gives them runs then. */
+function lazyStrict(file: ClaimFile): (index: number) => SourceDoc {
+  let docs: SourceDoc[] | undefined;
+  return (index) => {
+    docs ??= parseClaimFile(file.path, file.text, claimCursor).docs;
+    const doc = docs.find((d) => d.index === index);
+    if (!doc) throw new Error(`internal: ${file.path} document ${index} parsed differently by the strict path`);
+    return doc;
+  };
 }

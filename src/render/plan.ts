@@ -35,7 +35,6 @@ export function header(sourceFile: string): string {
 }
 
 /** Strings no rendered value may hold: leftovers of a template that did not run. */
-const UNINTENDED = [/\{\{/, /\}\}/, /<no value>/];
 const SUSPICIOUS_WHOLE = new Set(['undefined', 'NaN']);
 
 export function renderPlan(claims: readonly LoadedClaim[], settings: RenderSettings, validateValues: ValidateFunction): Plan {
@@ -111,28 +110,36 @@ function valuesProblem(source: SourceDoc, origin: FieldPath, values: Values, esc
 /** The template strings an ApplicationSet is meant to carry; everything else must be literal. */
 function templateStrings(doc: Values): Set<string> {
   const allowed = new Set<string>();
-  walkStrings(doc, '', (s) => {
+  walkStrings(doc, (s) => {
     if (/^[a-z0-9-]*\{\{\.name\}\}$/.test(s) || /^\$values\/rendered\/[a-z0-9-]+\/[a-z0-9-]+\/\{\{\.name\}\}\/values\.yaml$/.test(s)) allowed.add(s);
   });
   return allowed;
 }
 
-function findUnintended(doc: Values, allowed: Set<string>): { path: string; value: string } | undefined {
-  let found: { path: string; value: string } | undefined;
-  walkStrings(doc, '', (s, path) => {
-    if (found || allowed.has(s)) return;
-    if (UNINTENDED.some((re) => re.test(s)) || SUSPICIOUS_WHOLE.has(s)) found = { path, value: s };
-  });
-  return found;
+function isUnintended(s: string, allowed: Set<string>): boolean {
+  return (s.includes('{{') || s.includes('}}') || s.includes('<no value>') || SUSPICIOUS_WHOLE.has(s)) && !allowed.has(s);
 }
 
-function walkStrings(node: unknown, path: string, visit: (s: string, path: string) => void): void {
-  if (typeof node === 'string') visit(node, path);
-  else if (Array.isArray(node)) node.forEach((v, i) => walkStrings(v, `${path}[${i}]`, visit));
-  else if (node && typeof node === 'object') {
+/** The first unintended string and its path; paths are built only on the way back from a hit. */
+function findUnintended(node: unknown, allowed: Set<string>): { path: string; value: string } | undefined {
+  if (typeof node === 'string') return isUnintended(node, allowed) ? { path: '', value: node } : undefined;
+  if (Array.isArray(node)) {
+    for (let i = 0; i < node.length; i++) {
+      const hit = findUnintended(node[i], allowed);
+      if (hit) return { ...hit, path: `[${i}]${hit.path && !hit.path.startsWith('[') ? `.${hit.path}` : hit.path}` };
+    }
+  } else if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node)) {
-      visit(k, path);
-      walkStrings(v, path ? `${path}.${k}` : k, visit);
+      if (isUnintended(k, allowed)) return { path: k, value: k };
+      const hit = findUnintended(v, allowed);
+      if (hit) return { ...hit, path: hit.path ? (hit.path.startsWith('[') ? `${k}${hit.path}` : `${k}.${hit.path}`) : k };
     }
   }
+  return undefined;
+}
+
+function walkStrings(node: unknown, visit: (s: string) => void): void {
+  if (typeof node === 'string') visit(node);
+  else if (Array.isArray(node)) for (const v of node) walkStrings(v, visit);
+  else if (node && typeof node === 'object') for (const v of Object.values(node)) walkStrings(v, visit);
 }

@@ -1,0 +1,136 @@
+/** The pure core: claim + profile + settings → values, with no disk or network. */
+import { describe, expect, it } from 'vitest';
+import type { ApplicationClaim, ApplicationSpec } from '../../src/claims/types.js';
+import { BUILTIN_PROFILES } from '../../src/render/profiles.js';
+import { applicationValues, componentValues, mergeResources, parseImage } from '../../src/render/values.js';
+import type { RenderSettings } from '../../src/settings/types.js';
+
+const settings: RenderSettings = {
+  gitRepoURL: 'https://github.com/acme/platform.git',
+  targetRevision: 'HEAD',
+  chart: { repository: 'oci://ghcr.io/acme/charts', name: 'common', version: '2.0.0' },
+  image: { registry: 'ghcr.io', owner: 'acme' },
+  argocd: { namespace: 'argocd', server: 'https://kubernetes.default.svc' },
+  maxDeletedApps: 10,
+  allowDeletions: false,
+  profiles: {},
+};
+
+function claimWith(app: Partial<ApplicationSpec>, components: ApplicationClaim['spec']['components'] = []): ApplicationClaim {
+  return {
+    apiVersion: 'platform.infraforge.io/v1',
+    kind: 'ApplicationClaim',
+    metadata: { name: 'shop' },
+    spec: {
+      environment: 'dev',
+      owner: { team: 'Shop Team', email: 'shop@example.com' },
+      applications: [{ name: 'api', version: '1.0.0', ...app }],
+      components,
+    },
+  };
+}
+
+function values(app: Partial<ApplicationSpec>, env: keyof typeof BUILTIN_PROFILES = 'dev', components: ApplicationClaim['spec']['components'] = []) {
+  const claim = claimWith(app, components);
+  return applicationValues(claim, claim.spec.applications[0]!, BUILTIN_PROFILES[env], settings) as Record<string, any>;
+}
+
+describe('probes come from the claim, not from a hard-coded /health on 8080', () => {
+  it('uses healthCheck path, port and timings for liveness and readiness', () => {
+    const v = values({ ports: [{ name: 'http', port: 3000 }], healthCheck: { path: '/api/ready', port: 3000, initialDelaySeconds: 42, periodSeconds: 7 } });
+    for (const probe of [v.probes.liveness, v.probes.readiness]) {
+      expect(probe.httpGet).toEqual({ path: '/api/ready', port: 3000 });
+      expect(probe.initialDelaySeconds).toBe(42);
+      expect(probe.periodSeconds).toBe(7);
+    }
+  });
+
+  it('falls back to a TCP check on the first declared port, and to none without ports', () => {
+    expect(values({ ports: [{ port: 9000 }] }).probes.liveness.tcpSocket).toEqual({ port: 9000 });
+    expect(values({}).probes).toEqual({});
+  });
+});
+
+describe('images', () => {
+  it('serviceName resolves with the owner from settings', () => {
+    expect(values({ serviceName: 'checkout' }).image.repository).toBe('ghcr.io/acme/checkout');
+    const other = applicationValues(claimWith({ serviceName: 'checkout' }), { name: 'api', version: '1', serviceName: 'checkout' }, BUILTIN_PROFILES.dev, { ...settings, image: { registry: 'registry.example.com', owner: 'other' } }) as Record<string, any>;
+    expect(other.image.repository).toBe('registry.example.com/other/checkout');
+  });
+
+  it('splits repo:tag@digest, ports included', () => {
+    expect(parseImage('registry:5000/team/app:1.2@sha256:' + 'a'.repeat(64))).toEqual({ repository: 'registry:5000/team/app', tag: '1.2', digest: 'sha256:' + 'a'.repeat(64), pullPolicy: undefined });
+    expect(parseImage('registry:5000/team/app')).toMatchObject({ repository: 'registry:5000/team/app', tag: undefined });
+  });
+
+  it('version is the tag when the image carries none', () => {
+    expect(values({ image: 'nginx', version: '1.27' }).image).toMatchObject({ repository: 'nginx', tag: '1.27' });
+  });
+});
+
+describe('resources', () => {
+  it('explicit claim values beat the profile field by field', () => {
+    const r = mergeResources(BUILTIN_PROFILES.prod.resources, { requests: { cpu: '3' } });
+    expect(r.requests).toEqual({ cpu: '3', memory: '512Mi' });
+    // the profile limit (2) would be below the request: it is lifted, not left invalid
+    expect(r.limits).toEqual({ cpu: '3', memory: '2Gi' });
+  });
+
+  it('accepts the operator-era flat form as requests', () => {
+    expect(mergeResources(BUILTIN_PROFILES.dev.resources, { cpu: '250m', memory: 1024 }).requests).toEqual({ cpu: '250m', memory: '1024' });
+  });
+});
+
+describe('profiles', () => {
+  it('prod floors replicas, enables autoscaling and a PodDisruptionBudget', () => {
+    const v = values({ replicas: 1 }, 'prod');
+    expect(v.replicas).toBe(2);
+    expect(v.autoscaling).toMatchObject({ enabled: true, minReplicas: 2, maxReplicas: 6 });
+    expect(v.podDisruptionBudget.enabled).toBe(true);
+  });
+
+  it('dev keeps what the claim asks', () => {
+    const v = values({ replicas: 1 });
+    expect(v.replicas).toBe(1);
+    expect(v.podDisruptionBudget.enabled).toBe(false);
+  });
+});
+
+describe('wiring', () => {
+  it('a used postgresql gives DATABASE_URL from <db>-app/uri; a used redis gives REDIS_URL; no credentials', () => {
+    const v = values({ uses: ['db', 'cache'] }, 'dev', [
+      { type: 'postgresql', name: 'db' },
+      { type: 'redis', name: 'cache', config: { auth: { existingSecret: 'cache-auth' } } },
+    ]);
+    const env = Object.fromEntries((v.env as { name: string }[]).map((e) => [e.name, e]));
+    expect(env.DATABASE_URL).toEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'db-app', key: 'uri' } } });
+    expect(env.CACHE_REDIS_PASSWORD).toEqual({ name: 'CACHE_REDIS_PASSWORD', valueFrom: { secretKeyRef: { name: 'cache-auth', key: 'password' } } });
+    expect(env.REDIS_URL).toEqual({ name: 'REDIS_URL', value: 'redis://:$(CACHE_REDIS_PASSWORD)@cache:6379' });
+  });
+
+  it('an app that sets DATABASE_URL itself keeps it', () => {
+    const v = values({ uses: ['db'], env: [{ name: 'DATABASE_URL', value: 'postgres://elsewhere' }] }, 'dev', [{ type: 'postgresql', name: 'db' }]);
+    const urls = (v.env as { name: string; value?: string }[]).filter((e) => e.name === 'DATABASE_URL');
+    expect(urls).toEqual([{ name: 'DATABASE_URL', value: 'postgres://elsewhere' }]);
+  });
+
+  it('the values escape hatch is merged last', () => {
+    const v = values({ replicas: 2, values: { replicas: 5, ingress: { enabled: true } } });
+    expect(v.replicas).toBe(5);
+    expect(v.ingress).toEqual({ enabled: true });
+  });
+});
+
+describe('components', () => {
+  it('postgresql: instances from the profile, version → CNPG image, size preset storage', () => {
+    const claim = claimWith({}, []);
+    const v = componentValues(claim, { type: 'postgresql', name: 'db', version: '16', size: 'medium' }, BUILTIN_PROFILES.prod) as Record<string, any>;
+    expect(v.postgresql).toMatchObject({ instances: 3, imageName: 'ghcr.io/cloudnative-pg/postgresql:16', storage: { size: '50Gi' } });
+    expect(v.type).toBe('postgresql');
+  });
+
+  it('redis: a password only by reference', () => {
+    const v = componentValues(claimWith({}), { type: 'redis', name: 'cache', config: { auth: { existingSecret: 's', key: 'k' } } }, BUILTIN_PROFILES.dev) as Record<string, any>;
+    expect(v.redis.auth).toEqual({ enabled: true, existingSecret: 's', key: 'k' });
+  });
+});
