@@ -1,0 +1,86 @@
+# Argo CD, the credentials it needs to pull the common chart from the OCI registry, and one
+# root Application per environment watching rendered/<env>. ChartMuseum is gone: charts live
+# in the OCI registry that `infraforge chart publish` pushes to.
+
+resource "helm_release" "argocd" {
+  name             = "argocd"
+  repository       = "https://argoproj.github.io/argo-helm"
+  chart            = "argo-cd"
+  version          = var.argocd_chart_version
+  namespace        = "argocd"
+  create_namespace = true
+  wait             = true
+
+  values = [yamlencode({
+    configs = {
+      params = {
+        # ApplicationSets live in the argocd namespace only; no cross-namespace templating.
+        "applicationsetcontroller.policy" = "create-update"
+      }
+    }
+    applicationSet = {
+      replicas = 1
+    }
+  })]
+
+  depends_on = [helm_release.aws_load_balancer_controller]
+}
+
+# Repository credentials for the chart registry: from variables, never a literal.
+resource "kubernetes_secret_v1" "chart_registry" {
+  count = var.chart_registry_token == "" ? 0 : 1
+
+  metadata {
+    name      = "infraforge-chart-registry"
+    namespace = "argocd"
+    labels = {
+      "argocd.argoproj.io/secret-type" = "repository"
+    }
+  }
+
+  data = {
+    type      = "helm"
+    name      = "infraforge-charts"
+    url       = var.chart_registry
+    enableOCI = "true"
+    username  = var.chart_registry_username
+    password  = var.chart_registry_token
+  }
+
+  depends_on = [helm_release.argocd]
+}
+
+# The root Applications are the plain YAML in ../argocd/ (usable on clusters this Terraform did
+# not make); here they are applied through the argocd-apps chart with this cluster's repo URL.
+locals {
+  root_apps = {
+    for env in var.environments :
+    env => yamldecode(file("${path.module}/../argocd/root-${env}.yaml"))
+  }
+}
+
+resource "helm_release" "root_apps" {
+  name       = "infraforge-root"
+  repository = "https://argoproj.github.io/argo-helm"
+  chart      = "argocd-apps"
+  version    = var.addon_versions.argocd_apps
+  namespace  = "argocd"
+
+  values = [yamlencode({
+    applications = {
+      for env, app in local.root_apps : app.metadata.name => {
+        namespace  = app.metadata.namespace
+        project    = app.spec.project
+        finalizers = []
+        source = merge(app.spec.source, {
+          repoURL        = var.gitops_repo_url
+          targetRevision = var.gitops_revision
+        })
+        destination = app.spec.destination
+        syncPolicy  = app.spec.syncPolicy
+      }
+    }
+  })]
+
+  depends_on = [helm_release.argocd, helm_release.cloudnative_pg]
+}

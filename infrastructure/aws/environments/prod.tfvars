@@ -1,0 +1,12 @@
+cluster_name        = "prod"
+environments        = ["prod"]
+region              = "eu-west-1"
+vpc_cidr            = "10.50.0.0/16"
+single_nat_gateway  = false
+node_instance_types = ["m6i.large"]
+node_capacity_type  = "ON_DEMAND"
+node_min_size       = 3
+node_desired_size   = 3
+node_max_size       = 6
+gitops_repo_url     = "https://github.com/infraforge/infraforge-render.git"
+chart_registry      = "ghcr.io/infraforge/charts"

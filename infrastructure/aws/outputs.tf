@@ -1,0 +1,25 @@
+output "cluster_name" {
+  value = module.eks.cluster_name
+}
+
+output "cluster_endpoint" {
+  value = module.eks.cluster_endpoint
+}
+
+output "region" {
+  value = var.region
+}
+
+output "kubeconfig_command" {
+  description = "Run this to point kubectl at the cluster."
+  value       = "aws eks update-kubeconfig --name ${module.eks.cluster_name} --region ${var.region}"
+}
+
+output "argocd_admin_password_command" {
+  value = "kubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 -d"
+}
+
+output "root_applications" {
+  description = "Root Application per environment, each watching rendered/<env>."
+  value       = { for env, app in local.root_apps : env => app.metadata.name }
+}

@@ -1,0 +1,127 @@
+variable "cluster_name" {
+  description = "Short name of this cluster (e.g. nonprod, prod). One cluster hosts one or more environments."
+  type        = string
+  validation {
+    condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$", var.cluster_name))
+    error_message = "cluster_name must be a short DNS label."
+  }
+}
+
+variable "environments" {
+  description = "Environments whose rendered/<env> this cluster's Argo CD deploys (one root Application each)."
+  type        = list(string)
+  validation {
+    condition     = length(var.environments) > 0 && alltrue([for e in var.environments : can(regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", e))])
+    error_message = "environments must be a non-empty list of DNS labels."
+  }
+}
+
+variable "region" {
+  description = "AWS region."
+  type        = string
+  default     = "eu-west-1"
+}
+
+variable "vpc_cidr" {
+  description = "CIDR of the cluster VPC."
+  type        = string
+  default     = "10.40.0.0/16"
+}
+
+variable "single_nat_gateway" {
+  description = "One NAT gateway for all zones (cheaper, not zone-redundant)."
+  type        = bool
+  default     = true
+}
+
+variable "kubernetes_version" {
+  description = "EKS Kubernetes version."
+  type        = string
+  default     = "1.31"
+}
+
+variable "node_instance_types" {
+  description = "Instance types of the managed node group."
+  type        = list(string)
+  default     = ["t3.medium"]
+}
+
+variable "node_capacity_type" {
+  description = "ON_DEMAND or SPOT."
+  type        = string
+  default     = "ON_DEMAND"
+}
+
+variable "node_min_size" {
+  type    = number
+  default = 2
+}
+
+variable "node_desired_size" {
+  type    = number
+  default = 2
+}
+
+variable "node_max_size" {
+  type    = number
+  default = 4
+}
+
+variable "gitops_repo_url" {
+  description = "https URL of the repository holding rendered/ (the one this action runs in)."
+  type        = string
+}
+
+variable "gitops_revision" {
+  description = "Branch Argo CD tracks."
+  type        = string
+  default     = "main"
+}
+
+variable "chart_registry" {
+  description = "OCI registry path of the common chart, without oci:// (e.g. ghcr.io/acme/charts)."
+  type        = string
+}
+
+variable "chart_registry_username" {
+  description = "User for the chart registry (for GHCR: a GitHub user or the org)."
+  type        = string
+  default     = ""
+}
+
+variable "chart_registry_token" {
+  description = "Token with read:packages for the chart registry. Pass with TF_VAR_chart_registry_token; never commit it."
+  type        = string
+  default     = ""
+  sensitive   = true
+}
+
+variable "argocd_chart_version" {
+  description = "argo-cd Helm chart version (argo-helm)."
+  type        = string
+  default     = "9.1.0"
+}
+
+variable "addon_versions" {
+  description = "Helm chart versions of the add-ons."
+  type = object({
+    cloudnative_pg               = string
+    aws_load_balancer_controller = string
+    metrics_server               = string
+    cert_manager                 = string
+    argocd_apps                  = string
+  })
+  default = {
+    cloudnative_pg               = "0.26.0"
+    aws_load_balancer_controller = "1.14.0"
+    metrics_server               = "3.13.0"
+    cert_manager                 = "v1.19.1"
+    argocd_apps                  = "2.0.2"
+  }
+}
+
+variable "tags" {
+  description = "Extra tags for every AWS resource."
+  type        = map(string)
+  default     = {}
+}
