@@ -1,0 +1,75 @@
+/**
+ * Every action input, read once into a typed, documented ActionSettings. Nothing else in the
+ * action calls core.getInput; nothing is read at import time.
+ */
+import * as core from '@actions/core';
+import { InputError } from '../errors.js';
+
+export type ActionCommand = 'render' | 'diff' | 'publish-chart';
+
+export interface ActionSettings {
+  command: ActionCommand;
+  /** GitHub token; registered as a secret so it is masked in every log line. */
+  token: string;
+  /** Environments to render; empty = all. Lets a workflow matrix render in parallel. */
+  environments: string[];
+  /** Commit the rendered changes (render). */
+  commit: boolean;
+  /** Push the commit to the triggering branch (render). */
+  push: boolean;
+  /** Allow a render that deletes a whole environment or many apps. */
+  allowDeletions: boolean;
+  /** OCI registry for publish-chart, e.g. oci://ghcr.io/acme/charts. */
+  chartRegistry: string;
+  author: { name: string; email: string };
+  /** Push attempts before giving up (exit 3). */
+  maxAttempts: number;
+  /** The repository checkout. */
+  workspace: string;
+  /** Image owner for serviceName images; default the repository owner. */
+  imageOwner: string;
+}
+
+const COMMANDS: readonly ActionCommand[] = ['render', 'diff', 'publish-chart'];
+
+function bool(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).trim().toLowerCase();
+  if (raw === '') return fallback;
+  if (raw === 'true') return true;
+  if (raw === 'false') return false;
+  throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+
+function inputError(message: string): InputError {
+  return new InputError([{ file: 'action.yml', line: 1, col: 1, code: 'action-input', message }]);
+}
+
+export function getInputs(env: Record<string, string | undefined> = process.env): ActionSettings {
+  const command = (core.getInput('command') || 'render') as ActionCommand;
+  if (!COMMANDS.includes(command)) throw inputError(`input command must be one of ${COMMANDS.join(', ')}, got ${JSON.stringify(command)}`);
+  const token = core.getInput('token');
+  if (token) core.setSecret(token);
+  const environments = core
+    .getInput('environments')
+    .split(/[\s,]+/)
+    .map((e) => e.trim())
+    .filter((e) => e && e !== 'all');
+  const maxAttempts = Number(core.getInput('max-attempts') || '5');
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw inputError('input max-attempts must be a whole number from 1 to 20');
+  return {
+    command,
+    token,
+    environments,
+    commit: bool('commit', true),
+    push: bool('push', true),
+    allowDeletions: bool('allow-deletions', false),
+    chartRegistry: core.getInput('chart-registry'),
+    author: {
+      name: core.getInput('author-name') || 'github-actions[bot]',
+      email: core.getInput('author-email') || '41898282+github-actions[bot]@users.noreply.github.com',
+    },
+    maxAttempts,
+    workspace: core.getInput('working-directory') || env.GITHUB_WORKSPACE || process.cwd(),
+    imageOwner: core.getInput('image-owner'),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * What a run tells GitHub: annotations on claim lines, the job summary, step outputs.
+ * Behind a small interface so the orchestration does not import @actions/core directly.
+ */
+import * as core from '@actions/core';
+import type { Problem } from '../errors.js';
+import { formatProblem, MAX_PRINTED_PROBLEMS } from '../errors.js';
+
+export interface Reporter {
+  info(line: string): void;
+  warning(line: string): void;
+  group<T>(name: string, fn: () => Promise<T>): Promise<T>;
+  annotate(problems: readonly Problem[]): void;
+  output(name: string, value: string): void;
+  summary(markdown: string): Promise<void>;
+}
+
+export const actionsReporter: Reporter = {
+  info: (line) => core.info(line),
+  warning: (line) => core.warning(line),
+  group: (name, fn) => core.group(name, fn),
+  annotate(problems) {
+    for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
+      core.error(p.message + (p.field ? ` (${p.field})` : ''), { file: p.file, startLine: p.line, startColumn: p.col, title: p.code });
+    }
+    if (problems.length > MAX_PRINTED_PROBLEMS) core.error(`… and ${problems.length - MAX_PRINTED_PROBLEMS} more problems`);
+    for (const p of problems) core.info(formatProblem(p));
+  },
+  output: (name, value) => core.setOutput(name, value),
+  async summary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await core.summary.addRaw(markdown, true).write();
+  },
+};
+
+/** `rendered/<env>/<claim>/…` → per-claim counts, as a markdown table. */
+export function renderSummary(result: { written: string[]; deleted: string[]; files: { path: string; env: string; claim: string }[] }, headline: string): string {
+  const rows = new Map<string, { written: number; deleted: number; unchanged: number }>();
+  const key = (p: string) => p.split('/').slice(1, 3).join('/');
+  const row = (k: string) => {
+    let r = rows.get(k);
+    if (!r) rows.set(k, (r = { written: 0, deleted: 0, unchanged: 0 }));
+    return r;
+  };
+  const written = new Set(result.written);
+  for (const f of result.files) {
+    if (written.has(f.path)) row(`${f.env}/${f.claim}`).written++;
+    else row(`${f.env}/${f.claim}`).unchanged++;
+  }
+  for (const d of result.deleted) row(key(d)).deleted++;
+  const lines = [`### infraforge render`, '', headline, '', '| environment / claim | written | deleted | unchanged |', '|---|---:|---:|---:|'];
+  for (const [k, r] of [...rows].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    lines.push(`| \`${k}\` | ${r.written} | ${r.deleted ? `**${r.deleted}**` : 0} | ${r.unchanged} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}

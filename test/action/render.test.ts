@@ -1,0 +1,139 @@
+/**
+ * The action's `render` command, run as a runner runs it, against real git: a bare origin in
+ * a temp dir and one clone per runner.
+ */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { git, type Origin, makeOrigin } from '../support/git.js';
+import { claim, REPO_ROOT } from '../support/repo.js';
+import { runAction } from '../support/runner.js';
+
+const CLI = path.join(REPO_ROOT, 'dist/cli.js');
+let origin: Origin;
+afterEach(() => origin?.cleanup());
+
+function claims(n: number, version = '1.0.0'): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < n; i++) files[`deployments/dev/c${i}.yaml`] = claim(`c${i}`).replace('Shop Team', `Team ${i}`).replace('"1.0.0"', `"${version}"`);
+  return files;
+}
+
+/** `render --check` on a fresh clone of origin's tip: the pushed tree is the render of the pushed claims. */
+function checkOriginRendered(): void {
+  const fresh = origin.clone();
+  execFileSync(process.execPath, [CLI, 'render', '--check'], { cwd: fresh, stdio: 'pipe' });
+}
+
+function commitsOn(ref: string, repo = origin.bare): string[] {
+  return git(repo, 'log', '--format=%H', ref).split('\n');
+}
+
+describe('render on push', () => {
+  it('first run commits only rendered/ changes, with the Source-SHA trailer, and pushes', async () => {
+    origin = makeOrigin(claims(2));
+    const c0 = origin.tip();
+    const ws = origin.clone(c0);
+    const run = await runAction({ workspace: ws, sha: c0 });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.outputs.changed).toBe('true');
+    expect(run.outputs['commit-sha']).toBe(origin.tip());
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(6);
+    const files = git(origin.bare, 'show', '--name-only', '--format=', origin.tip()).split('\n');
+    expect(files.every((f) => f.startsWith('rendered/'))).toBe(true);
+    const message = git(origin.bare, 'log', '-1', '--format=%B', origin.tip());
+    expect(message).toContain(`Source-SHA: ${c0}`);
+    expect(git(origin.bare, 'log', '-1', '--format=%an <%ae>', origin.tip())).toBe('github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>');
+    expect(run.summary).toContain('| `dev/c0` | 3 | 0 | 0 |');
+    checkOriginRendered();
+  });
+
+  it("a rerun on the rendered tip — the action's own commit re-triggering it — makes no commit (no loop)", async () => {
+    origin = makeOrigin(claims(1));
+    const first = await runAction({ workspace: origin.clone(), sha: origin.tip() });
+    expect(first.code).toBe(0);
+    const rendered = origin.tip();
+    const again = await runAction({ workspace: origin.clone(rendered), sha: rendered });
+    expect(again.code, again.stdout).toBe(0);
+    expect(again.outputs.changed).toBe('false');
+    expect(again.outputs['commit-sha']).toBe('');
+    expect(origin.tip()).toBe(rendered);
+  });
+
+  it('only the changed values file is committed when one claim changes', async () => {
+    origin = makeOrigin(claims(3));
+    expect((await runAction({ workspace: origin.clone(), sha: origin.tip() })).code).toBe(0);
+    const c1 = origin.commit({ 'deployments/dev/c1.yaml': claims(3, '1.0.1')['deployments/dev/c1.yaml']! }, 'bump c1');
+    const run = await runAction({ workspace: origin.clone(c1), sha: c1 });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs['changed-files']!)).toEqual(['rendered/dev/c1/api/values.yaml']);
+  });
+
+  it('a lost race: A (triggered by C1) loses to C2, rebuilds on C2 and pushes the render of C2', async () => {
+    origin = makeOrigin(claims(2));
+    const c1 = origin.commit({ 'deployments/dev/c0.yaml': claims(2, '1.1.0')['deployments/dev/c0.yaml']! }, 'C1');
+    const wsA = origin.clone(c1);
+    const c2 = origin.commit({ 'deployments/dev/c1.yaml': claims(2, '2.0.0')['deployments/dev/c1.yaml']! }, 'C2');
+    const run = await runAction({ workspace: wsA, sha: c1 });
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/rendering from there|rebuilding on the new tip/);
+    const tip = origin.tip();
+    expect(commitsOn(tip)).toContain(c2);
+    expect(git(origin.bare, 'log', '-1', '--format=%B', tip)).toContain(`Source-SHA: ${c2}`);
+    checkOriginRendered();
+  });
+
+  it('five runners racing all finish, and origin ends with the render of the final claims', async () => {
+    origin = makeOrigin(claims(5));
+    const shas: string[] = [];
+    for (let i = 0; i < 5; i++) shas.push(origin.commit({ [`deployments/dev/c${i}.yaml`]: claims(5, `3.${i}.0`)[`deployments/dev/c${i}.yaml`]! }, `bump c${i}`));
+    const workspaces = shas.map((sha) => origin.clone(sha));
+    const runs = await Promise.all(workspaces.map((ws, i) => runAction({ workspace: ws, sha: shas[i]! })));
+    for (const r of runs) expect(r.code, r.stdout + r.stderr).toBe(0);
+    const tip = origin.tip();
+    const history = commitsOn(tip);
+    for (const sha of shas) expect(history).toContain(sha);
+    checkOriginRendered();
+    // Every render commit on main came from a runner, none was forced away: each pushed commit is still there.
+    for (const r of runs) if (r.outputs['commit-sha']) expect(history).toContain(r.outputs['commit-sha']);
+    const pushed = runs.filter((r) => r.outputs.changed === 'true').length;
+    expect(pushed).toBeGreaterThanOrEqual(1);
+  });
+
+  it('an invalid claim fails the step with an annotation on its line, and nothing is pushed', async () => {
+    origin = makeOrigin(claims(1));
+    const bad = origin.commit({ 'deployments/dev/bad.yaml': claim('bad').replace('Shop Team', 'Bad Team').replace('port: 8080\n      healthCheck', 'port: nope\n      healthCheck') }, 'bad claim');
+    const run = await runAction({ workspace: origin.clone(bad), sha: bad });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('::error title=schema-type,file=deployments/dev/bad.yaml,line=15,col=17::must be an integer');
+    expect(origin.tip()).toBe(bad);
+  });
+
+  it('retries exhausted: exit 3 and a clear message, no force-push', async () => {
+    origin = makeOrigin(claims(1));
+    const c0 = origin.tip();
+    const ws = origin.clone(c0);
+    // A pre-push hook that lands somebody else's commit first, every time.
+    const other = origin.clone();
+    const hook = path.join(ws, '.git/hooks/pre-push');
+    writeFileSync(
+      hook,
+      `#!/bin/sh\ncd "${other}" && git pull -q --ff-only origin main && date +%s%N >> noise.txt && git add noise.txt && git -c user.name=o -c user.email=o@x commit -qm noise && git push -q origin HEAD:main\n`,
+    );
+    chmodSync(hook, 0o755);
+    const run = await runAction({ workspace: ws, sha: c0, inputs: { 'max-attempts': '2' } });
+    expect(run.code).toBe(3);
+    expect(run.stdout).toMatch(/::error::push to main was rejected 2 times/);
+    expect(git(origin.bare, 'log', '--format=%s', 'main')).not.toContain('render:');
+  });
+
+  it('commit: false renders and reports without committing', async () => {
+    origin = makeOrigin(claims(1));
+    const tip = origin.tip();
+    const run = await runAction({ workspace: origin.clone(tip), sha: tip, inputs: { commit: 'false' } });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(3);
+    expect(origin.tip()).toBe(tip);
+  });
+});
