@@ -2,13 +2,18 @@
  * The action's orchestration, and the one place where its errors become a failed step:
  * invalid input → annotations on the claim lines and exit 2; anything else → exit 3.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import * as core from '@actions/core';
-import { errorMessage, exitCodeFor, InputError } from './errors.js';
 import { type ActionSettings, getInputs } from './action/inputs.js';
 import { renderAndPush } from './action/render-and-push.js';
 import { actionsReporter, renderSummary, type Reporter } from './action/report.js';
+import { chartVersionAt } from './chart/bump.js';
+import { publish } from './chart/publish.js';
+import { errorMessage, exitCodeFor, InputError } from './errors.js';
 import { createGit } from './git/git.js';
 import { type Rendered, renderRepository } from './pipeline.js';
+import { CHART_DIR, resolveSettings } from './settings/resolve.js';
 
 export interface ActionContext {
   env: Record<string, string | undefined>;
@@ -22,6 +27,9 @@ export async function run(context: ActionContext = { env: process.env, reporter:
     switch (settings.command) {
       case 'render':
         await runRender(settings, context);
+        break;
+      case 'publish-chart':
+        await runPublishChart(settings, context);
         break;
       default:
         throw new InputError([{ file: 'action.yml', line: 1, col: 1, code: 'action-input', message: `command ${settings.command} is not available in this version` }]);
@@ -85,3 +93,41 @@ async function runRender(settings: ActionSettings, { env, reporter }: ActionCont
   if (last) await reporter.summary(renderSummary({ written: last.written, deleted: last.deleted, files: last.files }, headline));
 }
 
+
+/** Package and publish charts/common when its version is new; a no-op when it is already there. */
+async function runPublishChart(settings: ActionSettings, { env, reporter }: ActionContext): Promise<void> {
+  const root = settings.workspace;
+  // The same location the ApplicationSets pin: one source of truth.
+  const registry = settings.chartRegistry || (await resolveSettings(root, {}, env)).chart.repository;
+  const credentials = settings.token ? { username: env.GITHUB_ACTOR || 'x-access-token', password: settings.token } : undefined;
+  const outcome = await reporter.group('publish chart', () =>
+    publish({ chartDir: path.join(root, CHART_DIR), displayDir: CHART_DIR, registry, plainHttp: settings.plainHttp, dryRun: false, credentials, log: (l) => reporter.info(l) }),
+  );
+  const before = pushEventBefore(env);
+  const previous = before ? await chartVersionAt(createGit(root), before, CHART_DIR).catch(() => undefined) : undefined;
+  const version = outcome.pkg.meta.version;
+  const bump = previous === undefined ? `version ${version}` : previous === version ? `version ${version} unchanged` : `bumped from ${previous} to ${version}`;
+  const published = outcome.result?.status === 'published';
+  reporter.info(`${bump}; ${published ? 'published' : 'already published'} ${outcome.result?.target.display ?? ''} ${outcome.result?.manifestDigest ?? ''}`);
+  reporter.output('chart-version', version);
+  reporter.output('chart-published', String(published));
+  reporter.output('chart-digest', outcome.result?.manifestDigest ?? '');
+  reporter.output('changed', 'false');
+  reporter.output('changed-files', '[]');
+  reporter.output('commit-sha', '');
+  reporter.output('comment-url', '');
+  await reporter.summary(
+    `### infraforge publish-chart\n\n| chart | version | change | status | digest |\n|---|---|---|---|---|\n| \`${outcome.pkg.meta.name}\` | ${version} | ${bump} | ${published ? 'published' : 'already published (same content)'} | \`${outcome.result?.manifestDigest ?? ''}\` |\n`,
+  );
+}
+
+/** The `before` commit of a push event, when the event file has one. */
+function pushEventBefore(env: Record<string, string | undefined>): string | undefined {
+  if (!env.GITHUB_EVENT_PATH) return undefined;
+  try {
+    const before = (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as { before?: unknown }).before;
+    return typeof before === 'string' && /^[0-9a-f]{40}$/.test(before) && !/^0+$/.test(before) ? before : undefined;
+  } catch {
+    return undefined;
+  }
+}

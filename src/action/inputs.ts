@@ -28,6 +28,8 @@ export interface ActionSettings {
   workspace: string;
   /** Image owner for serviceName images; default the repository owner. */
   imageOwner: string;
+  /** Talk to the chart registry over http (loopback registries in tests). */
+  plainHttp: boolean;
 }
 
 const COMMANDS: readonly ActionCommand[] = ['render', 'diff', 'publish-chart'];
@@ -71,5 +73,6 @@ export function getInputs(env: Record<string, string | undefined> = process.env)
     maxAttempts,
     workspace: core.getInput('working-directory') || env.GITHUB_WORKSPACE || process.cwd(),
     imageOwner: core.getInput('image-owner'),
+    plainHttp: bool('plain-http', false),
   };
 }

@@ -7,6 +7,7 @@ import { parseArgs } from 'node:util';
 import { errorMessage, ExitCode, exitCodeFor, formatProblems, InputError } from '../errors.js';
 import { buildPlan, renderRepository } from '../pipeline.js';
 import type { SettingsOverrides } from '../settings/resolve.js';
+import { chart } from './chart.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -103,7 +104,7 @@ const validate: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { render, validate };
+export const COMMANDS: Record<string, Command> = { render, validate, chart };
 
 export async function runCli(argv: string[], io: CliIO, commands: Record<string, Command> = COMMANDS): Promise<ExitCode> {
   const [name, ...rest] = argv;

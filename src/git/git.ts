@@ -34,6 +34,8 @@ export interface Git {
   push(branch: string): Promise<PushOutcome>;
   /** The full message of a commit. */
   message(sha: string): Promise<string>;
+  /** A file's content at a revision, or undefined when it does not exist there. */
+  show(rev: string, file: string): Promise<string | undefined>;
 }
 
 /** A branch name as git accepts it (git check-ref-format, simplified), and never an option. */
@@ -144,5 +146,13 @@ export function createGit(workdir: string): Git {
       throw new InfraError(`git push failed: ${(lastError as Error).message.trim()}`, { cause: lastError });
     },
     message: async (sha) => run(['log', '-1', '--format=%B', sha]),
+    async show(rev, file) {
+      if (!/^[A-Za-z0-9._~^/-]+$/.test(rev) || rev.startsWith('-') || file.startsWith('-')) throw new InfraError(`refusing revision ${JSON.stringify(rev)}`);
+      try {
+        return await git.raw(['show', `${rev}:${file}`]);
+      } catch {
+        return undefined;
+      }
+    },
   };
 }

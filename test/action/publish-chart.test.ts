@@ -1,0 +1,32 @@
+/** The action's publish-chart command, run as a runner runs it, against a real registry. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HELM } from '../support/helm.js';
+import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
+import { REPO_ROOT } from '../support/repo.js';
+import { runAction } from '../support/runner.js';
+
+describe.skipIf(!REGISTRY_BIN || !HELM)('publish-chart', () => {
+  let registry: Registry;
+  beforeAll(async () => {
+    registry = await startRegistry();
+  });
+  afterAll(async () => registry?.stop());
+
+  it('publishes the version once; the next run is a no-op', async () => {
+    const inputs = { command: 'publish-chart', 'chart-registry': `oci://${registry.host}/charts`, 'plain-http': 'true' };
+    const first = await runAction({ workspace: REPO_ROOT, inputs });
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.outputs['chart-version']).toBe('2.0.0');
+    expect(first.outputs['chart-published']).toBe('true');
+    expect(first.outputs['chart-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
+    // The token is registered for masking (::add-mask::) and appears nowhere else.
+    expect(first.stdout).toContain('::add-mask::ghs_testtoken0123456789');
+    expect(first.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('ghs_testtoken0123456789');
+    expect(first.summary).toContain('| `common` | 2.0.0 |');
+
+    const second = await runAction({ workspace: REPO_ROOT, inputs });
+    expect(second.code).toBe(0);
+    expect(second.outputs['chart-published']).toBe('false');
+    expect(second.outputs['chart-digest']).toBe(first.outputs['chart-digest']);
+  });
+});
