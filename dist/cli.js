@@ -5,19 +5,21 @@ import {
   InputError,
   buildPlan,
   createGit,
+  diffAgainst,
   errorMessage,
   exitCodeFor,
   formatProblems,
+  fullMarkdown,
   packageChart,
   previousChartVersion,
   publish,
   renderRepository,
   resolveSettings
-} from "./chunks/chunk-ZNQG47FR.js";
+} from "./chunks/chunk-ZJJHUAFH.js";
 
 // src/cli/main.ts
-import path2 from "node:path";
-import { parseArgs as parseArgs2 } from "node:util";
+import path3 from "node:path";
+import { parseArgs as parseArgs3 } from "node:util";
 
 // src/cli/chart.ts
 import { mkdir, writeFile } from "node:fs/promises";
@@ -86,6 +88,39 @@ async function publishCommand(args, io) {
   return ExitCode.ok;
 }
 
+// src/cli/diff.ts
+import path2 from "node:path";
+import { parseArgs as parseArgs2 } from "node:util";
+var diff = {
+  summary: "show what the work tree changes in rendered/ against a base commit",
+  async run(args, io) {
+    const { values } = parseArgs2({
+      args,
+      options: { root: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "no-manifests": { type: "boolean" }, ...SETTINGS_FLAGS },
+      strict: true,
+      allowPositionals: false
+    });
+    const format = values.format ?? "markdown";
+    if (format !== "markdown" && format !== "unified") {
+      throw new InputError([{ file: ".", line: 1, col: 1, code: "usage", message: `--format must be markdown or unified, got ${JSON.stringify(format)}` }]);
+    }
+    const root = path2.resolve(io.cwd, values.root ?? ".");
+    const result = await diffAgainst({
+      root,
+      git: createGit(root),
+      baseRef: values.base ?? "HEAD",
+      overrides: overridesFrom(values),
+      env: io.env,
+      manifests: !values["no-manifests"] && format === "markdown",
+      log: (l) => io.stderr(`${l}
+`)
+    });
+    io.stdout(format === "unified" ? result.changes.map((c) => c.patch).join("") : fullMarkdown(result.report));
+    if (result.chartProblem) throw new InputError([result.chartProblem]);
+    return ExitCode.ok;
+  }
+};
+
 // src/cli/main.ts
 var USAGE = `usage:
   infraforge render   [--root DIR] [--env ENV]... [--check] [--json] [--allow-deletions]
@@ -118,7 +153,7 @@ function overridesFrom(values) {
 var render = {
   summary: "render deployments/ into rendered/",
   async run(args, io) {
-    const { values } = parseArgs2({
+    const { values } = parseArgs3({
       args,
       options: {
         root: { type: "string" },
@@ -131,7 +166,7 @@ var render = {
       strict: true,
       allowPositionals: false
     });
-    const root = path2.resolve(io.cwd, values.root ?? ".");
+    const root = path3.resolve(io.cwd, values.root ?? ".");
     const check = values.check ?? false;
     const result = await renderRepository({ root, envs: values.env ?? [], check, overrides: overridesFrom(values), env: io.env });
     const changed = result.written.length + result.deleted.length > 0;
@@ -156,8 +191,8 @@ var render = {
 var validate = {
   summary: "validate every claim without writing anything",
   async run(args, io) {
-    const { values } = parseArgs2({ args, options: { root: { type: "string" }, json: { type: "boolean" }, ...SETTINGS_FLAGS }, strict: true, allowPositionals: false });
-    const root = path2.resolve(io.cwd, values.root ?? ".");
+    const { values } = parseArgs3({ args, options: { root: { type: "string" }, json: { type: "boolean" }, ...SETTINGS_FLAGS }, strict: true, allowPositionals: false });
+    const root = path3.resolve(io.cwd, values.root ?? ".");
     try {
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
@@ -172,7 +207,7 @@ var validate = {
     }
   }
 };
-var COMMANDS = { render, validate, chart };
+var COMMANDS = { render, validate, diff, chart };
 async function runCli(argv, io, commands = COMMANDS) {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {

@@ -30,6 +30,10 @@ export interface ActionSettings {
   imageOwner: string;
   /** Talk to the chart registry over http (loopback registries in tests). */
   plainHttp: boolean;
+  /** Login whose comment carrying our marker is the sticky one (diff). */
+  commentAuthor: string;
+  /** Base commit for diff outside a pull_request event. */
+  base: string;
 }
 
 const COMMANDS: readonly ActionCommand[] = ['render', 'diff', 'publish-chart'];
@@ -74,5 +78,7 @@ export function getInputs(env: Record<string, string | undefined> = process.env)
     workspace: core.getInput('working-directory') || env.GITHUB_WORKSPACE || process.cwd(),
     imageOwner: core.getInput('image-owner'),
     plainHttp: bool('plain-http', false),
+    commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',
+    base: core.getInput('base'),
   };
 }

@@ -8,6 +8,7 @@ import { errorMessage, ExitCode, exitCodeFor, formatProblems, InputError } from 
 import { buildPlan, renderRepository } from '../pipeline.js';
 import type { SettingsOverrides } from '../settings/resolve.js';
 import { chart } from './chart.js';
+import { diff } from './diff.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -104,7 +105,7 @@ const validate: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { render, validate, chart };
+export const COMMANDS: Record<string, Command> = { render, validate, diff, chart };
 
 export async function runCli(argv: string[], io: CliIO, commands: Record<string, Command> = COMMANDS): Promise<ExitCode> {
   const [name, ...rest] = argv;

@@ -36,6 +36,11 @@ export interface Git {
   message(sha: string): Promise<string>;
   /** A file's content at a revision, or undefined when it does not exist there. */
   show(rev: string, file: string): Promise<string | undefined>;
+  /** The commit a ref names (fetching it from origin when it is not here yet). */
+  resolveCommit(ref: string): Promise<string>;
+  /** A detached worktree of `sha` at `dir`, for reading another commit without touching this one. */
+  addWorktree(dir: string, sha: string): Promise<void>;
+  removeWorktree(dir: string): Promise<void>;
 }
 
 /** A branch name as git accepts it (git check-ref-format, simplified), and never an option. */
@@ -50,6 +55,11 @@ export function isSafeBranch(name: string): boolean {
     !name.includes('//') &&
     !name.split('/').some((part) => part.startsWith('.'))
   );
+}
+
+/** A ref or commit id that cannot be read as an option or a revision expression with side effects. */
+export function isSafeRef(ref: string): boolean {
+  return /^[0-9a-f]{7,64}$/.test(ref) || isSafeBranch(ref) || /^(HEAD|origin\/[A-Za-z0-9._/-]+)(~[0-9]+|\^)?$/.test(ref);
 }
 
 function checkBranch(name: string): void {
@@ -146,6 +156,21 @@ export function createGit(workdir: string): Git {
       throw new InfraError(`git push failed: ${(lastError as Error).message.trim()}`, { cause: lastError });
     },
     message: async (sha) => run(['log', '-1', '--format=%B', sha]),
+    async resolveCommit(ref) {
+      if (!isSafeRef(ref)) throw new InfraError(`refusing git ref ${JSON.stringify(ref)}`);
+      const local = await run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => '');
+      if (local.trim()) return local.trim();
+      await run(['fetch', '--no-tags', '--quiet', 'origin', ref]);
+      return (await run(['rev-parse', '--verify', 'FETCH_HEAD^{commit}'])).trim();
+    },
+    async addWorktree(dir, sha) {
+      if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new InfraError(`not a commit id: ${sha}`);
+      await run(['worktree', 'add', '--detach', '--quiet', dir, sha]);
+    },
+    async removeWorktree(dir) {
+      await run(['worktree', 'remove', '--force', dir]).catch(() => undefined);
+      await run(['worktree', 'prune']).catch(() => undefined);
+    },
     async show(rev, file) {
       if (!/^[A-Za-z0-9._~^/-]+$/.test(rev) || rev.startsWith('-') || file.startsWith('-')) throw new InfraError(`refusing revision ${JSON.stringify(rev)}`);
       try {

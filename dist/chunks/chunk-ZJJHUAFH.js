@@ -3264,8 +3264,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input = path9;
+    function removeDotSegments(path12) {
+      let input = path12;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3339,11 +3339,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path12) {
+      if (path12 === "" || path12[0] === "/") {
+        return removeDotSegments(path12);
       }
-      const segments = path9.split("/");
+      const segments = path12.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3706,8 +3706,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path12 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path12 && path12 !== "/" ? path12 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7017,17 +7017,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path12) {
+      const ctrl = callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path12, ctrl);
+        return visit_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7038,13 +7038,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = visit_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7065,17 +7065,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path12) {
+      const ctrl = await callVisitor(key, node, visitor, path12);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path12, ctrl);
+        return visitAsync_(key, ctrl, visitor, path12);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path12 = Object.freeze(path12.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path12);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7086,13 +7086,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path12 = Object.freeze(path12.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path12);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path12);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7119,23 +7119,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path12) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path12);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path12);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path12);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path12);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path12);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path12);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path12, node) {
+      const parent = path12[path12.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7747,10 +7747,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path12, value) {
       let v2 = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k2 = path9[i];
+      for (let i = path12.length - 1; i >= 0; --i) {
+        const k2 = path12[i];
         if (typeof k2 === "number" && Number.isInteger(k2) && k2 >= 0) {
           const a = [];
           a[k2] = v2;
@@ -7769,7 +7769,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path12) => path12 == null || typeof path12 === "object" && !!path12[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7799,11 +7799,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path12, value) {
+        if (isEmptyPath(path12))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path12;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7817,8 +7817,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7832,8 +7832,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path12, keepScalar) {
+        const [key, ...rest] = path12;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7851,8 +7851,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path12) {
+        const [key, ...rest] = path12;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7862,8 +7862,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path12, value) {
+        const [key, ...rest] = path12;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10378,9 +10378,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path12, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path12, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10455,14 +10455,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path12) {
+        if (Collection.isEmptyPath(path12)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path12) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10477,10 +10477,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path12, keepScalar) {
+        if (Collection.isEmptyPath(path12))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path12, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10491,10 +10491,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path12) {
+        if (Collection.isEmptyPath(path12))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path12) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10511,13 +10511,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path12, value) {
+        if (Collection.isEmptyPath(path12)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path12), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path12, value);
         }
       }
       /**
@@ -11356,7 +11356,7 @@ var require_resolve_block_scalar = __commonJS({
       if (!header3)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header3.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
-      const lines = scalar2.source ? splitLines(scalar2.source) : [];
+      const lines = scalar2.source ? splitLines2(scalar2.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
         const content = lines[i][1];
@@ -11514,7 +11514,7 @@ var require_resolve_block_scalar = __commonJS({
       }
       return { mode, indent, chomp, comment, length };
     }
-    function splitLines(source) {
+    function splitLines2(source) {
       const split = source.split(/\n( *)/);
       const first = split[0];
       const m2 = first.match(/^( *)/);
@@ -12478,9 +12478,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path9) => {
+    visit.itemAtPath = (cst, path12) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path12) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12489,23 +12489,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path9) => {
-      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit.parentCollection = (cst, path12) => {
+      const parent = visit.itemAtPath(cst, path12.slice(0, -1));
+      const field = path12[path12.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path12, item, visitor) {
+      let ctrl = visitor(item, path12);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path12.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12516,10 +12516,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path12);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path12) : ctrl;
     }
     exports.visit = visit;
   }
@@ -14137,7 +14137,7 @@ var require_public_api = __commonJS({
       const lineCounter$1 = options.lineCounter || prettyErrors && new lineCounter.LineCounter() || null;
       return { lineCounter: lineCounter$1, prettyErrors };
     }
-    function parseAllDocuments2(source, options = {}) {
+    function parseAllDocuments3(source, options = {}) {
       const { lineCounter: lineCounter2, prettyErrors } = parseOptions(options);
       const parser$1 = new parser.Parser(lineCounter2?.addNewLine);
       const composer$1 = new composer.Composer(options);
@@ -14212,7 +14212,7 @@ var require_public_api = __commonJS({
       return new Document.Document(value, _replacer, options).toString(options);
     }
     exports.parse = parse;
-    exports.parseAllDocuments = parseAllDocuments2;
+    exports.parseAllDocuments = parseAllDocuments3;
     exports.parseDocument = parseDocument;
     exports.stringify = stringify;
   }
@@ -14498,14 +14498,14 @@ var require_common = __commonJS({
           }
         }
       }
-      function matchesTemplate(search, template) {
+      function matchesTemplate(search, template2) {
         let searchIndex = 0;
         let templateIndex = 0;
         let starIndex = -1;
         let matchIndex = 0;
         while (searchIndex < search.length) {
-          if (templateIndex < template.length && (template[templateIndex] === search[searchIndex] || template[templateIndex] === "*")) {
-            if (template[templateIndex] === "*") {
+          if (templateIndex < template2.length && (template2[templateIndex] === search[searchIndex] || template2[templateIndex] === "*")) {
+            if (template2[templateIndex] === "*") {
               starIndex = templateIndex;
               matchIndex = searchIndex;
               templateIndex++;
@@ -14521,10 +14521,10 @@ var require_common = __commonJS({
             return false;
           }
         }
-        while (templateIndex < template.length && template[templateIndex] === "*") {
+        while (templateIndex < template2.length && template2[templateIndex] === "*") {
           templateIndex++;
         }
-        return templateIndex === template.length;
+        return templateIndex === template2.length;
       }
       function disable() {
         const namespaces = [
@@ -14929,10 +14929,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path9, isFile, isDirectory) {
-      log(`checking %s`, path9);
+    function check(path12, isFile, isDirectory) {
+      log(`checking %s`, path12);
       try {
-        const stat = fs_1.statSync(path9);
+        const stat = fs_1.statSync(path12);
         if (stat.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -14952,8 +14952,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists(path9, type = exports.READABLE) {
-      return check(path9, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists(path12, type = exports.READABLE) {
+      return check(path12, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists;
     exports.FILE = 1;
@@ -15096,9 +15096,9 @@ function compiled(schema) {
 var import_yaml = __toESM(require_dist(), 1);
 
 // src/claims/source.ts
-function formatFieldPath(path9) {
+function formatFieldPath(path12) {
   let out = "";
-  for (const segment of path9) {
+  for (const segment of path12) {
     if (typeof segment === "number") out += `[${segment}]`;
     else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
     else out += `[${JSON.stringify(segment)}]`;
@@ -15196,9 +15196,9 @@ function parseClaimFile(file, text, schema) {
     const lp = lineCounter.linePos(offset);
     return { line: lp.line, col: lp.line === 1 ? lp.col + bomShift : lp.col };
   };
-  const problem = (offset, code, message, path9 = []) => {
+  const problem = (offset, code, message, path12 = []) => {
     const p2 = { file, ...pos(offset), code, message };
-    if (path9.length) p2.field = formatFieldPath(path9);
+    if (path12.length) p2.field = formatFieldPath(path12);
     return p2;
   };
   const flowDepth = firstTooDeepFlow(body);
@@ -15247,7 +15247,7 @@ function parseClaimFile(file, text, schema) {
         file,
         index,
         data,
-        locate: (path9, part) => pos(locateOffset(doc, path9, part))
+        locate: (path12, part) => pos(locateOffset(doc, path12, part))
       });
     } catch (error) {
       if (!(error instanceof Stop)) throw error;
@@ -15274,36 +15274,36 @@ var Converter = class {
   convert(node) {
     return this.visit(node, [], this.schema);
   }
-  visit(node, path9, schema) {
+  visit(node, path12, schema) {
     const offset = node.range?.[0] ?? 0;
     if (++this.nodes > MAX_NODES) {
-      throw new Stop({ offset, code: "yaml-too-large", message: `document expands to more than ${MAX_NODES} nodes`, path: path9 });
+      throw new Stop({ offset, code: "yaml-too-large", message: `document expands to more than ${MAX_NODES} nodes`, path: path12 });
     }
-    if (path9.length > MAX_DEPTH) {
-      throw new Stop({ offset, code: "yaml-too-deep", message: `nesting deeper than ${MAX_DEPTH} levels`, path: path9 });
+    if (path12.length > MAX_DEPTH) {
+      throw new Stop({ offset, code: "yaml-too-deep", message: `nesting deeper than ${MAX_DEPTH} levels`, path: path12 });
     }
     if ((0, import_yaml.isAlias)(node)) {
       if (++this.aliases > MAX_ALIASES) {
-        throw new Stop({ offset, code: "yaml-alias-limit", message: `more than ${MAX_ALIASES} aliases in one document`, path: path9 });
+        throw new Stop({ offset, code: "yaml-alias-limit", message: `more than ${MAX_ALIASES} aliases in one document`, path: path12 });
       }
       const target = node.resolve(this.doc);
-      if (!target) throw new Stop({ offset, code: "yaml-alias", message: `unknown alias *${node.source}`, path: path9 });
+      if (!target) throw new Stop({ offset, code: "yaml-alias", message: `unknown alias *${node.source}`, path: path12 });
       if (this.active.has(target)) {
-        throw new Stop({ offset, code: "yaml-alias-cycle", message: `alias *${node.source} refers to a node that contains it`, path: path9 });
+        throw new Stop({ offset, code: "yaml-alias-cycle", message: `alias *${node.source} refers to a node that contains it`, path: path12 });
       }
-      return this.visit(target, path9, schema);
+      return this.visit(target, path12, schema);
     }
     if (node.tag && !CORE_TAGS.has(node.tag)) {
       let bang = this.text.lastIndexOf("!", offset);
       while (bang > 0 && !/\s/.test(this.text[bang - 1])) bang--;
       const tagOffset = bang >= 0 && !this.text.slice(bang, offset).includes("\n") ? bang : offset;
-      throw new Stop({ offset: tagOffset, code: "yaml-tag", message: `tag ${node.tag} is not accepted; claims are plain YAML`, path: path9 });
+      throw new Stop({ offset: tagOffset, code: "yaml-tag", message: `tag ${node.tag} is not accepted; claims are plain YAML`, path: path12 });
     }
-    if ((0, import_yaml.isScalar)(node)) return this.scalar(node, path9, schema);
+    if ((0, import_yaml.isScalar)(node)) return this.scalar(node, path12, schema);
     this.active.add(node);
     try {
       if ((0, import_yaml.isSeq)(node)) {
-        return node.items.map((item, i) => this.visit(item, [...path9, i], schema?.item()));
+        return node.items.map((item, i) => this.visit(item, [...path12, i], schema?.item()));
       }
       if ((0, import_yaml.isMap)(node)) {
         const out = {};
@@ -15312,16 +15312,16 @@ var Converter = class {
           const keyNode = pair.key;
           const keyOffset = keyNode?.range?.[0] ?? offset;
           if (!(0, import_yaml.isScalar)(keyNode) || typeof keyNode.value !== "string" && typeof keyNode.value !== "number") {
-            throw new Stop({ offset: keyOffset, code: "yaml-key", message: "mapping keys must be plain strings", path: path9 });
+            throw new Stop({ offset: keyOffset, code: "yaml-key", message: "mapping keys must be plain strings", path: path12 });
           }
           const key = String(keyNode.source ?? keyNode.value);
           if (key === "<<" && keyNode.type === import_yaml.Scalar.PLAIN) {
-            throw new Stop({ offset: keyOffset, code: "yaml-merge-key", message: "merge keys (<<) are not accepted; write the fields out", path: path9 });
+            throw new Stop({ offset: keyOffset, code: "yaml-merge-key", message: "merge keys (<<) are not accepted; write the fields out", path: path12 });
           }
           if (FORBIDDEN_KEYS.has(key)) {
-            throw new Stop({ offset: keyOffset, code: "forbidden-key", message: `key "${key}" is not allowed`, path: [...path9, key] });
+            throw new Stop({ offset: keyOffset, code: "forbidden-key", message: `key "${key}" is not allowed`, path: [...path12, key] });
           }
-          const value = pair.value === null ? null : this.visit(pair.value, [...path9, key], schema?.property(key));
+          const value = pair.value === null ? null : this.visit(pair.value, [...path12, key], schema?.property(key));
           Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
         }
         return out;
@@ -15329,9 +15329,9 @@ var Converter = class {
     } finally {
       this.active.delete(node);
     }
-    throw new Stop({ offset, code: "yaml-node", message: "unsupported YAML node", path: path9 });
+    throw new Stop({ offset, code: "yaml-node", message: "unsupported YAML node", path: path12 });
   }
-  scalar(node, path9, schema) {
+  scalar(node, path12, schema) {
     const value = node.value;
     const plain = node.type === import_yaml.Scalar.PLAIN && !node.tag;
     if (!plain || typeof value === "string") return value;
@@ -15342,26 +15342,26 @@ var Converter = class {
         offset: node.range?.[0] ?? 0,
         code: "ambiguous-number",
         message: `${source} is ambiguous (YAML 1.2 reads ${value}, Helm's YAML 1.1 reader octal); quote it or drop the leading zero`,
-        path: path9
+        path: path12
       });
     }
     if (typeof value === "number" && !Number.isFinite(value)) {
-      throw new Stop({ offset: node.range?.[0] ?? 0, code: "not-finite", message: `${source} is not a finite number`, path: path9 });
+      throw new Stop({ offset: node.range?.[0] ?? 0, code: "not-finite", message: `${source} is not a finite number`, path: path12 });
     }
     return value;
   }
 };
-function locateOffset(doc, path9, part) {
+function locateOffset(doc, path12, part) {
   let node = doc.contents;
   let best = doc.contents?.range?.[0] ?? 0;
-  for (let i = 0; i < path9.length; i++) {
-    const segment = path9[i];
+  for (let i = 0; i < path12.length; i++) {
+    const segment = path12[i];
     if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
     if ((0, import_yaml.isMap)(node)) {
       const pair = node.items.find((p2) => (0, import_yaml.isScalar)(p2.key) && String(p2.key.source ?? p2.key.value) === String(segment));
       if (!pair) return best;
       const keyOffset = pair.key.range?.[0] ?? best;
-      const last = i === path9.length - 1;
+      const last = i === path12.length - 1;
       if (last && part === "key") return keyOffset;
       node = pair.value;
       best = node?.range?.[0] ?? keyOffset;
@@ -15413,9 +15413,9 @@ var DNS_LABEL_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 var WEAK = /* @__PURE__ */ new Set(["type", "oneOf", "anyOf", "if", "allOf", "not"]);
 function schemaProblem(doc, errors, basePath = []) {
   const error = pickError(errors);
-  const path9 = [...basePath, ...pointerToPath(error.instancePath)];
-  const value = valueAt(doc.data, path9);
-  let field = path9;
+  const path12 = [...basePath, ...pointerToPath(error.instancePath)];
+  const value = valueAt(doc.data, path12);
+  let field = path12;
   let part = "value";
   let message;
   switch (error.keyword) {
@@ -15423,12 +15423,12 @@ function schemaProblem(doc, errors, basePath = []) {
       const missing = error.params.missingProperty;
       message = `missing required field "${missing}"`;
       part = "key";
-      field = path9;
-      return problemAt(doc, path9, part, "schema-required", message, [...path9, missing]);
+      field = path12;
+      return problemAt(doc, path12, part, "schema-required", message, [...path12, missing]);
     }
     case "additionalProperties": {
       const extra = error.params.additionalProperty;
-      field = [...path9, extra];
+      field = [...path12, extra];
       return problemAt(doc, field, "key", "schema-unknown-field", `unknown field "${extra}"`, field);
     }
     case "type":
@@ -15477,9 +15477,9 @@ function pointerToPath(pointer) {
   if (!pointer) return [];
   return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s);
 }
-function valueAt(data, path9) {
+function valueAt(data, path12) {
   let node = data;
-  for (const segment of path9) {
+  for (const segment of path12) {
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return void 0;
     node = node[segment];
   }
@@ -18449,7 +18449,7 @@ function loadClaims(files, options = {}) {
       result.fastFiles++;
       const strict = lazyStrict(file);
       for (const d2 of fast) {
-        const source = { file: file.path, index: d2.index, data: d2.data, locate: (path9, part) => strict(d2.index).locate(path9, part) };
+        const source = { file: file.path, index: d2.index, data: d2.data, locate: (path12, part) => strict(d2.index).locate(path12, part) };
         result.claims.push({ claim: d2.data, env: file.env, source });
       }
       continue;
@@ -18797,15 +18797,15 @@ function isObject(v2) {
 // src/claims/semantic.ts
 function semanticProblems(claims, settings) {
   const problems = [];
-  const at2 = (doc, path9, code, message, part = "value") => ({
+  const at2 = (doc, path12, code, message, part = "value") => ({
     file: doc.file,
-    ...doc.locate(path9, part),
+    ...doc.locate(path12, part),
     code,
     message,
-    field: formatFieldPath(path9)
+    field: formatFieldPath(path12)
   });
-  const place = (doc, path9) => {
-    const p2 = doc.locate(path9, "value");
+  const place = (doc, path12) => {
+    const p2 = doc.locate(path12, "value");
     return `${doc.file}:${p2.line}:${p2.col}`;
   };
   const claimNames = /* @__PURE__ */ new Map();
@@ -18844,12 +18844,12 @@ function semanticProblems(claims, settings) {
       if (release.length > MAX_RELEASE_NAME) {
         problems.push(at2(doc, unit.path, "release-name-too-long", `"${release}" (claim-name) is ${release.length} characters; Argo CD application and Helm release names allow ${MAX_RELEASE_NAME}`));
       }
-      const objectKey = `${env}/${namespace}/${unit.name}`;
-      const clash = objectNames.get(objectKey);
+      const objectKey2 = `${env}/${namespace}/${unit.name}`;
+      const clash = objectNames.get(objectKey2);
       if (clash && clash.doc !== doc) {
         problems.push(at2(doc, unit.path, "object-name-clash", `"${unit.name}" would deploy into namespace ${namespace}, where ${place(clash.doc, clash.path)} already deploys an object of that name`));
       } else {
-        objectNames.set(objectKey, { doc, path: unit.path });
+        objectNames.set(objectKey2, { doc, path: unit.path });
       }
     }
     spec.applications.forEach((app, i) => {
@@ -18908,7 +18908,7 @@ function semanticProblems(claims, settings) {
   }
   return problems;
 }
-function resourceProblems(r2, path9, doc, at2) {
+function resourceProblems(r2, path12, doc, at2) {
   if (!r2?.limits) return [];
   const out = [];
   for (const k2 of ["cpu", "memory"]) {
@@ -18917,7 +18917,7 @@ function resourceProblems(r2, path9, doc, at2) {
     if (req === void 0 || lim === void 0) continue;
     const a = parseQuantity(req);
     const b3 = parseQuantity(lim);
-    if (a !== void 0 && b3 !== void 0 && a > b3) out.push(at2(doc, [...path9, "limits", k2], "request-over-limit", `${k2} limit ${lim} is below the request ${req}`));
+    if (a !== void 0 && b3 !== void 0 && a > b3) out.push(at2(doc, [...path12, "limits", k2], "request-over-limit", `${k2} limit ${lim} is below the request ${req}`));
   }
   return out;
 }
@@ -19000,9 +19000,9 @@ var SAFE_PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 var YAML11_WORDS = /* @__PURE__ */ new Set(["y", "n", "yes", "no", "on", "off", "true", "false", "null"]);
 var MUST_ESCAPE = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
 var EmitError = class extends Error {
-  constructor(message, path9) {
-    super(`${message} at ${path9 || "(root)"}`);
-    this.path = path9;
+  constructor(message, path12) {
+    super(`${message} at ${path12 || "(root)"}`);
+    this.path = path12;
     this.name = "EmitError";
   }
   path;
@@ -19019,13 +19019,13 @@ function quoteString(s) {
   if (SAFE_PLAIN.test(s) && !YAML11_WORDS.has(s.toLowerCase())) return s;
   return JSON.stringify(s).replace(MUST_ESCAPE, (c3) => `\\u${c3.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function emitMap(obj, indent, lines, path9, firstPrefix) {
+function emitMap(obj, indent, lines, path12, firstPrefix) {
   const keys = Object.keys(obj).sort(byCodeUnit);
   const pad = " ".repeat(indent);
   keys.forEach((key, i) => {
     const prefix = i === 0 && firstPrefix !== void 0 ? firstPrefix : pad;
     const child = obj[key];
-    const childPath = path9 ? `${path9}.${key}` : key;
+    const childPath = path12 ? `${path12}.${key}` : key;
     const k2 = quoteString(key);
     if (isPlainObject2(child) && Object.keys(child).length > 0) {
       lines.push(`${prefix}${k2}:`);
@@ -19038,10 +19038,10 @@ function emitMap(obj, indent, lines, path9, firstPrefix) {
     }
   });
 }
-function emitSeq(items, indent, lines, path9) {
+function emitSeq(items, indent, lines, path12) {
   const pad = " ".repeat(indent);
   items.forEach((item, i) => {
-    const itemPath = `${path9}[${i}]`;
+    const itemPath = `${path12}[${i}]`;
     if (isPlainObject2(item) && Object.keys(item).length > 0) {
       emitMap(item, indent + 2, lines, itemPath, `${pad}- `);
     } else if (Array.isArray(item) && item.length > 0) {
@@ -19052,22 +19052,22 @@ function emitSeq(items, indent, lines, path9) {
     }
   });
 }
-function scalar(value, path9) {
+function scalar(value, path12) {
   switch (typeof value) {
     case "string":
       return quoteString(value);
     case "boolean":
       return value ? "true" : "false";
     case "number":
-      if (!Number.isFinite(value)) throw new EmitError(`refusing to write ${value}`, path9);
+      if (!Number.isFinite(value)) throw new EmitError(`refusing to write ${value}`, path12);
       return Object.is(value, -0) ? "0" : String(value);
     case "object":
       if (value === null) return "null";
       if (Array.isArray(value)) return "[]";
       if (isPlainObject2(value)) return "{}";
-      throw new EmitError("refusing to write a non-plain object", path9);
+      throw new EmitError("refusing to write a non-plain object", path12);
     default:
-      throw new EmitError(`refusing to write ${typeof value}`, path9);
+      throw new EmitError(`refusing to write ${typeof value}`, path12);
   }
 }
 function isPlainObject2(v2) {
@@ -19096,19 +19096,19 @@ function renderPlan(claims, settings, validateValues) {
     const profile = resolveProfile(env, settings.profiles);
     const head = header(source.file);
     const units = [];
-    const add = (path9, doc, origin, unit) => {
+    const add = (path12, doc, origin, unit) => {
       const bad = findUnintended(doc, unit === void 0 ? templateStrings(doc) : /* @__PURE__ */ new Set());
       if (bad) {
-        problems.push({ file: source.file, ...source.locate(origin, "value"), code: "unintended-output", message: `rendered ${path9} would contain ${JSON.stringify(bad.value)} at ${bad.path}`, field: "spec" });
+        problems.push({ file: source.file, ...source.locate(origin, "value"), code: "unintended-output", message: `rendered ${path12} would contain ${JSON.stringify(bad.value)} at ${bad.path}`, field: "spec" });
         return;
       }
       try {
-        const file = { path: path9, content: head + emitYaml(doc), env, claim: name };
+        const file = { path: path12, content: head + emitYaml(doc), env, claim: name };
         if (unit !== void 0) file.unit = unit;
         files.push(file);
       } catch (error) {
         if (!(error instanceof EmitError)) throw error;
-        problems.push({ file: source.file, ...source.locate(origin, "value"), code: "unrenderable", message: `cannot render ${path9}: ${error.message}` });
+        problems.push({ file: source.file, ...source.locate(origin, "value"), code: "unrenderable", message: `cannot render ${path12}: ${error.message}` });
       }
     };
     const unitValues = [];
@@ -22845,6 +22845,9 @@ var wo = (t2, e) => {
 function isSafeBranch(name) {
   return /^[A-Za-z0-9._/-]+$/.test(name) && !name.startsWith("-") && !name.startsWith("/") && !name.endsWith("/") && !name.endsWith(".lock") && !name.includes("..") && !name.includes("//") && !name.split("/").some((part) => part.startsWith("."));
 }
+function isSafeRef(ref) {
+  return /^[0-9a-f]{7,64}$/.test(ref) || isSafeBranch(ref) || /^(HEAD|origin\/[A-Za-z0-9._/-]+)(~[0-9]+|\^)?$/.test(ref);
+}
 function checkBranch(name) {
   if (!isSafeBranch(name)) throw new InfraError(`refusing to use branch name ${JSON.stringify(name)}`);
 }
@@ -22857,7 +22860,7 @@ function createGit(workdir) {
     // simple-git strips GIT_* variables unless named; the author is the only one we set.
     allowEnvironment: ["GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL", "GIT_COMMITTER_NAME", "GIT_COMMITTER_EMAIL"]
   });
-  async function run3(args, env) {
+  async function run4(args, env) {
     try {
       const client = env ? git.env({ ...process.env, ...env }) : git;
       return await client.raw(args);
@@ -22867,8 +22870,8 @@ function createGit(workdir) {
   }
   async function isAncestor(ancestor, descendant) {
     const [a, base] = await Promise.all([
-      run3(["rev-parse", "--verify", `${ancestor}^{commit}`]),
-      run3(["merge-base", ancestor, descendant]).catch(() => "")
+      run4(["rev-parse", "--verify", `${ancestor}^{commit}`]),
+      run4(["merge-base", ancestor, descendant]).catch(() => "")
     ]);
     return base.trim() !== "" && base.trim() === a.trim();
   }
@@ -22882,22 +22885,22 @@ function createGit(workdir) {
     }
   }
   return {
-    headSha: async () => (await run3(["rev-parse", "--verify", "HEAD^{commit}"])).trim(),
+    headSha: async () => (await run4(["rev-parse", "--verify", "HEAD^{commit}"])).trim(),
     async fetchBranch(branch) {
       checkBranch(branch);
-      await run3(["fetch", "--no-tags", "--quiet", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
-      return (await run3(["rev-parse", "--verify", `refs/remotes/origin/${branch}^{commit}`])).trim();
+      await run4(["fetch", "--no-tags", "--quiet", "origin", `+refs/heads/${branch}:refs/remotes/origin/${branch}`]);
+      return (await run4(["rev-parse", "--verify", `refs/remotes/origin/${branch}^{commit}`])).trim();
     },
     isAncestor,
     async resetHard(sha) {
       if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new InfraError(`not a commit id: ${sha}`);
-      await run3(["reset", "--hard", "--quiet", sha]);
+      await run4(["reset", "--hard", "--quiet", sha]);
     },
     async stage(paths) {
       if (paths.length === 0) return;
-      await withTempFile(`${paths.join("\0")}\0`, (file) => run3(["add", "--all", `--pathspec-from-file=${file}`, "--pathspec-file-nul"]));
+      await withTempFile(`${paths.join("\0")}\0`, (file) => run4(["add", "--all", `--pathspec-from-file=${file}`, "--pathspec-file-nul"]));
     },
-    hasStagedChanges: async () => (await run3(["diff", "--cached", "--name-only", "-z"])).length > 0,
+    hasStagedChanges: async () => (await run4(["diff", "--cached", "--name-only", "-z"])).length > 0,
     async commit(message, author) {
       const env = {
         GIT_AUTHOR_NAME: author.name,
@@ -22905,8 +22908,8 @@ function createGit(workdir) {
         GIT_COMMITTER_NAME: author.name,
         GIT_COMMITTER_EMAIL: author.email
       };
-      await withTempFile(message, (file) => run3(["commit", "--quiet", "--no-verify", "--cleanup=verbatim", "-F", file], env));
-      return (await run3(["rev-parse", "HEAD"])).trim();
+      await withTempFile(message, (file) => run4(["commit", "--quiet", "--no-verify", "--cleanup=verbatim", "-F", file], env));
+      return (await run4(["rev-parse", "HEAD"])).trim();
     },
     async push(branch) {
       checkBranch(branch);
@@ -22925,7 +22928,22 @@ function createGit(workdir) {
       }
       throw new InfraError(`git push failed: ${lastError.message.trim()}`, { cause: lastError });
     },
-    message: async (sha) => run3(["log", "-1", "--format=%B", sha]),
+    message: async (sha) => run4(["log", "-1", "--format=%B", sha]),
+    async resolveCommit(ref) {
+      if (!isSafeRef(ref)) throw new InfraError(`refusing git ref ${JSON.stringify(ref)}`);
+      const local = await run4(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => "");
+      if (local.trim()) return local.trim();
+      await run4(["fetch", "--no-tags", "--quiet", "origin", ref]);
+      return (await run4(["rev-parse", "--verify", "FETCH_HEAD^{commit}"])).trim();
+    },
+    async addWorktree(dir, sha) {
+      if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new InfraError(`not a commit id: ${sha}`);
+      await run4(["worktree", "add", "--detach", "--quiet", dir, sha]);
+    },
+    async removeWorktree(dir) {
+      await run4(["worktree", "remove", "--force", dir]).catch(() => void 0);
+      await run4(["worktree", "prune"]).catch(() => void 0);
+    },
     async show(rev, file) {
       if (!/^[A-Za-z0-9._~^/-]+$/.test(rev) || rev.startsWith("-") || file.startsWith("-")) throw new InfraError(`refusing revision ${JSON.stringify(rev)}`);
       try {
@@ -23288,6 +23306,791 @@ async function previousChartVersion(git, repoRoot, chartDir) {
   return chartVersionAt(git, "HEAD~1", path8.relative(repoRoot, chartDir).split(path8.sep).join("/"));
 }
 
+// src/diff/markdown.ts
+var COMMENT_MARKER = "<!-- infraforge-render:diff -->";
+var GITHUB_COMMENT_LIMIT = 65536;
+function fence(text, info = "diff") {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m2) => m2[0].length));
+  const ticks = "`".repeat(Math.max(3, longest + 1));
+  return `${ticks}${info}
+${text.endsWith("\n") ? text : `${text}
+`}${ticks}`;
+}
+function summaryMarkdown(report) {
+  const { changes } = report;
+  const lines = [COMMENT_MARKER, "### infraforge render diff", ""];
+  if (report.baseSha && report.headSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` \u2192 \`${report.headSha.slice(0, 12)}\`.`, "");
+  if (changes.length === 0) {
+    lines.push("No change to `rendered/`.");
+    return `${lines.join("\n")}
+`;
+  }
+  const removedUnits = changes.filter((c3) => c3.kind === "removed" && c3.unit);
+  const removedClaims = changes.filter((c3) => c3.kind === "removed" && c3.path.endsWith("/applicationset.yaml"));
+  if (removedUnits.length || removedClaims.length) {
+    lines.push("> [!CAUTION]");
+    lines.push(`> This change **removes ${removedUnits.length} app(s)/component(s)**${removedClaims.length ? ` and **${removedClaims.length} claim(s)**` : ""}. Argo CD will delete what they deployed:`);
+    for (const c3 of [...removedClaims, ...removedUnits]) lines.push(`> - \`${c3.env}/${c3.claim}${c3.unit ? `/${c3.unit}` : ""}\``);
+    lines.push("");
+  }
+  lines.push("| environment | claim | added | removed | changed | lines |", "|---|---|---|---|---|---:|");
+  const groups = /* @__PURE__ */ new Map();
+  for (const c3 of changes) {
+    const key = `${c3.env}\0${c3.claim}`;
+    groups.set(key, [...groups.get(key) ?? [], c3]);
+  }
+  for (const key of [...groups.keys()].sort(cmp)) {
+    const group = groups.get(key);
+    const [env, claim] = key.split("\0");
+    const units = (kind) => group.filter((c3) => c3.kind === kind && c3.unit).map((c3) => `\`${c3.unit}\``).join(", ") || "\u2014";
+    const removed = units("removed");
+    const plus = group.reduce((n, c3) => n + c3.added, 0);
+    const minus = group.reduce((n, c3) => n + c3.removed, 0);
+    lines.push(`| \`${env}\` | \`${claim}\` | ${units("added")} | ${removed === "\u2014" ? removed : `**${removed}**`} | ${units("changed")} | +${plus} \u2212${minus} |`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+function section(c3, patch) {
+  const title = `${c3.kind === "removed" ? "\u{1F5D1}\uFE0F " : ""}<code>${c3.path}</code> (${c3.kind}, +${c3.added} \u2212${c3.removed})`;
+  return `<details><summary>${title}</summary>
+
+${fence(patch)}
+
+</details>
+`;
+}
+function commentMarkdown(report, limit = GITHUB_COMMENT_LIMIT) {
+  const summary = summaryMarkdown(report);
+  const notice = (n) => `
+> [!NOTE]
+> The diff was cut to fit GitHub's comment limit${n ? `; ${n} more file(s) are not shown` : ""}. The full diff is in this run's job summary and in the \`diff\` output of the step.
+`;
+  const reserve = notice(report.changes.length).length + 64;
+  const parts = [summary, "\n"];
+  let used = summary.length + 1;
+  let shown = 0;
+  let truncated = false;
+  const sections = [...report.changes.map((c3) => ({ change: c3, patch: c3.patch })), ...(report.extra ?? []).map((e) => ({ change: void 0, patch: e.body, title: e.title }))];
+  for (const s of sections) {
+    const text = s.change ? section(s.change, s.patch) : `<details><summary>${s.title}</summary>
+
+${s.patch}
+
+</details>
+`;
+    if (used + text.length + reserve <= limit) {
+      parts.push(text);
+      used += text.length;
+      shown++;
+      continue;
+    }
+    truncated = true;
+    const room = limit - used - reserve - 400;
+    if (s.change && room > 500) {
+      const cut = s.patch.slice(0, room).replace(/\n[^\n]*$/, "\n");
+      const partial = section(s.change, `${cut}\u2026 (cut here)
+`);
+      if (used + partial.length + reserve <= limit) {
+        parts.push(partial);
+        used += partial.length;
+        shown++;
+      }
+    }
+    break;
+  }
+  if (truncated) parts.push(notice(sections.length - shown));
+  return { body: parts.join(""), truncated, shownFiles: shown };
+}
+function fullMarkdown(report) {
+  return [summaryMarkdown(report), "\n", ...report.changes.map((c3) => section(c3, c3.patch)), ...(report.extra ?? []).map((e) => `<details><summary>${e.title}</summary>
+
+${e.body}
+
+</details>
+`)].join("");
+}
+
+// src/diff/diff.ts
+import path11 from "node:path";
+
+// node_modules/diff/libesm/diff/base.js
+var Diff = class {
+  diff(oldStr, newStr, options = {}) {
+    let callback;
+    if (typeof options === "function") {
+      callback = options;
+      options = {};
+    } else if ("callback" in options) {
+      callback = options.callback;
+    }
+    const oldString = this.castInput(oldStr, options);
+    const newString = this.castInput(newStr, options);
+    const oldTokens = this.removeEmpty(this.tokenize(oldString, options));
+    const newTokens = this.removeEmpty(this.tokenize(newString, options));
+    return this.diffWithOptionsObj(oldTokens, newTokens, options, callback);
+  }
+  diffWithOptionsObj(oldTokens, newTokens, options, callback) {
+    var _a;
+    const done = (value) => {
+      value = this.postProcess(value, options);
+      if (callback) {
+        setTimeout(function() {
+          callback(value);
+        }, 0);
+        return void 0;
+      } else {
+        return value;
+      }
+    };
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let editLength = 1;
+    let maxEditLength = newLen + oldLen;
+    if (options.maxEditLength != null) {
+      maxEditLength = Math.min(maxEditLength, options.maxEditLength);
+    }
+    const maxExecutionTime = (_a = options.timeout) !== null && _a !== void 0 ? _a : Infinity;
+    const abortAfterTimestamp = Date.now() + maxExecutionTime;
+    const bestPath = [{ oldPos: -1, lastComponent: void 0 }];
+    let newPos = this.extractCommon(bestPath[0], newTokens, oldTokens, 0, options);
+    if (bestPath[0].oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+      return done(this.buildValues(bestPath[0].lastComponent, newTokens, oldTokens));
+    }
+    let minDiagonalToConsider = -Infinity, maxDiagonalToConsider = Infinity;
+    const execEditLength = () => {
+      for (let diagonalPath = Math.max(minDiagonalToConsider, -editLength); diagonalPath <= Math.min(maxDiagonalToConsider, editLength); diagonalPath += 2) {
+        let basePath;
+        const removePath = bestPath[diagonalPath - 1], addPath = bestPath[diagonalPath + 1];
+        if (removePath) {
+          bestPath[diagonalPath - 1] = void 0;
+        }
+        let canAdd = false;
+        if (addPath) {
+          const addPathNewPos = addPath.oldPos - diagonalPath;
+          canAdd = addPath && 0 <= addPathNewPos && addPathNewPos < newLen;
+        }
+        const canRemove = removePath && removePath.oldPos + 1 < oldLen;
+        if (!canAdd && !canRemove) {
+          bestPath[diagonalPath] = void 0;
+          continue;
+        }
+        if (!canRemove || canAdd && removePath.oldPos < addPath.oldPos) {
+          basePath = this.addToPath(addPath, true, false, 0, options);
+        } else {
+          basePath = this.addToPath(removePath, false, true, 1, options);
+        }
+        newPos = this.extractCommon(basePath, newTokens, oldTokens, diagonalPath, options);
+        if (basePath.oldPos + 1 >= oldLen && newPos + 1 >= newLen) {
+          return done(this.buildValues(basePath.lastComponent, newTokens, oldTokens)) || true;
+        } else {
+          bestPath[diagonalPath] = basePath;
+          if (basePath.oldPos + 1 >= oldLen) {
+            maxDiagonalToConsider = Math.min(maxDiagonalToConsider, diagonalPath - 1);
+          }
+          if (newPos + 1 >= newLen) {
+            minDiagonalToConsider = Math.max(minDiagonalToConsider, diagonalPath + 1);
+          }
+        }
+      }
+      editLength++;
+    };
+    if (callback) {
+      (function exec() {
+        setTimeout(function() {
+          if (editLength > maxEditLength || Date.now() > abortAfterTimestamp) {
+            return callback(void 0);
+          }
+          if (!execEditLength()) {
+            exec();
+          }
+        }, 0);
+      })();
+    } else {
+      while (editLength <= maxEditLength && Date.now() <= abortAfterTimestamp) {
+        const ret = execEditLength();
+        if (ret) {
+          return ret;
+        }
+      }
+    }
+  }
+  addToPath(path12, added, removed, oldPosInc, options) {
+    const last = path12.lastComponent;
+    if (last && !options.oneChangePerToken && last.added === added && last.removed === removed) {
+      return {
+        oldPos: path12.oldPos + oldPosInc,
+        lastComponent: { count: last.count + 1, added, removed, previousComponent: last.previousComponent }
+      };
+    } else {
+      return {
+        oldPos: path12.oldPos + oldPosInc,
+        lastComponent: { count: 1, added, removed, previousComponent: last }
+      };
+    }
+  }
+  extractCommon(basePath, newTokens, oldTokens, diagonalPath, options) {
+    const newLen = newTokens.length, oldLen = oldTokens.length;
+    let oldPos = basePath.oldPos, newPos = oldPos - diagonalPath, commonCount = 0;
+    while (newPos + 1 < newLen && oldPos + 1 < oldLen && this.equals(oldTokens[oldPos + 1], newTokens[newPos + 1], options)) {
+      newPos++;
+      oldPos++;
+      commonCount++;
+      if (options.oneChangePerToken) {
+        basePath.lastComponent = { count: 1, previousComponent: basePath.lastComponent, added: false, removed: false };
+      }
+    }
+    if (commonCount && !options.oneChangePerToken) {
+      basePath.lastComponent = { count: commonCount, previousComponent: basePath.lastComponent, added: false, removed: false };
+    }
+    basePath.oldPos = oldPos;
+    return newPos;
+  }
+  equals(left, right, options) {
+    if (options.comparator) {
+      return options.comparator(left, right);
+    } else {
+      return left === right || !!options.ignoreCase && left.toLowerCase() === right.toLowerCase();
+    }
+  }
+  removeEmpty(array) {
+    const ret = [];
+    for (let i = 0; i < array.length; i++) {
+      if (array[i]) {
+        ret.push(array[i]);
+      }
+    }
+    return ret;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  castInput(value, options) {
+    return value;
+  }
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  tokenize(value, options) {
+    return Array.from(value);
+  }
+  join(chars) {
+    return chars.join("");
+  }
+  postProcess(changeObjects, options) {
+    return changeObjects;
+  }
+  get useLongestToken() {
+    return false;
+  }
+  buildValues(lastComponent, newTokens, oldTokens) {
+    const components = [];
+    let nextComponent;
+    while (lastComponent) {
+      components.push(lastComponent);
+      nextComponent = lastComponent.previousComponent;
+      delete lastComponent.previousComponent;
+      lastComponent = nextComponent;
+    }
+    components.reverse();
+    const componentLen = components.length;
+    let componentPos = 0, newPos = 0, oldPos = 0;
+    for (; componentPos < componentLen; componentPos++) {
+      const component = components[componentPos];
+      if (!component.removed) {
+        if (!component.added && this.useLongestToken) {
+          let value = newTokens.slice(newPos, newPos + component.count);
+          value = value.map(function(value2, i) {
+            const oldValue = oldTokens[oldPos + i];
+            return oldValue.length > value2.length ? oldValue : value2;
+          });
+          component.value = this.join(value);
+        } else {
+          component.value = this.join(newTokens.slice(newPos, newPos + component.count));
+        }
+        newPos += component.count;
+        if (!component.added) {
+          oldPos += component.count;
+        }
+      } else {
+        component.value = this.join(oldTokens.slice(oldPos, oldPos + component.count));
+        oldPos += component.count;
+      }
+    }
+    return components;
+  }
+};
+
+// node_modules/diff/libesm/diff/line.js
+var LineDiff = class extends Diff {
+  constructor() {
+    super(...arguments);
+    this.tokenize = tokenize;
+  }
+  equals(left, right, options) {
+    if (options.ignoreWhitespace) {
+      if (!options.newlineIsToken || !left.includes("\n")) {
+        left = left.trim();
+      }
+      if (!options.newlineIsToken || !right.includes("\n")) {
+        right = right.trim();
+      }
+    } else if (options.ignoreNewlineAtEof && !options.newlineIsToken) {
+      if (left.endsWith("\n")) {
+        left = left.slice(0, -1);
+      }
+      if (right.endsWith("\n")) {
+        right = right.slice(0, -1);
+      }
+    }
+    return super.equals(left, right, options);
+  }
+};
+var lineDiff = new LineDiff();
+function diffLines(oldStr, newStr, options) {
+  return lineDiff.diff(oldStr, newStr, options);
+}
+function tokenize(value, options) {
+  if (options.stripTrailingCr) {
+    value = value.replace(/\r\n/g, "\n");
+  }
+  const retLines = [], linesAndNewlines = value.split(/(\n|\r\n)/);
+  if (!linesAndNewlines[linesAndNewlines.length - 1]) {
+    linesAndNewlines.pop();
+  }
+  for (let i = 0; i < linesAndNewlines.length; i++) {
+    const line = linesAndNewlines[i];
+    if (i % 2 && !options.newlineIsToken) {
+      retLines[retLines.length - 1] += line;
+    } else {
+      retLines.push(line);
+    }
+  }
+  return retLines;
+}
+
+// node_modules/diff/libesm/patch/create.js
+function needsQuoting(s) {
+  for (let i = 0; i < s.length; i++) {
+    if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
+      return true;
+    }
+  }
+  return false;
+}
+function quoteFileNameIfNeeded(s) {
+  if (!needsQuoting(s)) {
+    return s;
+  }
+  let result = '"';
+  const bytes = new TextEncoder().encode(s);
+  let i = 0;
+  while (i < bytes.length) {
+    const b3 = bytes[i];
+    if (b3 === 7) {
+      result += "\\a";
+    } else if (b3 === 8) {
+      result += "\\b";
+    } else if (b3 === 9) {
+      result += "\\t";
+    } else if (b3 === 10) {
+      result += "\\n";
+    } else if (b3 === 11) {
+      result += "\\v";
+    } else if (b3 === 12) {
+      result += "\\f";
+    } else if (b3 === 13) {
+      result += "\\r";
+    } else if (b3 === 34) {
+      result += '\\"';
+    } else if (b3 === 92) {
+      result += "\\\\";
+    } else if (b3 >= 32 && b3 <= 126) {
+      result += String.fromCharCode(b3);
+    } else {
+      result += "\\" + b3.toString(8).padStart(3, "0");
+    }
+    i++;
+  }
+  result += '"';
+  return result;
+}
+var INCLUDE_HEADERS = {
+  includeIndex: true,
+  includeUnderline: true,
+  includeFileHeaders: true
+};
+function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  let optionsObj;
+  if (!options) {
+    optionsObj = {};
+  } else if (typeof options === "function") {
+    optionsObj = { callback: options };
+  } else {
+    optionsObj = options;
+  }
+  if (typeof optionsObj.context === "undefined") {
+    optionsObj.context = 4;
+  }
+  const context = optionsObj.context;
+  if (optionsObj.newlineIsToken) {
+    throw new Error("newlineIsToken may not be used with patch-generation functions, only with diffing functions");
+  }
+  if (!optionsObj.callback) {
+    return diffLinesResultToPatch(diffLines(oldStr, newStr, optionsObj));
+  } else {
+    const { callback } = optionsObj;
+    diffLines(oldStr, newStr, Object.assign(Object.assign({}, optionsObj), { callback: (diff) => {
+      const patch = diffLinesResultToPatch(diff);
+      callback(patch);
+    } }));
+  }
+  function diffLinesResultToPatch(diff) {
+    if (!diff) {
+      return;
+    }
+    diff.push({ value: "", lines: [] });
+    function contextLines(lines) {
+      return lines.map(function(entry) {
+        return " " + entry;
+      });
+    }
+    const hunks = [];
+    let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
+    for (let i = 0; i < diff.length; i++) {
+      const current = diff[i], lines = current.lines || splitLines(current.value);
+      current.lines = lines;
+      if (current.added || current.removed) {
+        if (!oldRangeStart) {
+          const prev = diff[i - 1];
+          oldRangeStart = oldLine;
+          newRangeStart = newLine;
+          if (prev) {
+            curRange = context > 0 ? contextLines(prev.lines.slice(-context)) : [];
+            oldRangeStart -= curRange.length;
+            newRangeStart -= curRange.length;
+          }
+        }
+        for (const line of lines) {
+          curRange.push((current.added ? "+" : "-") + line);
+        }
+        if (current.added) {
+          newLine += lines.length;
+        } else {
+          oldLine += lines.length;
+        }
+      } else {
+        if (oldRangeStart) {
+          if (lines.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines)) {
+              curRange.push(line);
+            }
+          } else {
+            const contextSize = Math.min(lines.length, context);
+            for (const line of contextLines(lines.slice(0, contextSize))) {
+              curRange.push(line);
+            }
+            const hunk = {
+              oldStart: oldRangeStart,
+              oldLines: oldLine - oldRangeStart + contextSize,
+              newStart: newRangeStart,
+              newLines: newLine - newRangeStart + contextSize,
+              lines: curRange
+            };
+            hunks.push(hunk);
+            oldRangeStart = 0;
+            newRangeStart = 0;
+            curRange = [];
+          }
+        }
+        oldLine += lines.length;
+        newLine += lines.length;
+      }
+    }
+    for (const hunk of hunks) {
+      for (let i = 0; i < hunk.lines.length; i++) {
+        if (hunk.lines[i].endsWith("\n")) {
+          hunk.lines[i] = hunk.lines[i].slice(0, -1);
+        } else {
+          hunk.lines.splice(i + 1, 0, "\\ No newline at end of file");
+          i++;
+        }
+      }
+    }
+    return {
+      oldFileName,
+      newFileName,
+      oldHeader,
+      newHeader,
+      hunks
+    };
+  }
+}
+function formatPatch(patch, headerOptions) {
+  var _a, _b, _c, _d, _e2, _f;
+  if (!headerOptions) {
+    headerOptions = INCLUDE_HEADERS;
+  }
+  if (Array.isArray(patch)) {
+    if (patch.length > 1 && !headerOptions.includeFileHeaders && !patch.every((p2) => p2.isGit)) {
+      throw new Error("Cannot omit file headers on a multi-file patch. (The result would be unparseable; how would a tool trying to apply the patch know which changes are to which file?)");
+    }
+    return patch.map((p2) => formatPatch(p2, headerOptions)).join("\n");
+  }
+  const ret = [];
+  if (patch.isGit) {
+    headerOptions = INCLUDE_HEADERS;
+    if (!patch.oldFileName) {
+      throw new Error("oldFileName must be specified for Git patches");
+    }
+    if (!patch.newFileName) {
+      throw new Error("newFileName must be specified for Git patches");
+    }
+    let gitOldName = patch.oldFileName;
+    let gitNewName = patch.newFileName;
+    if (patch.isCreate && gitOldName === "/dev/null") {
+      gitOldName = gitNewName.replace(/^b\//, "a/");
+    } else if (patch.isDelete && gitNewName === "/dev/null") {
+      gitNewName = gitOldName.replace(/^a\//, "b/");
+    }
+    ret.push("diff --git " + quoteFileNameIfNeeded(gitOldName) + " " + quoteFileNameIfNeeded(gitNewName));
+    if (patch.isDelete) {
+      ret.push("deleted file mode " + ((_a = patch.oldMode) !== null && _a !== void 0 ? _a : "100644"));
+    }
+    if (patch.isCreate) {
+      ret.push("new file mode " + ((_b = patch.newMode) !== null && _b !== void 0 ? _b : "100644"));
+    }
+    if (patch.oldMode && patch.newMode && !patch.isDelete && !patch.isCreate) {
+      ret.push("old mode " + patch.oldMode);
+      ret.push("new mode " + patch.newMode);
+    }
+    if (patch.isRename) {
+      ret.push("rename from " + quoteFileNameIfNeeded(((_c = patch.oldFileName) !== null && _c !== void 0 ? _c : "").replace(/^a\//, "")));
+      ret.push("rename to " + quoteFileNameIfNeeded(((_d = patch.newFileName) !== null && _d !== void 0 ? _d : "").replace(/^b\//, "")));
+    }
+    if (patch.isCopy) {
+      ret.push("copy from " + quoteFileNameIfNeeded(((_e2 = patch.oldFileName) !== null && _e2 !== void 0 ? _e2 : "").replace(/^a\//, "")));
+      ret.push("copy to " + quoteFileNameIfNeeded(((_f = patch.newFileName) !== null && _f !== void 0 ? _f : "").replace(/^b\//, "")));
+    }
+  } else {
+    if (headerOptions.includeIndex && patch.oldFileName == patch.newFileName && patch.oldFileName !== void 0) {
+      ret.push("Index: " + patch.oldFileName);
+    }
+    if (headerOptions.includeUnderline) {
+      ret.push("===================================================================");
+    }
+  }
+  const hasHunks = patch.hunks.length > 0;
+  if (headerOptions.includeFileHeaders && patch.oldFileName !== void 0 && patch.newFileName !== void 0 && (!patch.isGit || hasHunks)) {
+    ret.push("--- " + quoteFileNameIfNeeded(patch.oldFileName) + (patch.oldHeader ? "	" + patch.oldHeader : ""));
+    ret.push("+++ " + quoteFileNameIfNeeded(patch.newFileName) + (patch.newHeader ? "	" + patch.newHeader : ""));
+  }
+  for (let i = 0; i < patch.hunks.length; i++) {
+    const hunk = patch.hunks[i];
+    const oldStart = hunk.oldLines === 0 ? hunk.oldStart - 1 : hunk.oldStart;
+    const newStart = hunk.newLines === 0 ? hunk.newStart - 1 : hunk.newStart;
+    ret.push("@@ -" + oldStart + "," + hunk.oldLines + " +" + newStart + "," + hunk.newLines + " @@");
+    for (const line of hunk.lines) {
+      ret.push(line);
+    }
+  }
+  return ret.join("\n") + "\n";
+}
+function createTwoFilesPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options) {
+  if (typeof options === "function") {
+    options = { callback: options };
+  }
+  if (!(options === null || options === void 0 ? void 0 : options.callback)) {
+    const patchObj = structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, options);
+    if (!patchObj) {
+      return;
+    }
+    return formatPatch(patchObj, options === null || options === void 0 ? void 0 : options.headerOptions);
+  } else {
+    const { callback } = options;
+    structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, newHeader, Object.assign(Object.assign({}, options), { callback: (patchObj) => {
+      if (!patchObj) {
+        callback(void 0);
+      } else {
+        callback(formatPatch(patchObj, options.headerOptions));
+      }
+    } }));
+  }
+}
+function splitLines(text) {
+  const hasTrailingNl = text.endsWith("\n");
+  const result = text.split("\n").map((line) => line + "\n");
+  if (hasTrailingNl) {
+    result.pop();
+  } else {
+    result.push(result.pop().slice(0, -1));
+  }
+  return result;
+}
+
+// src/diff/compare.ts
+function compareTrees(base, head) {
+  const paths = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].sort(cmp);
+  const changes = [];
+  for (const path12 of paths) {
+    const before = base.get(path12);
+    const after = head.get(path12);
+    if (before === after) continue;
+    const kind = before === void 0 ? "added" : after === void 0 ? "removed" : "changed";
+    const parts = path12.split("/");
+    const structured = structuredPatch(`a/${path12}`, `b/${path12}`, before ?? "", after ?? "", "", "", { context: 3 });
+    let added = 0;
+    let removed = 0;
+    for (const hunk of structured.hunks) {
+      for (const line of hunk.lines) {
+        if (line.startsWith("+")) added++;
+        else if (line.startsWith("-")) removed++;
+      }
+    }
+    changes.push({
+      path: path12,
+      kind,
+      env: parts[1] ?? "",
+      claim: parts[2] ?? "",
+      unit: parts.length === 5 ? parts[3] : void 0,
+      added,
+      removed,
+      // The '=====' rule the diff package puts first says nothing a reviewer needs.
+      patch: createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path12}`, after === void 0 ? "/dev/null" : `b/${path12}`, before ?? "", after ?? "", "", "", { context: 3 }).replace(/^=+\n/, "")
+    });
+  }
+  return changes;
+}
+
+// src/diff/manifests.ts
+import { execFile as execFile3 } from "node:child_process";
+import { mkdtemp, rm as rm2, writeFile as writeFile3 } from "node:fs/promises";
+import { tmpdir as tmpdir2 } from "node:os";
+import path9 from "node:path";
+import { promisify as promisify3 } from "node:util";
+var import_yaml2 = __toESM(require_dist(), 1);
+var run3 = promisify3(execFile3);
+async function helmAvailable() {
+  try {
+    await run3("helm", ["version", "--short"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+function redactedObjects(manifest, compareWith) {
+  const previous = /* @__PURE__ */ new Map();
+  if (compareWith !== void 0) {
+    for (const o2 of objectsOf(compareWith)) if (o2.kind === "Secret") previous.set(objectKey(o2), secretValues(o2));
+  }
+  return objectsOf(manifest).map((o2) => {
+    if (o2.kind !== "Secret") return emitYaml(o2);
+    const { data: _data, stringData: _stringData, ...rest } = o2;
+    const values = secretValues(o2);
+    const before = previous.get(objectKey(o2));
+    const data = {};
+    for (const [k2, v2] of Object.entries(values)) {
+      const size = `${Buffer.byteLength(v2)} bytes`;
+      data[k2] = !before ? `(${size})` : before[k2] === void 0 ? `added (${size})` : before[k2] === v2 ? `(${size})` : `changed (${size})`;
+    }
+    return emitYaml({ ...rest, data });
+  }).join("---\n");
+}
+function objectsOf(manifest) {
+  return (0, import_yaml2.parseAllDocuments)(manifest).map((d2) => d2.toJS()).filter((o2) => o2 !== null && typeof o2 === "object");
+}
+function objectKey(o2) {
+  return `${o2.kind}/${o2.metadata?.namespace ?? ""}/${o2.metadata?.name ?? ""}`;
+}
+function secretValues(o2) {
+  const out = {};
+  for (const [k2, v2] of Object.entries(o2.data ?? {})) out[k2] = Buffer.from(String(v2), "base64").toString("latin1");
+  for (const [k2, v2] of Object.entries(o2.stringData ?? {})) out[k2] = String(v2);
+  return out;
+}
+async function template(chartDir, release, values, work, name) {
+  if (values === void 0) return "";
+  const file = path9.join(work, `${name}.yaml`);
+  await writeFile3(file, values);
+  const { stdout } = await run3("helm", ["template", release, chartDir, "--kube-version", "1.31.0", "-f", file], { maxBuffer: 64 << 20 });
+  return stdout;
+}
+var MAX_TEMPLATED_UNITS = 25;
+async function manifestDiff(changes, base, head) {
+  const work = await mkdtemp(path9.join(tmpdir2(), "infraforge-manifests-"));
+  try {
+    const parts = [];
+    const units = changes.filter((x3) => x3.unit);
+    for (const c3 of units.slice(0, MAX_TEMPLATED_UNITS)) {
+      const release = `${c3.claim}-${c3.unit}`;
+      const before = await template(base.chartDir, release, base.files.get(c3.path), work, "base").catch((e) => `# helm template failed: ${e.message.split("\n")[0]}
+`);
+      const after = await template(head.chartDir, release, head.files.get(c3.path), work, "head").catch((e) => `# helm template failed: ${e.message.split("\n")[0]}
+`);
+      const patch = createTwoFilesPatch(`a/${c3.env}/${release}`, `b/${c3.env}/${release}`, redactedObjects(before), redactedObjects(after, before), "", "", { context: 3 });
+      if (patch.split("\n").some((l3) => /^[+-][^+-]/.test(l3))) parts.push(patch);
+    }
+    const more = units.length > MAX_TEMPLATED_UNITS ? `
+${units.length - MAX_TEMPLATED_UNITS} more changed units were not templated (limit ${MAX_TEMPLATED_UNITS}).
+` : "";
+    return parts.length ? fence(parts.join("\n")) + more : "";
+  } finally {
+    await rm2(work, { recursive: true, force: true });
+  }
+}
+
+// src/diff/trees.ts
+import { mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
+import { tmpdir as tmpdir3 } from "node:os";
+import path10 from "node:path";
+async function renderTree(root, options) {
+  const plan = await buildPlan({ ...options, root });
+  return new Map(plan.files.map((f3) => [f3.path, f3.content]));
+}
+async function withWorktree(git, sha, fn2) {
+  const parent = await mkdtemp2(path10.join(tmpdir3(), "infraforge-base-"));
+  const dir = path10.join(parent, "tree");
+  await git.addWorktree(dir, sha);
+  try {
+    return await fn2(dir);
+  } finally {
+    await git.removeWorktree(dir);
+    await rm3(parent, { recursive: true, force: true });
+  }
+}
+
+// src/diff/diff.ts
+async function diffAgainst(options) {
+  const { git, root } = options;
+  const log = options.log ?? (() => void 0);
+  const baseSha = await git.resolveCommit(options.baseRef);
+  const head = await renderTree(root, options);
+  const headSha = await git.headSha().catch(() => void 0);
+  return withWorktree(git, baseSha, async (baseDir) => {
+    const base = await renderTree(baseDir, options).catch((error) => {
+      if (!(error instanceof InputError)) throw error;
+      log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
+      return /* @__PURE__ */ new Map();
+    });
+    const changes = compareTrees(base, head);
+    const report = { changes, baseSha, ...headSha ? { headSha } : {} };
+    if (options.manifests !== false && changes.some((c3) => c3.unit) && await helmAvailable()) {
+      const objects = await manifestDiff(changes, { chartDir: path11.join(baseDir, CHART_DIR), files: base }, { chartDir: path11.join(root, CHART_DIR), files: head });
+      if (objects) report.extra = [{ title: "Kubernetes objects (helm template)", body: objects }];
+    }
+    const chartProblem = await chartBumpProblem(path11.join(baseDir, CHART_DIR), path11.join(root, CHART_DIR));
+    return { report, changes, chartProblem, baseSha };
+  });
+}
+async function chartBumpProblem(baseChart, headChart) {
+  const base = await packageChart(baseChart, CHART_DIR).catch(() => void 0);
+  if (!base) return void 0;
+  const head = await packageChart(headChart, CHART_DIR);
+  if (base.digest === head.digest || base.meta.version !== head.meta.version) return void 0;
+  return {
+    file: `${CHART_DIR}/Chart.yaml`,
+    line: 1,
+    col: 1,
+    code: "chart-version-not-bumped",
+    message: `${CHART_DIR} changed but its version is still ${head.meta.version}; bump version in Chart.yaml (a published version is immutable)`
+  };
+}
+
 export {
   __require,
   __commonJS,
@@ -23308,5 +24111,9 @@ export {
   packageChart,
   publish,
   chartVersionAt,
-  previousChartVersion
+  previousChartVersion,
+  COMMENT_MARKER,
+  commentMarkdown,
+  fullMarkdown,
+  diffAgainst
 };

@@ -1,0 +1,53 @@
+/**
+ * Two rendered trees (path → content) in, the list of file changes out, with line counts and
+ * a unified patch each. Pure.
+ */
+import { createTwoFilesPatch, structuredPatch } from 'diff';
+import { cmp } from '../errors.js';
+
+export type ChangeKind = 'added' | 'removed' | 'changed';
+
+export interface FileChange {
+  path: string;
+  kind: ChangeKind;
+  env: string;
+  claim: string;
+  /** The app or component, for values files. */
+  unit: string | undefined;
+  added: number;
+  removed: number;
+  patch: string;
+}
+
+export function compareTrees(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>): FileChange[] {
+  const paths = [...new Set([...base.keys(), ...head.keys()])].sort(cmp);
+  const changes: FileChange[] = [];
+  for (const path of paths) {
+    const before = base.get(path);
+    const after = head.get(path);
+    if (before === after) continue;
+    const kind: ChangeKind = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
+    const parts = path.split('/');
+    const structured = structuredPatch(`a/${path}`, `b/${path}`, before ?? '', after ?? '', '', '', { context: 3 });
+    let added = 0;
+    let removed = 0;
+    for (const hunk of structured.hunks) {
+      for (const line of hunk.lines) {
+        if (line.startsWith('+')) added++;
+        else if (line.startsWith('-')) removed++;
+      }
+    }
+    changes.push({
+      path,
+      kind,
+      env: parts[1] ?? '',
+      claim: parts[2] ?? '',
+      unit: parts.length === 5 ? parts[3] : undefined,
+      added,
+      removed,
+      // The '=====' rule the diff package puts first says nothing a reviewer needs.
+      patch: createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${path}`, after === undefined ? '/dev/null' : `b/${path}`, before ?? '', after ?? '', '', '', { context: 3 }).replace(/^=+\n/, ''),
+    });
+  }
+  return changes;
+}

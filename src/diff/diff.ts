@@ -1,0 +1,69 @@
+/**
+ * What a change does to rendered/: the render of the base commit's claims against the render
+ * of the work tree's, plus (with helm) the Kubernetes objects, plus the chart-version check.
+ */
+import path from 'node:path';
+import { packageChart } from '../chart/package.js';
+import { InputError, type Problem } from '../errors.js';
+import type { Git } from '../git/git.js';
+import type { PipelineOptions } from '../pipeline.js';
+import { CHART_DIR } from '../settings/resolve.js';
+import { compareTrees, type FileChange } from './compare.js';
+import { helmAvailable, manifestDiff } from './manifests.js';
+import type { DiffReport } from './markdown.js';
+import { renderTree, withWorktree } from './trees.js';
+
+export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
+  root: string;
+  git: Git;
+  baseRef: string;
+  manifests?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface DiffResult {
+  report: DiffReport;
+  changes: FileChange[];
+  /** charts/common changed without a version bump. */
+  chartProblem: Problem | undefined;
+  baseSha: string;
+}
+
+export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
+  const { git, root } = options;
+  const log = options.log ?? (() => undefined);
+  const baseSha = await git.resolveCommit(options.baseRef);
+  const head = await renderTree(root, options);
+  const headSha = await git.headSha().catch(() => undefined);
+
+  return withWorktree(git, baseSha, async (baseDir) => {
+    const base = await renderTree(baseDir, options).catch((error: unknown) => {
+      if (!(error instanceof InputError)) throw error;
+      log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
+      return new Map<string, string>();
+    });
+    const changes = compareTrees(base, head);
+    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}) };
+    if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
+      const objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
+      if (objects) report.extra = [{ title: 'Kubernetes objects (helm template)', body: objects }];
+    }
+    const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
+    return { report, changes, chartProblem, baseSha };
+  });
+}
+
+/** The chart-releaser classic: chart content changed, version did not. */
+async function chartBumpProblem(baseChart: string, headChart: string): Promise<Problem | undefined> {
+  const base = await packageChart(baseChart, CHART_DIR).catch(() => undefined);
+  if (!base) return undefined; // no chart (or an invalid one) at the base: nothing to compare
+  const head = await packageChart(headChart, CHART_DIR);
+  if (base.digest === head.digest || base.meta.version !== head.meta.version) return undefined;
+  return {
+    file: `${CHART_DIR}/Chart.yaml`,
+    line: 1,
+    col: 1,
+    code: 'chart-version-not-bumped',
+    message: `${CHART_DIR} changed but its version is still ${head.meta.version}; bump version in Chart.yaml (a published version is immutable)`,
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * The PR comment: a summary first (per environment and claim: units added, removed, changed,
+ * with line counts; removals loud, since Argo CD deletes what they deployed), then one
+ * collapsible section per changed file with a fenced diff. Fences are longer than any backtick
+ * run in the content, so nothing inside — backticks, HTML, @mentions — renders or pings.
+ * The comment stays within GitHub's 65,536-character limit: the summary is kept whole, file
+ * sections are added while they fit, the one that does not is cut with a notice, and the
+ * rest are named only. The full diff goes to the job summary and an output.
+ */
+import { cmp } from '../errors.js';
+import type { FileChange } from './compare.js';
+
+export const COMMENT_MARKER = '<!-- infraforge-render:diff -->';
+/** GitHub refuses issue comments longer than this (HTTP 422). */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export interface DiffReport {
+  changes: FileChange[];
+  /** Extra sections (e.g. the Kubernetes object diff), already fenced. */
+  extra?: { title: string; body: string }[];
+  headSha?: string;
+  baseSha?: string;
+}
+
+export function fence(text: string, info = 'diff'): string {
+  const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const ticks = '`'.repeat(Math.max(3, longest + 1));
+  return `${ticks}${info}\n${text.endsWith('\n') ? text : `${text}\n`}${ticks}`;
+}
+
+export function summaryMarkdown(report: DiffReport): string {
+  const { changes } = report;
+  const lines = [COMMENT_MARKER, '### infraforge render diff', ''];
+  if (report.baseSha && report.headSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → \`${report.headSha.slice(0, 12)}\`.`, '');
+  if (changes.length === 0) {
+    lines.push('No change to `rendered/`.');
+    return `${lines.join('\n')}\n`;
+  }
+  const removedUnits = changes.filter((c) => c.kind === 'removed' && c.unit);
+  const removedClaims = changes.filter((c) => c.kind === 'removed' && c.path.endsWith('/applicationset.yaml'));
+  if (removedUnits.length || removedClaims.length) {
+    lines.push('> [!CAUTION]');
+    lines.push(`> This change **removes ${removedUnits.length} app(s)/component(s)**${removedClaims.length ? ` and **${removedClaims.length} claim(s)**` : ''}. Argo CD will delete what they deployed:`);
+    for (const c of [...removedClaims, ...removedUnits]) lines.push(`> - \`${c.env}/${c.claim}${c.unit ? `/${c.unit}` : ''}\``);
+    lines.push('');
+  }
+  lines.push('| environment | claim | added | removed | changed | lines |', '|---|---|---|---|---|---:|');
+  const groups = new Map<string, FileChange[]>();
+  for (const c of changes) {
+    const key = `${c.env}\u0000${c.claim}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  for (const key of [...groups.keys()].sort(cmp)) {
+    const group = groups.get(key)!;
+    const [env, claim] = key.split('\u0000');
+    const units = (kind: string) => group.filter((c) => c.kind === kind && c.unit).map((c) => `\`${c.unit}\``).join(', ') || '—';
+    const removed = units('removed');
+    const plus = group.reduce((n, c) => n + c.added, 0);
+    const minus = group.reduce((n, c) => n + c.removed, 0);
+    lines.push(`| \`${env}\` | \`${claim}\` | ${units('added')} | ${removed === '—' ? removed : `**${removed}**`} | ${units('changed')} | +${plus} −${minus} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function section(c: FileChange, patch: string): string {
+  const title = `${c.kind === 'removed' ? '🗑️ ' : ''}<code>${c.path}</code> (${c.kind}, +${c.added} −${c.removed})`;
+  return `<details><summary>${title}</summary>\n\n${fence(patch)}\n\n</details>\n`;
+}
+
+export interface CommentBody {
+  body: string;
+  truncated: boolean;
+  shownFiles: number;
+}
+
+/** The comment body, within `limit` characters. */
+export function commentMarkdown(report: DiffReport, limit = GITHUB_COMMENT_LIMIT): CommentBody {
+  const summary = summaryMarkdown(report);
+  const notice = (n: number) => `\n> [!NOTE]\n> The diff was cut to fit GitHub's comment limit${n ? `; ${n} more file(s) are not shown` : ''}. The full diff is in this run's job summary and in the \`diff\` output of the step.\n`;
+  const reserve = notice(report.changes.length).length + 64;
+  const parts = [summary, '\n'];
+  let used = summary.length + 1;
+  let shown = 0;
+  let truncated = false;
+  const sections = [...report.changes.map((c) => ({ change: c, patch: c.patch })), ...(report.extra ?? []).map((e) => ({ change: undefined, patch: e.body, title: e.title }))];
+  for (const s of sections) {
+    const text = s.change ? section(s.change, s.patch) : `<details><summary>${(s as { title: string }).title}</summary>\n\n${s.patch}\n\n</details>\n`;
+    if (used + text.length + reserve <= limit) {
+      parts.push(text);
+      used += text.length;
+      shown++;
+      continue;
+    }
+    truncated = true;
+    const room = limit - used - reserve - 400;
+    if (s.change && room > 500) {
+      const cut = s.patch.slice(0, room).replace(/\n[^\n]*$/, '\n');
+      const partial = section(s.change, `${cut}… (cut here)\n`);
+      if (used + partial.length + reserve <= limit) {
+        parts.push(partial);
+        used += partial.length;
+        shown++;
+      }
+    }
+    break;
+  }
+  if (truncated) parts.push(notice(sections.length - shown));
+  return { body: parts.join(''), truncated, shownFiles: shown };
+}
+
+/** The full diff for the job summary (no limit there beyond GitHub's 1 MiB per step). */
+export function fullMarkdown(report: DiffReport): string {
+  return [summaryMarkdown(report), '\n', ...report.changes.map((c) => section(c, c.patch)), ...(report.extra ?? []).map((e) => `<details><summary>${e.title}</summary>\n\n${e.body}\n\n</details>\n`)].join('');
+}

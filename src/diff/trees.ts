@@ -1,0 +1,32 @@
+/**
+ * Render the claims of two commits without disturbing the workspace: the base in a
+ * temporary detached worktree, the head where it is. Nothing is written to either rendered/.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Git } from '../git/git.js';
+import { buildPlan, type PipelineOptions } from '../pipeline.js';
+
+export interface RenderedTree {
+  files: Map<string, string>;
+  root: string;
+}
+
+export async function renderTree(root: string, options: Omit<PipelineOptions, 'root'>): Promise<Map<string, string>> {
+  const plan = await buildPlan({ ...options, root });
+  return new Map(plan.files.map((f) => [f.path, f.content]));
+}
+
+/** Runs `fn` with a detached worktree of `sha`, removed afterwards whatever happens. */
+export async function withWorktree<T>(git: Git, sha: string, fn: (dir: string) => Promise<T>): Promise<T> {
+  const parent = await mkdtemp(path.join(tmpdir(), 'infraforge-base-'));
+  const dir = path.join(parent, 'tree');
+  await git.addWorktree(dir, sha);
+  try {
+    return await fn(dir);
+  } finally {
+    await git.removeWorktree(dir);
+    await rm(parent, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The action's `diff` command on pull requests, run as a runner runs it, on real git history,
+ * against the local GitHub stand-in (checked against GitHub's OpenAPI description).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT } from '../../src/diff/markdown.js';
+import { type Origin, makeOrigin } from '../support/git.js';
+import { type FakeGitHub, startGitHub } from '../support/github-server.js';
+import { claim } from '../support/repo.js';
+import { runAction } from '../support/runner.js';
+
+const WRITE = 'ghs_write_token_000000000000000000000';
+const READ = 'ghs_read_token_0000000000000000000000';
+const BOT = 'github-actions[bot]';
+
+let origin: Origin;
+let github: FakeGitHub;
+beforeEach(async () => {
+  github = await startGitHub({ [WRITE]: { login: BOT, write: true }, [READ]: { login: BOT, write: false } });
+});
+afterEach(async () => {
+  expect(github.violations).toEqual([]);
+  await github.stop();
+  origin?.cleanup();
+});
+
+function claims(n: number, version = '1.0.0', extra = ''): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < n; i++) files[`deployments/dev/c${i}.yaml`] = claim(`c${i}`).replace('Shop Team', `Team ${i}`).replace('"1.0.0"', `"${version}"`) + extra;
+  return files;
+}
+
+interface Pr {
+  base: string;
+  head: string;
+  workspace: string;
+}
+
+/** main with claims, then a PR commit on top; the workspace is the PR head, as actions/checkout leaves it. */
+function pullRequest(baseFiles: Record<string, string>, headChanges: Record<string, string | null>): Pr {
+  origin = makeOrigin(baseFiles);
+  const base = origin.tip();
+  const head = origin.commit(headChanges, 'the PR');
+  return { base, head, workspace: origin.clone(head) };
+}
+
+function event(pr: Pr, fork = false) {
+  return {
+    number: 7,
+    pull_request: {
+      number: 7,
+      base: { sha: pr.base, repo: { full_name: 'acme/platform' } },
+      head: { sha: pr.head, repo: { full_name: fork ? 'someone/platform' : 'acme/platform' } },
+    },
+    repository: { full_name: 'acme/platform' },
+  };
+}
+
+async function diff(pr: Pr, token = WRITE, fork = false) {
+  return runAction({
+    workspace: pr.workspace,
+    eventName: 'pull_request',
+    event: event(pr, fork),
+    ref: 'refs/pull/7/merge',
+    sha: pr.head,
+    inputs: { command: 'diff', token },
+    extraEnv: { GITHUB_API_URL: github.url },
+  });
+}
+
+const writes = () => github.requests.filter((r) => r.method !== 'GET');
+
+describe('diff on a pull request', () => {
+  it('posts one comment with the summary and the diff, then updates nothing when nothing changed', async () => {
+    const pr = pullRequest(claims(2), { 'deployments/dev/c1.yaml': claims(2, '1.1.0')['deployments/dev/c1.yaml']! });
+    const run = await diff(pr);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(github.comments).toHaveLength(1);
+    const body = github.comments[0]!.body;
+    expect(body.startsWith(COMMENT_MARKER)).toBe(true);
+    expect(body).toContain('| `dev` | `c1` | — | — | `api` | +1 −1 |');
+    expect(body).toContain('-  tag: "1.0.0"\n+  tag: "1.1.0"');
+    expect(run.outputs['comment-url']).toBe(`https://github.com/acme/platform/pull/7#issuecomment-${github.comments[0]!.id}`);
+    expect(JSON.parse(run.outputs['changed-files']!)).toEqual(['rendered/dev/c1/api/values.yaml']);
+    expect(run.summary).toContain('rendered/dev/c1/api/values.yaml');
+
+    const again = await diff(pr);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('comment unchanged');
+    expect(writes().map((r) => r.method)).toEqual(['POST']);
+  });
+
+  it('finds its comment on page 2 behind 120 others and edits it in place', async () => {
+    const pr = pullRequest(claims(1), { 'deployments/dev/c0.yaml': claims(1, '2.0.0')['deployments/dev/c0.yaml']! });
+    for (let i = 0; i < 120; i++) github.addComment(7, i % 2 ? 'octocat' : 'reviewer', i === 5 ? `quoting ${COMMENT_MARKER} is not enough` : `comment ${i}`);
+    const mine = github.addComment(7, BOT, `${COMMENT_MARKER}\nstale`);
+    const run = await diff(pr);
+    expect(run.code, run.stdout).toBe(0);
+    expect(github.comments).toHaveLength(121);
+    expect(mine.body).toContain('tag: "2.0.0"');
+    expect(writes().map((r) => `${r.method} ${r.path}`)).toEqual([`PATCH /repos/acme/platform/issues/comments/${mine.id}`]);
+    const pages = github.requests.filter((r) => r.method === 'GET').map((r) => [r.query.get('per_page'), r.query.get('page') ?? '1']);
+    expect(pages).toEqual([
+      ['100', '1'],
+      ['100', '2'],
+    ]);
+  });
+
+  it('keeps a huge PR within 65,536 characters, summary first, with a notice', async () => {
+    const base = claims(300);
+    const head: Record<string, string> = {};
+    for (const [file, text] of Object.entries(claims(300, '9.9.9', '      env:\n        - name: BIG\n          value: "' + 'x'.repeat(300) + '"\n'))) head[file] = text;
+    const pr = pullRequest(base, head);
+    const run = await diff(pr);
+    expect(run.code, run.stdout).toBe(0);
+    const body = github.comments[0]!.body;
+    expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(body).toContain('| `dev` | `c299` |');
+    expect(body).toContain("The diff was cut to fit GitHub's comment limit");
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(300);
+    expect(run.outputs.diff!.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
+  });
+
+  it('fences backticks, HTML and @mentions so they do nothing', async () => {
+    const nasty = '"```</details><img src=x onerror=alert(1)> @octocat ````"';
+    const pr = pullRequest(claims(1), { 'deployments/dev/c0.yaml': `${claims(1)['deployments/dev/c0.yaml']}      env:\n        - name: NOTE\n          value: ${nasty}\n` });
+    const run = await diff(pr);
+    expect(run.code, run.stdout).toBe(0);
+    const body = github.comments[0]!.body;
+    // The fence is longer than any backtick run inside it, and everything from the claim is inside a fence.
+    expect(body).toMatch(/\n`{5,}diff\n/);
+    const outside = body.replace(/(`{5,})diff\n[\s\S]*?\n\1/g, '');
+    expect(outside).not.toContain('@octocat');
+    expect(outside).not.toContain('<img');
+  });
+
+  it('a read-only token: a warning, no comment, the step still passes', async () => {
+    const pr = pullRequest(claims(1), { 'deployments/dev/c0.yaml': claims(1, '1.0.1')['deployments/dev/c0.yaml']! });
+    const run = await diff(pr, READ);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toMatch(/::warning::the token may not comment on the pull request \(HTTP 403\)/);
+    expect(github.comments).toHaveLength(0);
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(1);
+  });
+
+  it('a fork PR: no API call at all, a warning, validation still runs', async () => {
+    const pr = pullRequest(claims(1), { 'deployments/dev/c0.yaml': claims(1, '1.0.1')['deployments/dev/c0.yaml']! });
+    const run = await diff(pr, READ, true);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('::warning::pull request from a fork');
+    expect(github.requests).toHaveLength(0);
+
+    const bad = pullRequest(claims(1), { 'deployments/dev/c0.yaml': claim('c0').replace('port: 8080\n      healthCheck', 'port: x\n      healthCheck') });
+    const failed = await diff(bad, READ, true);
+    expect(failed.code).toBe(2);
+    expect(failed.stdout).toContain('::error title=schema-type,file=deployments/dev/c0.yaml,line=15,col=17::');
+  });
+
+  it('a removed app is called out before anything else', async () => {
+    const two = claims(1)['deployments/dev/c0.yaml']! + '    - name: worker\n      version: "1.0.0"\n';
+    const pr = pullRequest({ 'deployments/dev/c0.yaml': two }, { 'deployments/dev/c0.yaml': claims(1)['deployments/dev/c0.yaml']! });
+    const run = await diff(pr);
+    expect(run.code).toBe(0);
+    const body = github.comments[0]!.body;
+    expect(body).toContain('> [!CAUTION]');
+    expect(body).toContain('**removes 1 app(s)/component(s)**');
+    expect(body.indexOf('[!CAUTION]')).toBeLessThan(body.indexOf('<details>'));
+  });
+
+  it('fails when charts/common changed without a version bump', async () => {
+    const pr = pullRequest(claims(1), { 'charts/common/templates/extra.yaml': '# a new template\n' });
+    const run = await diff(pr);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('charts/common changed but its version is still 2.0.0; bump version in Chart.yaml');
+  });
+});
