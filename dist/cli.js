@@ -15,7 +15,7 @@ import {
   publish,
   renderRepository,
   resolveSettings
-} from "./chunks/chunk-ZJJHUAFH.js";
+} from "./chunks/chunk-2S42MQIF.js";
 
 // src/cli/main.ts
 import path3 from "node:path";

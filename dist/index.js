@@ -19,7 +19,7 @@ import {
   publish,
   renderRepository,
   resolveSettings
-} from "./chunks/chunk-ZJJHUAFH.js";
+} from "./chunks/chunk-2S42MQIF.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -19907,10 +19907,6 @@ var require_lib = __commonJS({
   }
 });
 
-// src/main.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-import path from "node:path";
-
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
 
@@ -20458,151 +20454,8 @@ function group(name, fn) {
   });
 }
 
-// src/action/inputs.ts
-var COMMANDS = ["render", "diff", "publish-chart"];
-function bool(name, fallback) {
-  const raw = getInput(name).trim().toLowerCase();
-  if (raw === "") return fallback;
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
-}
-function inputError(message) {
-  return new InputError([{ file: "action.yml", line: 1, col: 1, code: "action-input", message }]);
-}
-function getInputs(env = process.env) {
-  const command = getInput("command") || "render";
-  if (!COMMANDS.includes(command)) throw inputError(`input command must be one of ${COMMANDS.join(", ")}, got ${JSON.stringify(command)}`);
-  const token = getInput("token");
-  if (token) setSecret(token);
-  const environments = getInput("environments").split(/[\s,]+/).map((e) => e.trim()).filter((e) => e && e !== "all");
-  const maxAttempts = Number(getInput("max-attempts") || "5");
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw inputError("input max-attempts must be a whole number from 1 to 20");
-  return {
-    command,
-    token,
-    environments,
-    commit: bool("commit", true),
-    push: bool("push", true),
-    allowDeletions: bool("allow-deletions", false),
-    chartRegistry: getInput("chart-registry"),
-    author: {
-      name: getInput("author-name") || "github-actions[bot]",
-      email: getInput("author-email") || "41898282+github-actions[bot]@users.noreply.github.com"
-    },
-    maxAttempts,
-    workspace: getInput("working-directory") || env.GITHUB_WORKSPACE || process.cwd(),
-    imageOwner: getInput("image-owner"),
-    plainHttp: bool("plain-http", false),
-    commentAuthor: getInput("comment-author") || "github-actions[bot]",
-    base: getInput("base")
-  };
-}
-
-// src/action/render-and-push.ts
-var SOURCE_TRAILER = "Source-SHA";
-function commitMessage(outcome, sourceSha) {
-  const lines = [...outcome.written.map((f) => `  write  ${f}`), ...outcome.deleted.map((f) => `  delete ${f}`)];
-  const shown = lines.slice(0, 50);
-  if (lines.length > shown.length) shown.push(`  \u2026 and ${lines.length - shown.length} more`);
-  const n = outcome.written.length + outcome.deleted.length;
-  return `render: update ${n} file${n === 1 ? "" : "s"} in rendered/
-
-${shown.join("\n")}
-
-${SOURCE_TRAILER}: ${sourceSha}
-Rendered-By: infraforge-render
-`;
-}
-async function renderAndPush(options) {
-  const { git, branch, log } = options;
-  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
-  const random = options.random ?? Math.random;
-  const pushing = options.commit && options.push && branch !== void 0;
-  for (let attempt = 1; ; attempt++) {
-    if (pushing) await moveToTip(git, branch, log);
-    const sourceSha = await git.headSha();
-    const outcome = await options.render();
-    const changedFiles = [...outcome.written, ...outcome.deleted].sort();
-    if (changedFiles.length === 0) {
-      log(`rendered/ already matches the claims at ${sourceSha.slice(0, 12)}: nothing to commit`);
-      return { action: "none", changedFiles, commitSha: void 0, sourceSha, attempts: attempt, last: outcome };
-    }
-    if (!options.commit) return { action: "none", changedFiles, commitSha: void 0, sourceSha, attempts: attempt, last: outcome };
-    await git.stage(changedFiles);
-    if (!await git.hasStagedChanges()) {
-      return { action: "none", changedFiles: [], commitSha: void 0, sourceSha, attempts: attempt, last: outcome };
-    }
-    const commitSha = await git.commit(commitMessage(outcome, sourceSha), options.author);
-    log(`committed ${changedFiles.length} file(s) as ${commitSha.slice(0, 12)} (${SOURCE_TRAILER}: ${sourceSha.slice(0, 12)})`);
-    if (!pushing) return { action: "committed", changedFiles, commitSha, sourceSha, attempts: attempt, last: outcome };
-    const pushed = await git.push(branch);
-    if (pushed === "pushed") {
-      log(`pushed ${commitSha.slice(0, 12)} to ${branch}`);
-      return { action: "pushed", changedFiles, commitSha, sourceSha, attempts: attempt, last: outcome };
-    }
-    if (attempt >= options.maxAttempts) {
-      throw new InfraError(
-        `push to ${branch} was rejected ${attempt} times: others kept pushing first. Nothing was force-pushed; re-run the job, or raise max-attempts`
-      );
-    }
-    const delay = Math.round(random() * Math.min(8e3, 250 * 2 ** attempt));
-    log(`push to ${branch} rejected: ${branch} moved on; rebuilding on the new tip in ${delay} ms (attempt ${attempt + 1} of ${options.maxAttempts})`);
-    await git.resetHard(sourceSha);
-    await sleep(delay);
-  }
-}
-async function moveToTip(git, branch, log) {
-  const head = await git.headSha();
-  const tip = await git.fetchBranch(branch);
-  if (tip === head) return;
-  if (await git.isAncestor(tip, head)) return;
-  if (!await git.isAncestor(head, tip)) {
-    throw new InfraError(`the checkout (${head.slice(0, 12)}) is not an ancestor of origin/${branch} (${tip.slice(0, 12)}): history was rewritten; refusing to continue`);
-  }
-  log(`origin/${branch} is at ${tip.slice(0, 12)}, ahead of ${head.slice(0, 12)}: rendering from there`);
-  await git.resetHard(tip);
-}
-
-// src/action/report.ts
-var actionsReporter = {
-  info: (line) => info(line),
-  warning: (line) => warning(line),
-  group: (name, fn) => group(name, fn),
-  annotate(problems) {
-    for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
-      error(p.message + (p.field ? ` (${p.field})` : ""), { file: p.file, startLine: p.line, startColumn: p.col, title: p.code });
-    }
-    if (problems.length > MAX_PRINTED_PROBLEMS) error(`\u2026 and ${problems.length - MAX_PRINTED_PROBLEMS} more problems`);
-    for (const p of problems) info(formatProblem(p));
-  },
-  output: (name, value) => setOutput(name, value),
-  async summary(markdown) {
-    if (!process.env.GITHUB_STEP_SUMMARY) return;
-    await summary.addRaw(markdown, true).write();
-  }
-};
-function renderSummary(result, headline) {
-  const rows = /* @__PURE__ */ new Map();
-  const key = (p) => p.split("/").slice(1, 3).join("/");
-  const row = (k) => {
-    let r = rows.get(k);
-    if (!r) rows.set(k, r = { written: 0, deleted: 0, unchanged: 0 });
-    return r;
-  };
-  const written = new Set(result.written);
-  for (const f of result.files) {
-    if (written.has(f.path)) row(`${f.env}/${f.claim}`).written++;
-    else row(`${f.env}/${f.claim}`).unchanged++;
-  }
-  for (const d of result.deleted) row(key(d)).deleted++;
-  const lines = [`### infraforge render`, "", headline, "", "| environment / claim | written | deleted | unchanged |", "|---|---:|---:|---:|"];
-  for (const [k, r] of [...rows].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
-    lines.push(`| \`${k}\` | ${r.written} | ${r.deleted ? `**${r.deleted}**` : 0} | ${r.unchanged} |`);
-  }
-  return `${lines.join("\n")}
-`;
-}
+// src/action/diff-command.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // node_modules/@actions/github/lib/context.js
 import { readFileSync, existsSync as existsSync2 } from "fs";
@@ -24818,108 +24671,7 @@ async function upsertSticky(api, body, marker, author) {
   return { action: "updated", url: updated.html_url, id: updated.id };
 }
 
-// src/main.ts
-async function run(context3 = { env: process.env, reporter: actionsReporter }) {
-  const { reporter } = context3;
-  try {
-    const settings = getInputs(context3.env);
-    switch (settings.command) {
-      case "render":
-        await runRender(settings, context3);
-        break;
-      case "publish-chart":
-        await runPublishChart(settings, context3);
-        break;
-      case "diff":
-        await runDiff(settings, context3);
-        break;
-    }
-  } catch (error2) {
-    if (error2 instanceof InputError) reporter.annotate(error2.problems);
-    setFailed(error2 instanceof InputError ? `${error2.problems.length} problem(s) in the input; nothing was written or pushed` : errorMessage(error2));
-    process.exitCode = exitCodeFor(error2);
-  }
-}
-function branchOf(ref) {
-  return ref?.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0;
-}
-async function runRender(settings, { env, reporter }) {
-  const git = createGit(settings.workspace);
-  const branch = branchOf(env.GITHUB_REF);
-  if (settings.push && !branch) reporter.info(`${env.GITHUB_REF ?? "this ref"} is not a branch: rendering without pushing`);
-  let last;
-  const result = await reporter.group(
-    "render",
-    () => renderAndPush({
-      git,
-      branch,
-      commit: settings.commit,
-      push: settings.push,
-      author: settings.author,
-      maxAttempts: settings.maxAttempts,
-      log: (line) => reporter.info(line),
-      render: async () => {
-        const r = await renderRepository({
-          root: settings.workspace,
-          envs: settings.environments,
-          overrides: { allowDeletions: settings.allowDeletions, ...settings.imageOwner ? { imageOwner: settings.imageOwner } : {} },
-          env
-        });
-        last = { ...r.rendered, written: r.written, deleted: r.deleted };
-        reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
-        return r;
-      }
-    })
-  );
-  reporter.output("changed", String(result.changedFiles.length > 0 && result.action !== "none"));
-  reporter.output("changed-files", JSON.stringify(result.changedFiles));
-  reporter.output("commit-sha", result.commitSha ?? "");
-  reporter.output("source-sha", result.sourceSha);
-  reporter.output("comment-url", "");
-  reporter.output("chart-version", last?.settings.chart.version ?? "");
-  reporter.output("chart-published", "false");
-  const headline = result.action === "pushed" ? `Pushed ${result.commitSha} with ${result.changedFiles.length} changed file(s) after ${result.attempts} attempt(s).` : result.action === "committed" ? `Committed ${result.commitSha} (not pushed).` : result.changedFiles.length ? `${result.changedFiles.length} file(s) changed; not committed (commit: false).` : "rendered/ already matches the claims; nothing to commit.";
-  if (last) await reporter.summary(renderSummary({ written: last.written, deleted: last.deleted, files: last.files }, headline));
-}
-async function runPublishChart(settings, { env, reporter }) {
-  const root = settings.workspace;
-  const registry = settings.chartRegistry || (await resolveSettings(root, {}, env)).chart.repository;
-  const credentials = settings.token ? { username: env.GITHUB_ACTOR || "x-access-token", password: settings.token } : void 0;
-  const outcome = await reporter.group(
-    "publish chart",
-    () => publish({ chartDir: path.join(root, CHART_DIR), displayDir: CHART_DIR, registry, plainHttp: settings.plainHttp, dryRun: false, credentials, log: (l) => reporter.info(l) })
-  );
-  const before = pushEventBefore(env);
-  const previous = before ? await chartVersionAt(createGit(root), before, CHART_DIR).catch(() => void 0) : void 0;
-  const version = outcome.pkg.meta.version;
-  const bump = previous === void 0 ? `version ${version}` : previous === version ? `version ${version} unchanged` : `bumped from ${previous} to ${version}`;
-  const published = outcome.result?.status === "published";
-  reporter.info(`${bump}; ${published ? "published" : "already published"} ${outcome.result?.target.display ?? ""} ${outcome.result?.manifestDigest ?? ""}`);
-  reporter.output("chart-version", version);
-  reporter.output("chart-published", String(published));
-  reporter.output("chart-digest", outcome.result?.manifestDigest ?? "");
-  reporter.output("changed", "false");
-  reporter.output("changed-files", "[]");
-  reporter.output("commit-sha", "");
-  reporter.output("comment-url", "");
-  await reporter.summary(
-    `### infraforge publish-chart
-
-| chart | version | change | status | digest |
-|---|---|---|---|---|
-| \`${outcome.pkg.meta.name}\` | ${version} | ${bump} | ${published ? "published" : "already published (same content)"} | \`${outcome.result?.manifestDigest ?? ""}\` |
-`
-  );
-}
-function pushEventBefore(env) {
-  if (!env.GITHUB_EVENT_PATH) return void 0;
-  try {
-    const before = JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8")).before;
-    return typeof before === "string" && /^[0-9a-f]{40}$/.test(before) && !/^0+$/.test(before) ? before : void 0;
-  } catch {
-    return void 0;
-  }
-}
+// src/action/diff-command.ts
 function readEvent(env) {
   try {
     return env.GITHUB_EVENT_PATH ? JSON.parse(readFileSync2(env.GITHUB_EVENT_PATH, "utf8")) : {};
@@ -24963,6 +24715,261 @@ async function runDiff(settings, { env, reporter }) {
   }
   reporter.output("comment-url", url);
   if (result.chartProblem) throw new InputError([result.chartProblem]);
+}
+
+// src/action/inputs.ts
+var COMMANDS = ["render", "diff", "publish-chart"];
+function bool(name, fallback) {
+  const raw = getInput(name).trim().toLowerCase();
+  if (raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+function inputError(message) {
+  return new InputError([{ file: "action.yml", line: 1, col: 1, code: "action-input", message }]);
+}
+function getInputs(env = process.env) {
+  const command = getInput("command") || "render";
+  if (!COMMANDS.includes(command)) throw inputError(`input command must be one of ${COMMANDS.join(", ")}, got ${JSON.stringify(command)}`);
+  const token = getInput("token");
+  if (token) setSecret(token);
+  const environments = getInput("environments").split(/[\s,]+/).map((e) => e.trim()).filter((e) => e && e !== "all");
+  const maxAttempts = Number(getInput("max-attempts") || "5");
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw inputError("input max-attempts must be a whole number from 1 to 20");
+  return {
+    command,
+    token,
+    environments,
+    commit: bool("commit", true),
+    push: bool("push", true),
+    allowDeletions: bool("allow-deletions", false),
+    chartRegistry: getInput("chart-registry"),
+    author: {
+      name: getInput("author-name") || "github-actions[bot]",
+      email: getInput("author-email") || "41898282+github-actions[bot]@users.noreply.github.com"
+    },
+    maxAttempts,
+    workspace: getInput("working-directory") || env.GITHUB_WORKSPACE || process.cwd(),
+    imageOwner: getInput("image-owner"),
+    plainHttp: bool("plain-http", false),
+    commentAuthor: getInput("comment-author") || "github-actions[bot]",
+    base: getInput("base")
+  };
+}
+
+// src/action/publish-command.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import path from "node:path";
+async function runPublishChart(settings, { env, reporter }) {
+  const root = settings.workspace;
+  const registry = settings.chartRegistry || (await resolveSettings(root, {}, env)).chart.repository;
+  const credentials = settings.token ? { username: env.GITHUB_ACTOR || "x-access-token", password: settings.token } : void 0;
+  const outcome = await reporter.group(
+    "publish chart",
+    () => publish({ chartDir: path.join(root, CHART_DIR), displayDir: CHART_DIR, registry, plainHttp: settings.plainHttp, dryRun: false, credentials, log: (l) => reporter.info(l) })
+  );
+  const before = pushEventBefore(env);
+  const previous = before ? await chartVersionAt(createGit(root), before, CHART_DIR).catch(() => void 0) : void 0;
+  const version = outcome.pkg.meta.version;
+  const bump = previous === void 0 ? `version ${version}` : previous === version ? `version ${version} unchanged` : `bumped from ${previous} to ${version}`;
+  const published = outcome.result?.status === "published";
+  reporter.info(`${bump}; ${published ? "published" : "already published"} ${outcome.result?.target.display ?? ""} ${outcome.result?.manifestDigest ?? ""}`);
+  reporter.output("chart-version", version);
+  reporter.output("chart-published", String(published));
+  reporter.output("chart-digest", outcome.result?.manifestDigest ?? "");
+  reporter.output("changed", "false");
+  reporter.output("changed-files", "[]");
+  reporter.output("commit-sha", "");
+  reporter.output("comment-url", "");
+  await reporter.summary(
+    `### infraforge publish-chart
+
+| chart | version | change | status | digest |
+|---|---|---|---|---|
+| \`${outcome.pkg.meta.name}\` | ${version} | ${bump} | ${published ? "published" : "already published (same content)"} | \`${outcome.result?.manifestDigest ?? ""}\` |
+`
+  );
+}
+function pushEventBefore(env) {
+  if (!env.GITHUB_EVENT_PATH) return void 0;
+  try {
+    const before = JSON.parse(readFileSync3(env.GITHUB_EVENT_PATH, "utf8")).before;
+    return typeof before === "string" && /^[0-9a-f]{40}$/.test(before) && !/^0+$/.test(before) ? before : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/action/render-and-push.ts
+var SOURCE_TRAILER = "Source-SHA";
+function commitMessage(outcome, sourceSha) {
+  const lines = [...outcome.written.map((f) => `  write  ${f}`), ...outcome.deleted.map((f) => `  delete ${f}`)];
+  const shown = lines.slice(0, 50);
+  if (lines.length > shown.length) shown.push(`  \u2026 and ${lines.length - shown.length} more`);
+  const n = outcome.written.length + outcome.deleted.length;
+  return `render: update ${n} file${n === 1 ? "" : "s"} in rendered/
+
+${shown.join("\n")}
+
+${SOURCE_TRAILER}: ${sourceSha}
+Rendered-By: infraforge-render
+`;
+}
+async function renderAndPush(options) {
+  const { git, branch, log } = options;
+  const sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+  const random = options.random ?? Math.random;
+  const pushing = options.commit && options.push && branch !== void 0;
+  for (let attempt = 1; ; attempt++) {
+    if (pushing) await moveToTip(git, branch, log);
+    const sourceSha = await git.headSha();
+    const outcome = await options.render();
+    const changedFiles = [...outcome.written, ...outcome.deleted].sort();
+    if (changedFiles.length === 0) {
+      log(`rendered/ already matches the claims at ${sourceSha.slice(0, 12)}: nothing to commit`);
+      return { action: "none", changedFiles, commitSha: void 0, sourceSha, attempts: attempt, last: outcome };
+    }
+    if (!options.commit) return { action: "none", changedFiles, commitSha: void 0, sourceSha, attempts: attempt, last: outcome };
+    await git.stage(changedFiles);
+    if (!await git.hasStagedChanges()) {
+      return { action: "none", changedFiles: [], commitSha: void 0, sourceSha, attempts: attempt, last: outcome };
+    }
+    const commitSha = await git.commit(commitMessage(outcome, sourceSha), options.author);
+    log(`committed ${changedFiles.length} file(s) as ${commitSha.slice(0, 12)} (${SOURCE_TRAILER}: ${sourceSha.slice(0, 12)})`);
+    if (!pushing) return { action: "committed", changedFiles, commitSha, sourceSha, attempts: attempt, last: outcome };
+    const pushed = await git.push(branch);
+    if (pushed === "pushed") {
+      log(`pushed ${commitSha.slice(0, 12)} to ${branch}`);
+      return { action: "pushed", changedFiles, commitSha, sourceSha, attempts: attempt, last: outcome };
+    }
+    if (attempt >= options.maxAttempts) {
+      throw new InfraError(
+        `push to ${branch} was rejected ${attempt} times: others kept pushing first. Nothing was force-pushed; re-run the job, or raise max-attempts`
+      );
+    }
+    const delay = Math.round(random() * Math.min(8e3, 250 * 2 ** attempt));
+    log(`push to ${branch} rejected: ${branch} moved on; rebuilding on the new tip in ${delay} ms (attempt ${attempt + 1} of ${options.maxAttempts})`);
+    await git.resetHard(sourceSha);
+    await sleep(delay);
+  }
+}
+async function moveToTip(git, branch, log) {
+  const head = await git.headSha();
+  const tip = await git.fetchBranch(branch);
+  if (tip === head) return;
+  if (await git.isAncestor(tip, head)) return;
+  if (!await git.isAncestor(head, tip)) {
+    throw new InfraError(`the checkout (${head.slice(0, 12)}) is not an ancestor of origin/${branch} (${tip.slice(0, 12)}): history was rewritten; refusing to continue`);
+  }
+  log(`origin/${branch} is at ${tip.slice(0, 12)}, ahead of ${head.slice(0, 12)}: rendering from there`);
+  await git.resetHard(tip);
+}
+
+// src/action/report.ts
+var actionsReporter = {
+  info: (line) => info(line),
+  warning: (line) => warning(line),
+  group: (name, fn) => group(name, fn),
+  annotate(problems) {
+    for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
+      error(p.message + (p.field ? ` (${p.field})` : ""), { file: p.file, startLine: p.line, startColumn: p.col, title: p.code });
+    }
+    if (problems.length > MAX_PRINTED_PROBLEMS) error(`\u2026 and ${problems.length - MAX_PRINTED_PROBLEMS} more problems`);
+    for (const p of problems) info(formatProblem(p));
+  },
+  output: (name, value) => setOutput(name, value),
+  async summary(markdown) {
+    if (!process.env.GITHUB_STEP_SUMMARY) return;
+    await summary.addRaw(markdown, true).write();
+  }
+};
+function renderSummary(result, headline) {
+  const rows = /* @__PURE__ */ new Map();
+  const key = (p) => p.split("/").slice(1, 3).join("/");
+  const row = (k) => {
+    let r = rows.get(k);
+    if (!r) rows.set(k, r = { written: 0, deleted: 0, unchanged: 0 });
+    return r;
+  };
+  const written = new Set(result.written);
+  for (const f of result.files) {
+    if (written.has(f.path)) row(`${f.env}/${f.claim}`).written++;
+    else row(`${f.env}/${f.claim}`).unchanged++;
+  }
+  for (const d of result.deleted) row(key(d)).deleted++;
+  const lines = [`### infraforge render`, "", headline, "", "| environment / claim | written | deleted | unchanged |", "|---|---:|---:|---:|"];
+  for (const [k, r] of [...rows].sort(([a], [b]) => a < b ? -1 : a > b ? 1 : 0)) {
+    lines.push(`| \`${k}\` | ${r.written} | ${r.deleted ? `**${r.deleted}**` : 0} | ${r.unchanged} |`);
+  }
+  return `${lines.join("\n")}
+`;
+}
+
+// src/action/render-command.ts
+function branchOf(ref) {
+  return ref?.startsWith("refs/heads/") ? ref.slice("refs/heads/".length) : void 0;
+}
+async function runRender(settings, { env, reporter }) {
+  const git = createGit(settings.workspace);
+  const branch = branchOf(env.GITHUB_REF);
+  if (settings.push && !branch) reporter.info(`${env.GITHUB_REF ?? "this ref"} is not a branch: rendering without pushing`);
+  let last;
+  const result = await reporter.group(
+    "render",
+    () => renderAndPush({
+      git,
+      branch,
+      commit: settings.commit,
+      push: settings.push,
+      author: settings.author,
+      maxAttempts: settings.maxAttempts,
+      log: (line) => reporter.info(line),
+      render: async () => {
+        const r = await renderRepository({
+          root: settings.workspace,
+          envs: settings.environments,
+          overrides: { allowDeletions: settings.allowDeletions, ...settings.imageOwner ? { imageOwner: settings.imageOwner } : {} },
+          env
+        });
+        last = { ...r.rendered, written: r.written, deleted: r.deleted };
+        reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
+        return r;
+      }
+    })
+  );
+  reporter.output("changed", String(result.changedFiles.length > 0 && result.action !== "none"));
+  reporter.output("changed-files", JSON.stringify(result.changedFiles));
+  reporter.output("commit-sha", result.commitSha ?? "");
+  reporter.output("source-sha", result.sourceSha);
+  reporter.output("comment-url", "");
+  reporter.output("chart-version", last?.settings.chart.version ?? "");
+  reporter.output("chart-published", "false");
+  const headline = result.action === "pushed" ? `Pushed ${result.commitSha} with ${result.changedFiles.length} changed file(s) after ${result.attempts} attempt(s).` : result.action === "committed" ? `Committed ${result.commitSha} (not pushed).` : result.changedFiles.length ? `${result.changedFiles.length} file(s) changed; not committed (commit: false).` : "rendered/ already matches the claims; nothing to commit.";
+  if (last) await reporter.summary(renderSummary({ written: last.written, deleted: last.deleted, files: last.files }, headline));
+}
+
+// src/main.ts
+async function run(context3 = { env: process.env, reporter: actionsReporter }) {
+  const { reporter } = context3;
+  try {
+    const settings = getInputs(context3.env);
+    switch (settings.command) {
+      case "render":
+        await runRender(settings, context3);
+        break;
+      case "publish-chart":
+        await runPublishChart(settings, context3);
+        break;
+      case "diff":
+        await runDiff(settings, context3);
+        break;
+    }
+  } catch (error2) {
+    if (error2 instanceof InputError) reporter.annotate(error2.problems);
+    setFailed(error2 instanceof InputError ? `${error2.problems.length} problem(s) in the input; nothing was written or pushed` : errorMessage(error2));
+    process.exitCode = exitCodeFor(error2);
+  }
 }
 
 // src/index.ts

@@ -4,7 +4,7 @@
 // across machines. Nothing here asserts a time; it prints a table.
 //
 //   node test/bench/bench.mjs [--claims 1000] [--apps 10] [--db-every 10] [--runs 3]
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -191,4 +191,3 @@ console.log(`\nfiles rendered: ${written}; peak RSS: ${rss.toFixed(0)} MB`);
 console.log('targets: cold ≤ 2× floor; no-op ≤ 300 ms and writes nothing; a one-value change writes exactly one file');
 if (!args.keep) rmSync(root, { recursive: true, force: true });
 else console.log(`kept ${root}`);
-void execFileSync;

@@ -15072,9 +15072,9 @@ function cmp(a, b3) {
   return a < b3 ? -1 : a > b3 ? 1 : 0;
 }
 
-// src/settings/resolve.ts
-import { readFile } from "node:fs/promises";
-import path from "node:path";
+// src/pipeline.ts
+import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/claims/ajv.ts
 var import_ajv = __toESM(require_ajv(), 1);
@@ -15092,651 +15092,10 @@ function compiled(schema) {
   return fn2;
 }
 
-// src/claims/parse.ts
-var import_yaml = __toESM(require_dist(), 1);
-
-// src/claims/source.ts
-function formatFieldPath(path12) {
-  let out = "";
-  for (const segment of path12) {
-    if (typeof segment === "number") out += `[${segment}]`;
-    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
-
-// src/claims/schema-cursor.ts
-function schemaCursor(root) {
-  return cursorFor(root, [root]);
-}
-function cursorFor(root, schemas) {
-  const expanded = schemas.flatMap((s) => expand(root, s, 0));
-  if (expanded.length === 0) return void 0;
-  const children = /* @__PURE__ */ new Map();
-  let items = null;
-  const propertyOf = (key) => {
-    const next = [];
-    for (const s of expanded) {
-      const props = s.properties;
-      if (props && Object.hasOwn(props, key)) next.push(props[key]);
-      else if (s.additionalProperties && typeof s.additionalProperties === "object") next.push(s.additionalProperties);
-    }
-    return cursorFor(root, next);
-  };
-  return {
-    schemas: expanded,
-    property(key) {
-      if (children.has(key)) return children.get(key);
-      const next = propertyOf(key);
-      if (children.size < 256) children.set(key, next);
-      return next;
-    },
-    item() {
-      if (items === null) items = cursorFor(root, expanded.map((s) => s.items).filter((i) => !!i && typeof i === "object"));
-      return items;
-    }
-  };
-}
-function expand(root, schema, depth) {
-  if (depth > 16) return [];
-  const out = [];
-  if (typeof schema.$ref === "string") {
-    const target = resolveRef(root, schema.$ref);
-    if (target) out.push(...expand(root, target, depth + 1));
-  }
-  for (const key of ["oneOf", "anyOf", "allOf", "then", "else"]) {
-    const branches = schema[key];
-    if (Array.isArray(branches)) for (const b3 of branches) out.push(...expand(root, b3, depth + 1));
-    else if (branches && typeof branches === "object") out.push(...expand(root, branches, depth + 1));
-  }
-  if (schema.type !== void 0 || schema.properties || schema.items || schema.additionalProperties) out.push(schema);
-  return out;
-}
-function resolveRef(root, ref) {
-  if (!ref.startsWith("#/")) return void 0;
-  let node = root;
-  for (const part of ref.slice(2).split("/")) {
-    if (!node || typeof node !== "object") return void 0;
-    node = node[part.replace(/~1/g, "/").replace(/~0/g, "~")];
-  }
-  return node && typeof node === "object" ? node : void 0;
-}
-function stringWanted(cursor) {
-  if (!cursor) return false;
-  let wantsString = false;
-  for (const s of cursor.schemas) {
-    const types = Array.isArray(s.type) ? s.type : [s.type];
-    if (types.includes("number") || types.includes("integer") || types.includes("boolean")) return false;
-    if (types.includes("string")) wantsString = true;
-  }
-  return wantsString;
-}
-
-// src/claims/parse.ts
-var MAX_DEPTH = 64;
-var MAX_NODES = 1e5;
-var MAX_ALIASES = 100;
-var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
-var CORE_TAGS = new Set(
-  ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
-);
-var Stop = class extends Error {
-  constructor(problem) {
-    super(problem.message);
-    this.problem = problem;
-  }
-  problem;
-};
-function parseClaimFile(file, text, schema) {
-  const lineCounter = new import_yaml.LineCounter();
-  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
-  const bomShift = body.length === text.length ? 0 : 1;
-  const pos = (offset) => {
-    const lp = lineCounter.linePos(offset);
-    return { line: lp.line, col: lp.line === 1 ? lp.col + bomShift : lp.col };
-  };
-  const problem = (offset, code, message, path12 = []) => {
-    const p2 = { file, ...pos(offset), code, message };
-    if (path12.length) p2.field = formatFieldPath(path12);
-    return p2;
-  };
-  const flowDepth = firstTooDeepFlow(body);
-  if (flowDepth >= 0) {
-    lineCounter.addNewLine(0);
-    for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
-    return { docs: [], problems: [problem(flowDepth, "yaml-too-deep", `nesting deeper than ${MAX_DEPTH} levels`)] };
-  }
-  let documents;
-  try {
-    documents = (0, import_yaml.parseAllDocuments)(body, {
-      lineCounter,
-      uniqueKeys: true,
-      merge: false,
-      schema: "core",
-      version: "1.2",
-      strict: true,
-      prettyErrors: false,
-      stringKeys: false
-    });
-  } catch (error) {
-    return { docs: [], problems: [problem(0, "yaml-parse", `cannot parse YAML: ${String(error)}`)] };
-  }
-  const docs = [];
-  const problems = [];
-  documents.forEach((doc, index) => {
-    const first = [...doc.errors, ...doc.warnings][0];
-    if (first) {
-      problems.push(problem(first.pos[0], `yaml-${first.code.toLowerCase().replace(/_/g, "-")}`, cleanYamlMessage(first.message)));
-      return;
-    }
-    if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") {
-      const at2 = body.indexOf("%YAML");
-      problems.push(problem(Math.max(0, at2), "yaml-version", "only YAML 1.2 is accepted; remove the %YAML directive"));
-      return;
-    }
-    const tagDirective = Object.keys(doc.directives?.tags ?? {}).some((handle) => handle !== "!" && handle !== "!!");
-    if (tagDirective) {
-      problems.push(problem(Math.max(0, body.indexOf("%TAG")), "yaml-tag", "%TAG directives are not accepted"));
-      return;
-    }
-    if (doc.contents === null) return;
-    try {
-      const data = new Converter(doc, body, schema).convert(doc.contents);
-      docs.push({
-        file,
-        index,
-        data,
-        locate: (path12, part) => pos(locateOffset(doc, path12, part))
-      });
-    } catch (error) {
-      if (!(error instanceof Stop)) throw error;
-      problems.push(problem(error.problem.offset, error.problem.code, error.problem.message, error.problem.path));
-    }
-  });
-  if (docs.length === 0 && problems.length === 0) {
-    problems.push(problem(0, "empty-claim", "empty claim file: no YAML document in it"));
-  }
-  return { docs, problems };
-}
-var Converter = class {
-  constructor(doc, text, schema) {
-    this.doc = doc;
-    this.text = text;
-    this.schema = schema;
-  }
-  doc;
-  text;
-  schema;
-  nodes = 0;
-  aliases = 0;
-  active = /* @__PURE__ */ new Set();
-  convert(node) {
-    return this.visit(node, [], this.schema);
-  }
-  visit(node, path12, schema) {
-    const offset = node.range?.[0] ?? 0;
-    if (++this.nodes > MAX_NODES) {
-      throw new Stop({ offset, code: "yaml-too-large", message: `document expands to more than ${MAX_NODES} nodes`, path: path12 });
-    }
-    if (path12.length > MAX_DEPTH) {
-      throw new Stop({ offset, code: "yaml-too-deep", message: `nesting deeper than ${MAX_DEPTH} levels`, path: path12 });
-    }
-    if ((0, import_yaml.isAlias)(node)) {
-      if (++this.aliases > MAX_ALIASES) {
-        throw new Stop({ offset, code: "yaml-alias-limit", message: `more than ${MAX_ALIASES} aliases in one document`, path: path12 });
-      }
-      const target = node.resolve(this.doc);
-      if (!target) throw new Stop({ offset, code: "yaml-alias", message: `unknown alias *${node.source}`, path: path12 });
-      if (this.active.has(target)) {
-        throw new Stop({ offset, code: "yaml-alias-cycle", message: `alias *${node.source} refers to a node that contains it`, path: path12 });
-      }
-      return this.visit(target, path12, schema);
-    }
-    if (node.tag && !CORE_TAGS.has(node.tag)) {
-      let bang = this.text.lastIndexOf("!", offset);
-      while (bang > 0 && !/\s/.test(this.text[bang - 1])) bang--;
-      const tagOffset = bang >= 0 && !this.text.slice(bang, offset).includes("\n") ? bang : offset;
-      throw new Stop({ offset: tagOffset, code: "yaml-tag", message: `tag ${node.tag} is not accepted; claims are plain YAML`, path: path12 });
-    }
-    if ((0, import_yaml.isScalar)(node)) return this.scalar(node, path12, schema);
-    this.active.add(node);
-    try {
-      if ((0, import_yaml.isSeq)(node)) {
-        return node.items.map((item, i) => this.visit(item, [...path12, i], schema?.item()));
-      }
-      if ((0, import_yaml.isMap)(node)) {
-        const out = {};
-        for (const pair of node.items) {
-          if (!(0, import_yaml.isPair)(pair)) continue;
-          const keyNode = pair.key;
-          const keyOffset = keyNode?.range?.[0] ?? offset;
-          if (!(0, import_yaml.isScalar)(keyNode) || typeof keyNode.value !== "string" && typeof keyNode.value !== "number") {
-            throw new Stop({ offset: keyOffset, code: "yaml-key", message: "mapping keys must be plain strings", path: path12 });
-          }
-          const key = String(keyNode.source ?? keyNode.value);
-          if (key === "<<" && keyNode.type === import_yaml.Scalar.PLAIN) {
-            throw new Stop({ offset: keyOffset, code: "yaml-merge-key", message: "merge keys (<<) are not accepted; write the fields out", path: path12 });
-          }
-          if (FORBIDDEN_KEYS.has(key)) {
-            throw new Stop({ offset: keyOffset, code: "forbidden-key", message: `key "${key}" is not allowed`, path: [...path12, key] });
-          }
-          const value = pair.value === null ? null : this.visit(pair.value, [...path12, key], schema?.property(key));
-          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
-        }
-        return out;
-      }
-    } finally {
-      this.active.delete(node);
-    }
-    throw new Stop({ offset, code: "yaml-node", message: "unsupported YAML node", path: path12 });
-  }
-  scalar(node, path12, schema) {
-    const value = node.value;
-    const plain = node.type === import_yaml.Scalar.PLAIN && !node.tag;
-    if (!plain || typeof value === "string") return value;
-    const source = node.source ?? String(value);
-    if ((typeof value === "number" || typeof value === "boolean") && stringWanted(schema)) return source;
-    if (typeof value === "number" && /^[-+]?0[0-9]/.test(source)) {
-      throw new Stop({
-        offset: node.range?.[0] ?? 0,
-        code: "ambiguous-number",
-        message: `${source} is ambiguous (YAML 1.2 reads ${value}, Helm's YAML 1.1 reader octal); quote it or drop the leading zero`,
-        path: path12
-      });
-    }
-    if (typeof value === "number" && !Number.isFinite(value)) {
-      throw new Stop({ offset: node.range?.[0] ?? 0, code: "not-finite", message: `${source} is not a finite number`, path: path12 });
-    }
-    return value;
-  }
-};
-function locateOffset(doc, path12, part) {
-  let node = doc.contents;
-  let best = doc.contents?.range?.[0] ?? 0;
-  for (let i = 0; i < path12.length; i++) {
-    const segment = path12[i];
-    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
-    if ((0, import_yaml.isMap)(node)) {
-      const pair = node.items.find((p2) => (0, import_yaml.isScalar)(p2.key) && String(p2.key.source ?? p2.key.value) === String(segment));
-      if (!pair) return best;
-      const keyOffset = pair.key.range?.[0] ?? best;
-      const last = i === path12.length - 1;
-      if (last && part === "key") return keyOffset;
-      node = pair.value;
-      best = node?.range?.[0] ?? keyOffset;
-      if (!last) best = keyOffset;
-      if (last) return best;
-    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
-      node = node.items[segment];
-      if (!node) return best;
-      best = node.range?.[0] ?? best;
-    } else {
-      return best;
-    }
-  }
-  return best;
-}
-function firstTooDeepFlow(text) {
-  let depth = 0;
-  let quote = "";
-  for (let i = 0; i < text.length; i++) {
-    const c3 = text[i];
-    if (quote) {
-      if (c3 === "\\" && quote === '"') i++;
-      else if (c3 === quote) quote = "";
-      else if (c3 === "\n") quote = quote === '"' || quote === "'" ? quote : "";
-      continue;
-    }
-    if (c3 === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
-      const nl = text.indexOf("\n", i);
-      if (nl < 0) break;
-      i = nl;
-    } else if (c3 === '"' || c3 === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) {
-      quote = c3;
-    } else if (c3 === "[" || c3 === "{") {
-      if (++depth > MAX_DEPTH) return i;
-    } else if (c3 === "]" || c3 === "}") {
-      depth = Math.max(0, depth - 1);
-    } else if (c3 === "\n" && depth === 0) {
-      quote = "";
-    }
-  }
-  return -1;
-}
-function cleanYamlMessage(message) {
-  return message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
-}
-
-// src/claims/schema-errors.ts
-var DNS_LABEL_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
-var WEAK = /* @__PURE__ */ new Set(["type", "oneOf", "anyOf", "if", "allOf", "not"]);
-function schemaProblem(doc, errors, basePath = []) {
-  const error = pickError(errors);
-  const path12 = [...basePath, ...pointerToPath(error.instancePath)];
-  const value = valueAt(doc.data, path12);
-  let field = path12;
-  let part = "value";
-  let message;
-  switch (error.keyword) {
-    case "required": {
-      const missing = error.params.missingProperty;
-      message = `missing required field "${missing}"`;
-      part = "key";
-      field = path12;
-      return problemAt(doc, path12, part, "schema-required", message, [...path12, missing]);
-    }
-    case "additionalProperties": {
-      const extra = error.params.additionalProperty;
-      field = [...path12, extra];
-      return problemAt(doc, field, "key", "schema-unknown-field", `unknown field "${extra}"`, field);
-    }
-    case "type":
-      message = `must be ${article(error.params.type)}, got ${describe(value)}`;
-      break;
-    case "pattern":
-      message = error.params.pattern === DNS_LABEL_PATTERN ? `${show(value)} is not a DNS label: use lowercase letters, digits and '-', starting and ending with a letter or digit` : `${show(value)} does not match the expected format ${error.params.pattern}`;
-      break;
-    case "enum": {
-      const allowed = error.params.allowedValues.map((v2) => JSON.stringify(v2)).join(", ");
-      message = `${show(value)} is not one of ${allowed}`;
-      break;
-    }
-    case "const":
-      message = `must be ${JSON.stringify(error.params.allowedValue)}, got ${show(value)}`;
-      break;
-    case "maxLength":
-    case "minLength":
-      message = `${error.keyword === "maxLength" ? "longer" : "shorter"} than the ${error.keyword === "maxLength" ? "maximum" : "minimum"} of ${error.params.limit} characters`;
-      break;
-    case "maxItems":
-    case "maxProperties":
-      message = `too many entries: at most ${error.params.limit}`;
-      break;
-    case "oneOf":
-    case "anyOf":
-      message = `${show(value)} matches none of the accepted forms`;
-      break;
-    default:
-      message = `${error.message ?? "is invalid"}${value === void 0 ? "" : `, got ${show(value)}`}`;
-  }
-  return problemAt(doc, field, part, `schema-${error.keyword.toLowerCase()}`, message, field);
-}
-function problemAt(doc, at2, part, code, message, field) {
-  const p2 = { file: doc.file, ...doc.locate(at2, part), code, message };
-  if (field.length) p2.field = formatFieldPath(field);
-  return p2;
-}
-function pickError(errors) {
-  let best = errors[0];
-  const score = (e) => e.instancePath.split("/").length * 2 + (WEAK.has(e.keyword) ? 0 : 1);
-  for (const e of errors) if (score(e) > score(best)) best = e;
-  return best;
-}
-function pointerToPath(pointer) {
-  if (!pointer) return [];
-  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s);
-}
-function valueAt(data, path12) {
-  let node = data;
-  for (const segment of path12) {
-    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return void 0;
-    node = node[segment];
-  }
-  return node;
-}
-function article(type) {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
-}
-function describe(value) {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return `${typeof value} ${show(value)}`;
-}
-function show(value) {
-  let text;
-  try {
-    text = JSON.stringify(value) ?? String(value);
-  } catch {
-    text = String(value);
-  }
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-// src/git/origin.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function readOriginUrl(root) {
-  try {
-    const { stdout } = await run("git", ["config", "--get", "remote.origin.url"], { cwd: root, timeout: 1e4 });
-    return stdout.trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-function normalizeGitUrl(url) {
-  let host;
-  let repoPath;
-  const scp = /^(?:[^@/]+@)?([A-Za-z0-9.-]+):(?!\/)(.+)$/.exec(url);
-  if (/^(https?|ssh|git):\/\//.test(url)) {
-    let parsed;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return void 0;
-    }
-    host = parsed.hostname + (parsed.port && parsed.protocol.startsWith("http") ? `:${parsed.port}` : "");
-    repoPath = parsed.pathname.replace(/^\/+/, "");
-  } else if (scp) {
-    host = scp[1];
-    repoPath = scp[2];
-  } else {
-    return void 0;
-  }
-  repoPath = repoPath.replace(/\/+$/, "").replace(/\.git$/, "");
-  if (!host || !repoPath || !/^[A-Za-z0-9._~/-]+$/.test(repoPath)) return void 0;
-  return `https://${host}/${repoPath}.git`;
-}
-function ownerFromUrl(url) {
-  const m2 = url ? /^https:\/\/[^/]+\/([^/]+)\//.exec(url) : null;
-  return m2 ? m2[1].toLowerCase() : void 0;
-}
-
-// src/settings/render-settings.schema.json
-var render_settings_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://infraforge.io/schemas/render-settings.v1.json",
-  title: "RenderSettings (platform.infraforge.io/v1): deployments/settings.yaml",
-  description: "Optional repository-wide settings. Every field has an auto-detected default; action inputs and CLI flags override this file.",
-  type: "object",
-  required: ["apiVersion", "kind"],
-  additionalProperties: false,
-  properties: {
-    apiVersion: { const: "platform.infraforge.io/v1" },
-    kind: { const: "RenderSettings" },
-    spec: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        git: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            repoURL: { type: "string", maxLength: 512, pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9._~/-]+$", description: "Where Argo CD reads rendered values; default: the origin remote, as https." },
-            targetRevision: { type: "string", maxLength: 255, pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$", description: "Branch or tag Argo CD tracks; default HEAD (the default branch)." }
-          }
-        },
-        chart: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            repository: { type: "string", maxLength: 512, pattern: "^oci://[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*$", description: "OCI location of the common chart; default oci://ghcr.io/<owner>/charts." }
-          }
-        },
-        image: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            registry: { type: "string", maxLength: 253, pattern: "^[a-z0-9.-]+(:[0-9]+)?$" },
-            owner: { type: "string", maxLength: 100, pattern: "^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$" }
-          }
-        },
-        argocd: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            namespace: { type: "string", maxLength: 63, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" },
-            server: { type: "string", maxLength: 512, pattern: "^https://[^\\s]+$" }
-          }
-        },
-        deletion: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            maxDeletedApps: { type: "integer", minimum: 0, maximum: 1e5, description: "A render that would remove more apps than this is refused unless deletions are allowed explicitly." }
-          }
-        },
-        profiles: {
-          type: "object",
-          maxProperties: 50,
-          propertyNames: { maxLength: 63, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" },
-          additionalProperties: { $ref: "#/$defs/profile" }
-        }
-      }
-    }
-  },
-  $defs: {
-    quantity: { type: "string", maxLength: 32, pattern: "^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$" },
-    resourceList: {
-      type: "object",
-      additionalProperties: false,
-      properties: { cpu: { $ref: "#/$defs/quantity" }, memory: { $ref: "#/$defs/quantity" } }
-    },
-    profile: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        extends: { enum: ["dev", "staging", "prod"] },
-        replicas: {
-          type: "object",
-          additionalProperties: false,
-          properties: { default: { type: "integer", minimum: 0, maximum: 1e3 }, floor: { type: "integer", minimum: 0, maximum: 1e3 } }
-        },
-        resources: {
-          type: "object",
-          additionalProperties: false,
-          properties: { requests: { $ref: "#/$defs/resourceList" }, limits: { $ref: "#/$defs/resourceList" } }
-        },
-        podDisruptionBudget: { type: "boolean" },
-        autoscaling: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            enabled: { type: "boolean" },
-            maxReplicasFactor: { type: "integer", minimum: 1, maximum: 100 },
-            targetCPUUtilizationPercentage: { type: "integer", minimum: 1, maximum: 100 }
-          }
-        },
-        components: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            instances: { type: "integer", minimum: 1, maximum: 9 },
-            storage: { type: "string", pattern: "^[0-9]+(Mi|Gi|Ti)$" },
-            storageClass: { type: "string", maxLength: 253, pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" }
-          }
-        }
-      }
-    }
-  }
-};
-
-// src/settings/resolve.ts
-var SETTINGS_FILE = "deployments/settings.yaml";
-var CHART_DIR = "charts/common";
-var DEFAULT_MAX_DELETED_APPS = 10;
-async function resolveSettings(root, overrides, env) {
-  const file = await readSettingsFile(root);
-  const spec = file.spec ?? {};
-  const chart = await readChartInfo(root);
-  const detected = normalizeGitUrl(await readOriginUrl(root) ?? "") ?? githubUrlFromEnv(env);
-  const gitRepoURL = overrides.gitRepoURL ?? spec.git?.repoURL ?? detected;
-  const owner = (overrides.imageOwner ?? spec.image?.owner ?? env.GITHUB_REPOSITORY_OWNER ?? ownerFromUrl(gitRepoURL))?.toLowerCase();
-  if (!gitRepoURL) {
-    throw new InputError([
-      { file: SETTINGS_FILE, line: 1, col: 1, code: "git-url-unknown", message: "cannot tell which git URL Argo CD should read: no usable origin remote; set spec.git.repoURL in deployments/settings.yaml or pass --repo-url" }
-    ]);
-  }
-  const chartRepository = overrides.chartRepository ?? spec.chart?.repository ?? (owner ? `oci://ghcr.io/${owner}/charts` : void 0);
-  if (!chartRepository) {
-    throw new InputError([
-      { file: SETTINGS_FILE, line: 1, col: 1, code: "chart-repository-unknown", message: "cannot tell where the common chart is published: set spec.chart.repository in deployments/settings.yaml" }
-    ]);
-  }
-  return {
-    gitRepoURL,
-    targetRevision: overrides.targetRevision ?? spec.git?.targetRevision ?? "HEAD",
-    chart: { repository: chartRepository, name: chart.name, version: chart.version },
-    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? "ghcr.io", owner },
-    argocd: { namespace: spec.argocd?.namespace ?? "argocd", server: spec.argocd?.server ?? "https://kubernetes.default.svc" },
-    maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
-    allowDeletions: overrides.allowDeletions ?? false,
-    profiles: spec.profiles ?? {}
-  };
-}
-function githubUrlFromEnv(env) {
-  if (!env.GITHUB_REPOSITORY) return void 0;
-  return normalizeGitUrl(`${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}`);
-}
-async function readSettingsFile(root) {
-  let text;
-  try {
-    text = await readFile(path.join(root, SETTINGS_FILE), "utf8");
-  } catch (error) {
-    if (error.code === "ENOENT") return {};
-    throw error;
-  }
-  const parsed = parseClaimFile(SETTINGS_FILE, text, schemaCursor(render_settings_schema_default));
-  const problems = [...parsed.problems];
-  if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, line: 1, col: 1, code: "settings-multiple", message: "the settings file must hold one document" });
-  const doc = parsed.docs[0];
-  if (doc && problems.length === 0) {
-    const validate = compiled(render_settings_schema_default);
-    if (!validate(doc.data)) problems.push(schemaProblem(doc, validate.errors ?? []));
-  }
-  if (problems.length) throw new InputError(problems);
-  return doc?.data ?? {};
-}
-async function readChartInfo(root, chartDir = CHART_DIR) {
-  const file = `${chartDir}/Chart.yaml`;
-  let text;
-  try {
-    text = await readFile(path.join(root, file), "utf8");
-  } catch {
-    throw new InputError([{ file, line: 1, col: 1, code: "chart-missing", message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
-  }
-  const parsed = parseClaimFile(file, text);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const data = parsed.docs[0]?.data;
-  const version = typeof data?.version === "string" ? data.version : void 0;
-  if (!data || typeof data.name !== "string" || !version || !SEMVER.test(version)) {
-    const at2 = parsed.docs[0]?.locate(["version"], "value") ?? { line: 1, col: 1 };
-    throw new InputError([{ file, ...at2, code: "chart-version", message: "Chart.yaml needs a name and a semantic version (e.g. 2.0.0)" }]);
-  }
-  return { name: data.name, version };
-}
-var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
-
-// src/pipeline.ts
-import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
-import path4 from "node:path";
-
 // src/claims/discover.ts
 import { readFileSync } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
-import path2 from "node:path";
+import path from "node:path";
 
 // src/io/concurrency.ts
 async function mapLimit(items, limit, fn2) {
@@ -15764,7 +15123,7 @@ async function discoverClaimFiles(root, options = {}) {
   const maxFiles = options.maxFiles ?? MAX_FILES;
   const problems = [];
   const at2 = (file, code, message) => ({ file, line: 1, col: 1, code, message });
-  const base = path2.join(root, DEPLOYMENTS_DIR);
+  const base = path.join(root, DEPLOYMENTS_DIR);
   let top;
   try {
     const st2 = await lstat(base);
@@ -15779,7 +15138,7 @@ async function discoverClaimFiles(root, options = {}) {
   const envs = [];
   for (const name of top) {
     const rel = `${DEPLOYMENTS_DIR}/${name}`;
-    const st2 = await lstat(path2.join(base, name));
+    const st2 = await lstat(path.join(base, name));
     if (st2.isSymbolicLink()) {
       problems.push(at2(rel, "symlink", `${rel} is a symlink; environment folders must be real directories`));
       continue;
@@ -15790,7 +15149,7 @@ async function discoverClaimFiles(root, options = {}) {
       continue;
     }
     envs.push(name);
-    await walk2(path2.join(base, name), rel, name);
+    await walk2(path.join(base, name), rel, name);
   }
   async function walk2(dir, rel, env) {
     const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b3) => cmp(a.name, b3.name));
@@ -15800,12 +15159,12 @@ async function discoverClaimFiles(root, options = {}) {
       if (entry.isSymbolicLink()) {
         if (/\.ya?ml$/.test(entry.name) || !entry.name.includes(".")) problems.push(at2(childRel, "symlink", `${childRel} is a symlink; refusing to follow it`));
       } else if (entry.isDirectory()) {
-        await walk2(path2.join(dir, entry.name), childRel, env);
+        await walk2(path.join(dir, entry.name), childRel, env);
       } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
         yamlFiles.push(entry.name);
       }
     }
-    const sizes = await mapLimit(yamlFiles, IO_CONCURRENCY, async (name) => (await lstat(path2.join(dir, name))).size);
+    const sizes = await mapLimit(yamlFiles, IO_CONCURRENCY, async (name) => (await lstat(path.join(dir, name))).size);
     yamlFiles.forEach((name, i) => candidates.push({ rel: `${rel}/${name}`, env, size: sizes[i] }));
   }
   if (candidates.length > maxFiles) {
@@ -15819,7 +15178,7 @@ async function discoverClaimFiles(root, options = {}) {
   }
   const read = await mapLimit(candidates, IO_CONCURRENCY, async (c3) => {
     if (c3.size > maxFileBytes) return at2(c3.rel, "file-too-large", `${c3.size} bytes is over the limit of ${maxFileBytes} bytes for one claim file`);
-    const decoded = decodeUtf8(readFileSync(path2.join(root, c3.rel)));
+    const decoded = decodeUtf8(readFileSync(path.join(root, c3.rel)));
     if (typeof decoded !== "string") return { file: c3.rel, ...decoded, code: "invalid-utf8", message: "file is not valid UTF-8" };
     return { path: c3.rel, env: c3.env, text: decoded };
   });
@@ -18327,6 +17686,322 @@ var CHOMPING_CLIP = CHOMPING_MODE.CLIP;
 var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
+// src/claims/schema-cursor.ts
+function schemaCursor(root) {
+  return cursorFor(root, [root]);
+}
+function cursorFor(root, schemas) {
+  const expanded = schemas.flatMap((s) => expand(root, s, 0));
+  if (expanded.length === 0) return void 0;
+  const children = /* @__PURE__ */ new Map();
+  let items = null;
+  const propertyOf = (key) => {
+    const next = [];
+    for (const s of expanded) {
+      const props = s.properties;
+      if (props && Object.hasOwn(props, key)) next.push(props[key]);
+      else if (s.additionalProperties && typeof s.additionalProperties === "object") next.push(s.additionalProperties);
+    }
+    return cursorFor(root, next);
+  };
+  return {
+    schemas: expanded,
+    property(key) {
+      if (children.has(key)) return children.get(key);
+      const next = propertyOf(key);
+      if (children.size < 256) children.set(key, next);
+      return next;
+    },
+    item() {
+      if (items === null) items = cursorFor(root, expanded.map((s) => s.items).filter((i) => !!i && typeof i === "object"));
+      return items;
+    }
+  };
+}
+function expand(root, schema, depth) {
+  if (depth > 16) return [];
+  const out = [];
+  if (typeof schema.$ref === "string") {
+    const target = resolveRef(root, schema.$ref);
+    if (target) out.push(...expand(root, target, depth + 1));
+  }
+  for (const key of ["oneOf", "anyOf", "allOf", "then", "else"]) {
+    const branches = schema[key];
+    if (Array.isArray(branches)) for (const b3 of branches) out.push(...expand(root, b3, depth + 1));
+    else if (branches && typeof branches === "object") out.push(...expand(root, branches, depth + 1));
+  }
+  if (schema.type !== void 0 || schema.properties || schema.items || schema.additionalProperties) out.push(schema);
+  return out;
+}
+function resolveRef(root, ref) {
+  if (!ref.startsWith("#/")) return void 0;
+  let node = root;
+  for (const part of ref.slice(2).split("/")) {
+    if (!node || typeof node !== "object") return void 0;
+    node = node[part.replace(/~1/g, "/").replace(/~0/g, "~")];
+  }
+  return node && typeof node === "object" ? node : void 0;
+}
+function stringWanted(cursor) {
+  if (!cursor) return false;
+  let wantsString = false;
+  for (const s of cursor.schemas) {
+    const types = Array.isArray(s.type) ? s.type : [s.type];
+    if (types.includes("number") || types.includes("integer") || types.includes("boolean")) return false;
+    if (types.includes("string")) wantsString = true;
+  }
+  return wantsString;
+}
+
+// src/claims/parse.ts
+var import_yaml = __toESM(require_dist(), 1);
+
+// src/claims/source.ts
+function formatFieldPath(path12) {
+  let out = "";
+  for (const segment of path12) {
+    if (typeof segment === "number") out += `[${segment}]`;
+    else if (/^[A-Za-z_$][\w$-]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(segment)}]`;
+  }
+  return out;
+}
+
+// src/claims/parse.ts
+var MAX_DEPTH = 64;
+var MAX_NODES = 1e5;
+var MAX_ALIASES = 100;
+var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype"]);
+var CORE_TAGS = new Set(
+  ["str", "int", "float", "bool", "null", "map", "seq"].map((t2) => `tag:yaml.org,2002:${t2}`)
+);
+var Stop = class extends Error {
+  constructor(problem) {
+    super(problem.message);
+    this.problem = problem;
+  }
+  problem;
+};
+function parseClaimFile(file, text, schema) {
+  const lineCounter = new import_yaml.LineCounter();
+  const body = text.startsWith("\uFEFF") ? text.slice(1) : text;
+  const bomShift = body.length === text.length ? 0 : 1;
+  const pos = (offset) => {
+    const lp = lineCounter.linePos(offset);
+    return { line: lp.line, col: lp.line === 1 ? lp.col + bomShift : lp.col };
+  };
+  const problem = (offset, code, message, path12 = []) => {
+    const p2 = { file, ...pos(offset), code, message };
+    if (path12.length) p2.field = formatFieldPath(path12);
+    return p2;
+  };
+  const flowDepth = firstTooDeepFlow(body);
+  if (flowDepth >= 0) {
+    lineCounter.addNewLine(0);
+    for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
+    return { docs: [], problems: [problem(flowDepth, "yaml-too-deep", `nesting deeper than ${MAX_DEPTH} levels`)] };
+  }
+  let documents;
+  try {
+    documents = (0, import_yaml.parseAllDocuments)(body, {
+      lineCounter,
+      uniqueKeys: true,
+      merge: false,
+      schema: "core",
+      version: "1.2",
+      strict: true,
+      prettyErrors: false,
+      stringKeys: false
+    });
+  } catch (error) {
+    return { docs: [], problems: [problem(0, "yaml-parse", `cannot parse YAML: ${String(error)}`)] };
+  }
+  const docs = [];
+  const problems = [];
+  documents.forEach((doc, index) => {
+    const first = [...doc.errors, ...doc.warnings][0];
+    if (first) {
+      problems.push(problem(first.pos[0], `yaml-${first.code.toLowerCase().replace(/_/g, "-")}`, cleanYamlMessage(first.message)));
+      return;
+    }
+    if (doc.directives?.yaml.explicit && doc.directives.yaml.version !== "1.2") {
+      const at2 = body.indexOf("%YAML");
+      problems.push(problem(Math.max(0, at2), "yaml-version", "only YAML 1.2 is accepted; remove the %YAML directive"));
+      return;
+    }
+    const tagDirective = Object.keys(doc.directives?.tags ?? {}).some((handle) => handle !== "!" && handle !== "!!");
+    if (tagDirective) {
+      problems.push(problem(Math.max(0, body.indexOf("%TAG")), "yaml-tag", "%TAG directives are not accepted"));
+      return;
+    }
+    if (doc.contents === null) return;
+    try {
+      const data = new Converter(doc, body, schema).convert(doc.contents);
+      docs.push({
+        file,
+        index,
+        data,
+        locate: (path12, part) => pos(locateOffset(doc, path12, part))
+      });
+    } catch (error) {
+      if (!(error instanceof Stop)) throw error;
+      problems.push(problem(error.problem.offset, error.problem.code, error.problem.message, error.problem.path));
+    }
+  });
+  if (docs.length === 0 && problems.length === 0) {
+    problems.push(problem(0, "empty-claim", "empty claim file: no YAML document in it"));
+  }
+  return { docs, problems };
+}
+var Converter = class {
+  constructor(doc, text, schema) {
+    this.doc = doc;
+    this.text = text;
+    this.schema = schema;
+  }
+  doc;
+  text;
+  schema;
+  nodes = 0;
+  aliases = 0;
+  active = /* @__PURE__ */ new Set();
+  convert(node) {
+    return this.visit(node, [], this.schema);
+  }
+  visit(node, path12, schema) {
+    const offset = node.range?.[0] ?? 0;
+    if (++this.nodes > MAX_NODES) {
+      throw new Stop({ offset, code: "yaml-too-large", message: `document expands to more than ${MAX_NODES} nodes`, path: path12 });
+    }
+    if (path12.length > MAX_DEPTH) {
+      throw new Stop({ offset, code: "yaml-too-deep", message: `nesting deeper than ${MAX_DEPTH} levels`, path: path12 });
+    }
+    if ((0, import_yaml.isAlias)(node)) {
+      if (++this.aliases > MAX_ALIASES) {
+        throw new Stop({ offset, code: "yaml-alias-limit", message: `more than ${MAX_ALIASES} aliases in one document`, path: path12 });
+      }
+      const target = node.resolve(this.doc);
+      if (!target) throw new Stop({ offset, code: "yaml-alias", message: `unknown alias *${node.source}`, path: path12 });
+      if (this.active.has(target)) {
+        throw new Stop({ offset, code: "yaml-alias-cycle", message: `alias *${node.source} refers to a node that contains it`, path: path12 });
+      }
+      return this.visit(target, path12, schema);
+    }
+    if (node.tag && !CORE_TAGS.has(node.tag)) {
+      let bang = this.text.lastIndexOf("!", offset);
+      while (bang > 0 && !/\s/.test(this.text[bang - 1])) bang--;
+      const tagOffset = bang >= 0 && !this.text.slice(bang, offset).includes("\n") ? bang : offset;
+      throw new Stop({ offset: tagOffset, code: "yaml-tag", message: `tag ${node.tag} is not accepted; claims are plain YAML`, path: path12 });
+    }
+    if ((0, import_yaml.isScalar)(node)) return this.scalar(node, path12, schema);
+    this.active.add(node);
+    try {
+      if ((0, import_yaml.isSeq)(node)) {
+        return node.items.map((item, i) => this.visit(item, [...path12, i], schema?.item()));
+      }
+      if ((0, import_yaml.isMap)(node)) {
+        const out = {};
+        for (const pair of node.items) {
+          if (!(0, import_yaml.isPair)(pair)) continue;
+          const keyNode = pair.key;
+          const keyOffset = keyNode?.range?.[0] ?? offset;
+          if (!(0, import_yaml.isScalar)(keyNode) || typeof keyNode.value !== "string" && typeof keyNode.value !== "number") {
+            throw new Stop({ offset: keyOffset, code: "yaml-key", message: "mapping keys must be plain strings", path: path12 });
+          }
+          const key = String(keyNode.source ?? keyNode.value);
+          if (key === "<<" && keyNode.type === import_yaml.Scalar.PLAIN) {
+            throw new Stop({ offset: keyOffset, code: "yaml-merge-key", message: "merge keys (<<) are not accepted; write the fields out", path: path12 });
+          }
+          if (FORBIDDEN_KEYS.has(key)) {
+            throw new Stop({ offset: keyOffset, code: "forbidden-key", message: `key "${key}" is not allowed`, path: [...path12, key] });
+          }
+          const value = pair.value === null ? null : this.visit(pair.value, [...path12, key], schema?.property(key));
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        }
+        return out;
+      }
+    } finally {
+      this.active.delete(node);
+    }
+    throw new Stop({ offset, code: "yaml-node", message: "unsupported YAML node", path: path12 });
+  }
+  scalar(node, path12, schema) {
+    const value = node.value;
+    const plain = node.type === import_yaml.Scalar.PLAIN && !node.tag;
+    if (!plain || typeof value === "string") return value;
+    const source = node.source ?? String(value);
+    if ((typeof value === "number" || typeof value === "boolean") && stringWanted(schema)) return source;
+    if (typeof value === "number" && /^[-+]?0[0-9]/.test(source)) {
+      throw new Stop({
+        offset: node.range?.[0] ?? 0,
+        code: "ambiguous-number",
+        message: `${source} is ambiguous (YAML 1.2 reads ${value}, Helm's YAML 1.1 reader octal); quote it or drop the leading zero`,
+        path: path12
+      });
+    }
+    if (typeof value === "number" && !Number.isFinite(value)) {
+      throw new Stop({ offset: node.range?.[0] ?? 0, code: "not-finite", message: `${source} is not a finite number`, path: path12 });
+    }
+    return value;
+  }
+};
+function locateOffset(doc, path12, part) {
+  let node = doc.contents;
+  let best = doc.contents?.range?.[0] ?? 0;
+  for (let i = 0; i < path12.length; i++) {
+    const segment = path12[i];
+    if ((0, import_yaml.isAlias)(node)) node = node.resolve(doc);
+    if ((0, import_yaml.isMap)(node)) {
+      const pair = node.items.find((p2) => (0, import_yaml.isScalar)(p2.key) && String(p2.key.source ?? p2.key.value) === String(segment));
+      if (!pair) return best;
+      const keyOffset = pair.key.range?.[0] ?? best;
+      const last = i === path12.length - 1;
+      if (last && part === "key") return keyOffset;
+      node = pair.value;
+      best = node?.range?.[0] ?? keyOffset;
+      if (!last) best = keyOffset;
+      if (last) return best;
+    } else if ((0, import_yaml.isSeq)(node) && typeof segment === "number") {
+      node = node.items[segment];
+      if (!node) return best;
+      best = node.range?.[0] ?? best;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+function firstTooDeepFlow(text) {
+  let depth = 0;
+  let quote = "";
+  for (let i = 0; i < text.length; i++) {
+    const c3 = text[i];
+    if (quote) {
+      if (c3 === "\\" && quote === '"') i++;
+      else if (c3 === quote) quote = "";
+      else if (c3 === "\n") quote = quote === '"' || quote === "'" ? quote : "";
+      continue;
+    }
+    if (c3 === "#" && (i === 0 || /\s/.test(text[i - 1]))) {
+      const nl = text.indexOf("\n", i);
+      if (nl < 0) break;
+      i = nl;
+    } else if (c3 === '"' || c3 === "'" && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) {
+      quote = c3;
+    } else if (c3 === "[" || c3 === "{") {
+      if (++depth > MAX_DEPTH) return i;
+    } else if (c3 === "]" || c3 === "}") {
+      depth = Math.max(0, depth - 1);
+    } else if (c3 === "\n" && depth === 0) {
+      quote = "";
+    }
+  }
+  return -1;
+}
+function cleanYamlMessage(message) {
+  return message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
+}
+
 // src/claims/fast-parse.ts
 var FORBIDDEN_KEYS2 = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype", "<<"]);
 var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
@@ -18435,6 +18110,102 @@ var EventReader = class {
 };
 function looksNumeric(s) {
   return /^[-+]?[0-9]+$/.test(s) || /^0o[0-7]+$/.test(s) || /^0x[0-9a-fA-F]+$/.test(s) || /^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$/.test(s) || /^[-+]?\.(inf|Inf|INF)$/.test(s) || /^\.(nan|NaN|NAN)$/.test(s);
+}
+
+// src/claims/schema-errors.ts
+var DNS_LABEL_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
+var WEAK = /* @__PURE__ */ new Set(["type", "oneOf", "anyOf", "if", "allOf", "not"]);
+function schemaProblem(doc, errors, basePath = []) {
+  const error = pickError(errors);
+  const path12 = [...basePath, ...pointerToPath(error.instancePath)];
+  const value = valueAt(doc.data, path12);
+  let field = path12;
+  let part = "value";
+  let message;
+  switch (error.keyword) {
+    case "required": {
+      const missing = error.params.missingProperty;
+      message = `missing required field "${missing}"`;
+      part = "key";
+      field = path12;
+      return problemAt(doc, path12, part, "schema-required", message, [...path12, missing]);
+    }
+    case "additionalProperties": {
+      const extra = error.params.additionalProperty;
+      field = [...path12, extra];
+      return problemAt(doc, field, "key", "schema-unknown-field", `unknown field "${extra}"`, field);
+    }
+    case "type":
+      message = `must be ${article(error.params.type)}, got ${describe(value)}`;
+      break;
+    case "pattern":
+      message = error.params.pattern === DNS_LABEL_PATTERN ? `${show(value)} is not a DNS label: use lowercase letters, digits and '-', starting and ending with a letter or digit` : `${show(value)} does not match the expected format ${error.params.pattern}`;
+      break;
+    case "enum": {
+      const allowed = error.params.allowedValues.map((v2) => JSON.stringify(v2)).join(", ");
+      message = `${show(value)} is not one of ${allowed}`;
+      break;
+    }
+    case "const":
+      message = `must be ${JSON.stringify(error.params.allowedValue)}, got ${show(value)}`;
+      break;
+    case "maxLength":
+    case "minLength":
+      message = `${error.keyword === "maxLength" ? "longer" : "shorter"} than the ${error.keyword === "maxLength" ? "maximum" : "minimum"} of ${error.params.limit} characters`;
+      break;
+    case "maxItems":
+    case "maxProperties":
+      message = `too many entries: at most ${error.params.limit}`;
+      break;
+    case "oneOf":
+    case "anyOf":
+      message = `${show(value)} matches none of the accepted forms`;
+      break;
+    default:
+      message = `${error.message ?? "is invalid"}${value === void 0 ? "" : `, got ${show(value)}`}`;
+  }
+  return problemAt(doc, field, part, `schema-${error.keyword.toLowerCase()}`, message, field);
+}
+function problemAt(doc, at2, part, code, message, field) {
+  const p2 = { file: doc.file, ...doc.locate(at2, part), code, message };
+  if (field.length) p2.field = formatFieldPath(field);
+  return p2;
+}
+function pickError(errors) {
+  let best = errors[0];
+  const score = (e) => e.instancePath.split("/").length * 2 + (WEAK.has(e.keyword) ? 0 : 1);
+  for (const e of errors) if (score(e) > score(best)) best = e;
+  return best;
+}
+function pointerToPath(pointer) {
+  if (!pointer) return [];
+  return pointer.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")).map((s) => /^(0|[1-9][0-9]*)$/.test(s) ? Number(s) : s);
+}
+function valueAt(data, path12) {
+  let node = data;
+  for (const segment of path12) {
+    if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return void 0;
+    node = node[segment];
+  }
+  return node;
+}
+function article(type) {
+  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+function describe(value) {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return `${typeof value} ${show(value)}`;
+}
+function show(value) {
+  let text;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = String(value);
+  }
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
 // src/claims/load.ts
@@ -18926,7 +18697,7 @@ function resourceProblems(r2, path12, doc, at2) {
 import { randomBytes } from "node:crypto";
 import { readFileSync as readFileSync2 } from "node:fs";
 import { lstat as lstat2, mkdir, readdir as readdir2, rename, rmdir, unlink, writeFile } from "node:fs/promises";
-import path3 from "node:path";
+import path2 from "node:path";
 
 // src/render/argocd.ts
 function argoChartRepo(repository) {
@@ -19206,9 +18977,9 @@ async function applyPlan(files, options) {
   const result = { written: written.map((f3) => f3.path), deleted, unchanged };
   if (options.check) return result;
   await stageAndCommit(root, written);
-  await mapLimit(deleted, IO_CONCURRENCY, (rel) => unlink(path3.join(root, rel)));
+  await mapLimit(deleted, IO_CONCURRENCY, (rel) => unlink(path2.join(root, rel)));
   await removeEmptyDirs(root, deleted);
-  for (const stale of existing.staleTemps) await unlink(path3.join(root, stale)).catch(() => void 0);
+  for (const stale of existing.staleTemps) await unlink(path2.join(root, stale)).catch(() => void 0);
   return result;
 }
 function guardDeletions(existing, files, deleted, options) {
@@ -19241,13 +19012,13 @@ function guardDeletions(existing, files, deleted, options) {
 }
 async function scanRendered(root, envs) {
   const scan = { files: [], staleTemps: [] };
-  const base = path3.join(root, RENDERED_DIR);
+  const base = path2.join(root, RENDERED_DIR);
   const st2 = await lstatOrNull(base);
   if (!st2) return scan;
   if (st2.isSymbolicLink() || !st2.isDirectory()) throw symlinkError(RENDERED_DIR);
   for (const env of envs) {
     const rel = `${RENDERED_DIR}/${env}`;
-    const envStat = await lstatOrNull(path3.join(root, rel));
+    const envStat = await lstatOrNull(path2.join(root, rel));
     if (!envStat) continue;
     if (envStat.isSymbolicLink() || !envStat.isDirectory()) throw symlinkError(rel);
     await walk(root, rel, scan);
@@ -19257,7 +19028,7 @@ async function scanRendered(root, envs) {
   return scan;
 }
 async function walk(root, rel, scan) {
-  const entries = await readdir2(path3.join(root, rel), { withFileTypes: true });
+  const entries = await readdir2(path2.join(root, rel), { withFileTypes: true });
   entries.sort((a, b3) => cmp(a.name, b3.name));
   const yamlFiles = [];
   const dirs = [];
@@ -19268,7 +19039,7 @@ async function walk(root, rel, scan) {
     else if (entry.isFile() && entry.name.endsWith(TEMP_SUFFIX)) scan.staleTemps.push(child);
     else if (entry.isFile() && entry.name.endsWith(".yaml")) yamlFiles.push(child);
   }
-  const contents = yamlFiles.map((child) => readFileSync2(path3.join(root, child)));
+  const contents = yamlFiles.map((child) => readFileSync2(path2.join(root, child)));
   yamlFiles.forEach((child, i) => scan.files.push({ path: child, generated: startsWithMarker(contents[i]), content: contents[i] }));
   await mapLimit(dirs, 8, (child) => walk(root, child, scan));
 }
@@ -19291,12 +19062,12 @@ async function stageAndCommit(root, files) {
   const staged = [];
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
-    const dirs = [...new Set(files.map((f3) => path3.posix.dirname(f3.path)))].sort(cmp);
+    const dirs = [...new Set(files.map((f3) => path2.posix.dirname(f3.path)))].sort(cmp);
     const known = /* @__PURE__ */ new Set();
     for (const dir of dirs) await ensureRealDir(root, dir, known);
     await mapLimit(files, IO_CONCURRENCY, async (file, i) => {
-      const target = path3.join(root, file.path);
-      const temp = `${path3.dirname(target)}/.${path3.basename(target)}.${tag}-${i}${TEMP_SUFFIX}`;
+      const target = path2.join(root, file.path);
+      const temp = `${path2.dirname(target)}/.${path2.basename(target)}.${tag}-${i}${TEMP_SUFFIX}`;
       staged.push({ temp, target });
       await writeFile(temp, file.content, { flag: "wx", mode: 420 });
     });
@@ -19314,7 +19085,7 @@ async function ensureRealDir(root, rel, known) {
     current = current ? `${current}/${part}` : part;
     if (known.has(current)) continue;
     known.add(current);
-    const abs = path3.join(root, current);
+    const abs = path2.join(root, current);
     const st2 = await lstatOrNull(abs);
     if (!st2) {
       await mkdir(abs).catch((error) => {
@@ -19328,19 +19099,248 @@ async function ensureRealDir(root, rel, known) {
 async function removeEmptyDirs(root, deleted) {
   const dirs = /* @__PURE__ */ new Set();
   for (const rel of deleted) {
-    let dir = path3.posix.dirname(rel);
+    let dir = path2.posix.dirname(rel);
     while (dir.startsWith(`${RENDERED_DIR}/`)) {
       dirs.add(dir);
-      dir = path3.posix.dirname(dir);
+      dir = path2.posix.dirname(dir);
     }
   }
   for (const dir of [...dirs].sort((a, b3) => b3.length - a.length || cmp(a, b3))) {
     try {
-      if ((await readdir2(path3.join(root, dir))).length === 0) await rmdir(path3.join(root, dir));
+      if ((await readdir2(path2.join(root, dir))).length === 0) await rmdir(path2.join(root, dir));
     } catch {
     }
   }
 }
+
+// src/settings/resolve.ts
+import { readFile } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/git/origin.ts
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
+var run = promisify(execFile);
+async function readOriginUrl(root) {
+  try {
+    const { stdout } = await run("git", ["config", "--get", "remote.origin.url"], { cwd: root, timeout: 1e4 });
+    return stdout.trim() || void 0;
+  } catch {
+    return void 0;
+  }
+}
+function normalizeGitUrl(url) {
+  let host;
+  let repoPath;
+  const scp = /^(?:[^@/]+@)?([A-Za-z0-9.-]+):(?!\/)(.+)$/.exec(url);
+  if (/^(https?|ssh|git):\/\//.test(url)) {
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return void 0;
+    }
+    host = parsed.hostname + (parsed.port && parsed.protocol.startsWith("http") ? `:${parsed.port}` : "");
+    repoPath = parsed.pathname.replace(/^\/+/, "");
+  } else if (scp) {
+    host = scp[1];
+    repoPath = scp[2];
+  } else {
+    return void 0;
+  }
+  repoPath = repoPath.replace(/\/+$/, "").replace(/\.git$/, "");
+  if (!host || !repoPath || !/^[A-Za-z0-9._~/-]+$/.test(repoPath)) return void 0;
+  return `https://${host}/${repoPath}.git`;
+}
+function ownerFromUrl(url) {
+  const m2 = url ? /^https:\/\/[^/]+\/([^/]+)\//.exec(url) : null;
+  return m2 ? m2[1].toLowerCase() : void 0;
+}
+
+// src/settings/render-settings.schema.json
+var render_settings_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://infraforge.io/schemas/render-settings.v1.json",
+  title: "RenderSettings (platform.infraforge.io/v1): deployments/settings.yaml",
+  description: "Optional repository-wide settings. Every field has an auto-detected default; action inputs and CLI flags override this file.",
+  type: "object",
+  required: ["apiVersion", "kind"],
+  additionalProperties: false,
+  properties: {
+    apiVersion: { const: "platform.infraforge.io/v1" },
+    kind: { const: "RenderSettings" },
+    spec: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        git: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            repoURL: { type: "string", maxLength: 512, pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9._~/-]+$", description: "Where Argo CD reads rendered values; default: the origin remote, as https." },
+            targetRevision: { type: "string", maxLength: 255, pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$", description: "Branch or tag Argo CD tracks; default HEAD (the default branch)." }
+          }
+        },
+        chart: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            repository: { type: "string", maxLength: 512, pattern: "^oci://[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*$", description: "OCI location of the common chart; default oci://ghcr.io/<owner>/charts." }
+          }
+        },
+        image: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            registry: { type: "string", maxLength: 253, pattern: "^[a-z0-9.-]+(:[0-9]+)?$" },
+            owner: { type: "string", maxLength: 100, pattern: "^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$" }
+          }
+        },
+        argocd: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            namespace: { type: "string", maxLength: 63, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" },
+            server: { type: "string", maxLength: 512, pattern: "^https://[^\\s]+$" }
+          }
+        },
+        deletion: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            maxDeletedApps: { type: "integer", minimum: 0, maximum: 1e5, description: "A render that would remove more apps than this is refused unless deletions are allowed explicitly." }
+          }
+        },
+        profiles: {
+          type: "object",
+          maxProperties: 50,
+          propertyNames: { maxLength: 63, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" },
+          additionalProperties: { $ref: "#/$defs/profile" }
+        }
+      }
+    }
+  },
+  $defs: {
+    quantity: { type: "string", maxLength: 32, pattern: "^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$" },
+    resourceList: {
+      type: "object",
+      additionalProperties: false,
+      properties: { cpu: { $ref: "#/$defs/quantity" }, memory: { $ref: "#/$defs/quantity" } }
+    },
+    profile: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        extends: { enum: ["dev", "staging", "prod"] },
+        replicas: {
+          type: "object",
+          additionalProperties: false,
+          properties: { default: { type: "integer", minimum: 0, maximum: 1e3 }, floor: { type: "integer", minimum: 0, maximum: 1e3 } }
+        },
+        resources: {
+          type: "object",
+          additionalProperties: false,
+          properties: { requests: { $ref: "#/$defs/resourceList" }, limits: { $ref: "#/$defs/resourceList" } }
+        },
+        podDisruptionBudget: { type: "boolean" },
+        autoscaling: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            enabled: { type: "boolean" },
+            maxReplicasFactor: { type: "integer", minimum: 1, maximum: 100 },
+            targetCPUUtilizationPercentage: { type: "integer", minimum: 1, maximum: 100 }
+          }
+        },
+        components: {
+          type: "object",
+          additionalProperties: false,
+          properties: {
+            instances: { type: "integer", minimum: 1, maximum: 9 },
+            storage: { type: "string", pattern: "^[0-9]+(Mi|Gi|Ti)$" },
+            storageClass: { type: "string", maxLength: 253, pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" }
+          }
+        }
+      }
+    }
+  }
+};
+
+// src/settings/resolve.ts
+var SETTINGS_FILE = "deployments/settings.yaml";
+var CHART_DIR = "charts/common";
+var DEFAULT_MAX_DELETED_APPS = 10;
+async function resolveSettings(root, overrides, env) {
+  const file = await readSettingsFile(root);
+  const spec = file.spec ?? {};
+  const chart = await readChartInfo(root);
+  const detected = normalizeGitUrl(await readOriginUrl(root) ?? "") ?? githubUrlFromEnv(env);
+  const gitRepoURL = overrides.gitRepoURL ?? spec.git?.repoURL ?? detected;
+  const owner = (overrides.imageOwner ?? spec.image?.owner ?? env.GITHUB_REPOSITORY_OWNER ?? ownerFromUrl(gitRepoURL))?.toLowerCase();
+  if (!gitRepoURL) {
+    throw new InputError([
+      { file: SETTINGS_FILE, line: 1, col: 1, code: "git-url-unknown", message: "cannot tell which git URL Argo CD should read: no usable origin remote; set spec.git.repoURL in deployments/settings.yaml or pass --repo-url" }
+    ]);
+  }
+  const chartRepository = overrides.chartRepository ?? spec.chart?.repository ?? (owner ? `oci://ghcr.io/${owner}/charts` : void 0);
+  if (!chartRepository) {
+    throw new InputError([
+      { file: SETTINGS_FILE, line: 1, col: 1, code: "chart-repository-unknown", message: "cannot tell where the common chart is published: set spec.chart.repository in deployments/settings.yaml" }
+    ]);
+  }
+  return {
+    gitRepoURL,
+    targetRevision: overrides.targetRevision ?? spec.git?.targetRevision ?? "HEAD",
+    chart: { repository: chartRepository, name: chart.name, version: chart.version },
+    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? "ghcr.io", owner },
+    argocd: { namespace: spec.argocd?.namespace ?? "argocd", server: spec.argocd?.server ?? "https://kubernetes.default.svc" },
+    maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
+    allowDeletions: overrides.allowDeletions ?? false,
+    profiles: spec.profiles ?? {}
+  };
+}
+function githubUrlFromEnv(env) {
+  if (!env.GITHUB_REPOSITORY) return void 0;
+  return normalizeGitUrl(`${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}`);
+}
+async function readSettingsFile(root) {
+  let text;
+  try {
+    text = await readFile(path3.join(root, SETTINGS_FILE), "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT") return {};
+    throw error;
+  }
+  const parsed = parseClaimFile(SETTINGS_FILE, text, schemaCursor(render_settings_schema_default));
+  const problems = [...parsed.problems];
+  if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, line: 1, col: 1, code: "settings-multiple", message: "the settings file must hold one document" });
+  const doc = parsed.docs[0];
+  if (doc && problems.length === 0) {
+    const validate = compiled(render_settings_schema_default);
+    if (!validate(doc.data)) problems.push(schemaProblem(doc, validate.errors ?? []));
+  }
+  if (problems.length) throw new InputError(problems);
+  return doc?.data ?? {};
+}
+async function readChartInfo(root, chartDir = CHART_DIR) {
+  const file = `${chartDir}/Chart.yaml`;
+  let text;
+  try {
+    text = await readFile(path3.join(root, file), "utf8");
+  } catch {
+    throw new InputError([{ file, line: 1, col: 1, code: "chart-missing", message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
+  }
+  const parsed = parseClaimFile(file, text);
+  if (parsed.problems.length) throw new InputError(parsed.problems);
+  const data = parsed.docs[0]?.data;
+  const version = typeof data?.version === "string" ? data.version : void 0;
+  if (!data || typeof data.name !== "string" || !version || !SEMVER.test(version)) {
+    const at2 = parsed.docs[0]?.locate(["version"], "value") ?? { line: 1, col: 1 };
+    throw new InputError([{ file, ...at2, code: "chart-version", message: "Chart.yaml needs a name and a semantic version (e.g. 2.0.0)" }]);
+  }
+  return { name: data.name, version };
+}
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 // src/pipeline.ts
 async function buildPlan(options) {
@@ -22955,12 +22955,6 @@ function createGit(workdir) {
   };
 }
 
-// src/chart/publish.ts
-import { execFile as execFile2 } from "node:child_process";
-import { readdir as readdir5 } from "node:fs/promises";
-import path7 from "node:path";
-import { promisify as promisify2 } from "node:util";
-
 // src/chart/package.ts
 import { createHash } from "node:crypto";
 import { readdir as readdir4, readFile as readFile3 } from "node:fs/promises";
@@ -23119,6 +23113,12 @@ function gzipDeterministic(data) {
   gz[9] = 255;
   return gz;
 }
+
+// src/chart/publish.ts
+import { execFile as execFile2 } from "node:child_process";
+import { readdir as readdir5 } from "node:fs/promises";
+import path7 from "node:path";
+import { promisify as promisify2 } from "node:util";
 
 // src/chart/oci.ts
 var HELM_CONFIG_MEDIA_TYPE = "application/vnd.cncf.helm.config.v1+json";

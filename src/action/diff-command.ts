@@ -1,0 +1,63 @@
+/** The action's `diff`: render base and head, report the difference, one sticky PR comment. */
+import { readFileSync } from 'node:fs';
+import { diffAgainst } from '../diff/diff.js';
+import { COMMENT_MARKER, commentMarkdown, fullMarkdown } from '../diff/markdown.js';
+import { InputError } from '../errors.js';
+import { createGit } from '../git/git.js';
+import { githubCommentsApi, ReadOnlyTokenError } from '../github/comments-api.js';
+import { upsertSticky } from '../github/sticky.js';
+import type { ActionContext } from '../main.js';
+import type { ActionSettings } from './inputs.js';
+
+interface PullRequestEvent {
+  number?: number;
+  pull_request?: { number: number; base: { sha: string; repo?: { full_name?: string } }; head: { sha: string; repo?: { full_name?: string } | null } };
+  repository?: { full_name?: string };
+}
+
+function readEvent(env: Record<string, string | undefined>): PullRequestEvent {
+  try {
+    return env.GITHUB_EVENT_PATH ? (JSON.parse(readFileSync(env.GITHUB_EVENT_PATH, 'utf8')) as PullRequestEvent) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Render base and head, report the difference, keep one sticky comment on the pull request. */
+export async function runDiff(settings: ActionSettings, { env, reporter }: ActionContext): Promise<void> {
+  const event = readEvent(env);
+  const pr = event.pull_request;
+  const baseRef = settings.base || pr?.base.sha || 'HEAD~1';
+  const result = await reporter.group('render base and head', () =>
+    diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env, log: (l) => reporter.info(l) }),
+  );
+  const full = fullMarkdown(result.report);
+  reporter.output('changed', String(result.changes.length > 0));
+  reporter.output('changed-files', JSON.stringify(result.changes.map((c) => c.path)));
+  reporter.output('diff', full);
+  reporter.output('commit-sha', '');
+  await reporter.summary(full);
+
+  let url = '';
+  if (!pr) {
+    reporter.info('not a pull_request event: no comment');
+  } else if (pr.head.repo?.full_name && pr.base.repo?.full_name && pr.head.repo.full_name !== pr.base.repo.full_name) {
+    reporter.warning('pull request from a fork: the token is read-only, so no comment is posted (validation and the diff above still ran). See the README for the workflow_run pattern that comments on fork PRs safely.');
+  } else {
+    const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
+    if (!owner || !repo) throw new Error('GITHUB_REPOSITORY is not set');
+    const comment = commentMarkdown(result.report);
+    if (comment.truncated) reporter.info(`the comment shows ${comment.shownFiles} of ${result.changes.length} changed files; the job summary has all of them`);
+    try {
+      const api = githubCommentsApi(settings.token, { owner, repo, issueNumber: pr.number }, env.GITHUB_API_URL ?? 'https://api.github.com');
+      const sticky = await upsertSticky(api, comment.body, COMMENT_MARKER, settings.commentAuthor);
+      reporter.info(`comment ${sticky.action}: ${sticky.url}`);
+      url = sticky.url;
+    } catch (error) {
+      if (!(error instanceof ReadOnlyTokenError)) throw error;
+      reporter.warning(`${error.message}: skipping the PR comment (validation and the diff still ran)`);
+    }
+  }
+  reporter.output('comment-url', url);
+  if (result.chartProblem) throw new InputError([result.chartProblem]);
+}

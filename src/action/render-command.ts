@@ -1,0 +1,61 @@
+/** The action's `render`: render, commit only what changed, push (see render-and-push.ts). */
+import { createGit } from '../git/git.js';
+import { type Rendered, renderRepository } from '../pipeline.js';
+import type { ActionContext } from '../main.js';
+import type { ActionSettings } from './inputs.js';
+import { renderAndPush } from './render-and-push.js';
+import { renderSummary } from './report.js';
+
+/** refs/heads/main → main; tags and pull-request refs have no branch to push to. */
+export function branchOf(ref: string | undefined): string | undefined {
+  return ref?.startsWith('refs/heads/') ? ref.slice('refs/heads/'.length) : undefined;
+}
+
+export async function runRender(settings: ActionSettings, { env, reporter }: ActionContext): Promise<void> {
+  const git = createGit(settings.workspace);
+  const branch = branchOf(env.GITHUB_REF);
+  if (settings.push && !branch) reporter.info(`${env.GITHUB_REF ?? 'this ref'} is not a branch: rendering without pushing`);
+  let last: (Rendered & { written: string[]; deleted: string[] }) | undefined;
+
+  const result = await reporter.group('render', () =>
+    renderAndPush({
+      git,
+      branch,
+      commit: settings.commit,
+      push: settings.push,
+      author: settings.author,
+      maxAttempts: settings.maxAttempts,
+      log: (line) => reporter.info(line),
+      render: async () => {
+        const r = await renderRepository({
+          root: settings.workspace,
+          envs: settings.environments,
+          overrides: { allowDeletions: settings.allowDeletions, ...(settings.imageOwner ? { imageOwner: settings.imageOwner } : {}) },
+          env,
+        });
+        last = { ...r.rendered, written: r.written, deleted: r.deleted };
+        reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
+        return r;
+      },
+    }),
+  );
+
+  reporter.output('changed', String(result.changedFiles.length > 0 && result.action !== 'none'));
+  reporter.output('changed-files', JSON.stringify(result.changedFiles));
+  reporter.output('commit-sha', result.commitSha ?? '');
+  reporter.output('source-sha', result.sourceSha);
+  reporter.output('comment-url', '');
+  reporter.output('chart-version', last?.settings.chart.version ?? '');
+  reporter.output('chart-published', 'false');
+  const headline =
+    result.action === 'pushed'
+      ? `Pushed ${result.commitSha} with ${result.changedFiles.length} changed file(s) after ${result.attempts} attempt(s).`
+      : result.action === 'committed'
+        ? `Committed ${result.commitSha} (not pushed).`
+        : result.changedFiles.length
+          ? `${result.changedFiles.length} file(s) changed; not committed (commit: false).`
+          : 'rendered/ already matches the claims; nothing to commit.';
+  if (last) await reporter.summary(renderSummary({ written: last.written, deleted: last.deleted, files: last.files }, headline));
+}
+
+
