@@ -1,25 +1,35 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
-  CHART_DIR,
   COMMENT_MARKER,
+  commentMarkdown,
+  diffAgainst,
+  fullMarkdown
+} from "./chunks/chunk-6EWJIBMX.js";
+import {
+  renderRepository
+} from "./chunks/chunk-FBSGBG3P.js";
+import {
+  chartVersionAt,
+  publish
+} from "./chunks/chunk-E7O4UC33.js";
+import {
+  createGit
+} from "./chunks/chunk-WFGPJHBT.js";
+import {
+  CHART_DIR,
+  resolveSettings
+} from "./chunks/chunk-UVCVMCEL.js";
+import {
   InfraError,
   InputError,
   MAX_PRINTED_PROBLEMS,
   __commonJS,
   __require,
   __toESM,
-  chartVersionAt,
-  commentMarkdown,
-  createGit,
-  diffAgainst,
   errorMessage,
   exitCodeFor,
-  formatProblem,
-  fullMarkdown,
-  publish,
-  renderRepository,
-  resolveSettings
-} from "./chunks/chunk-2S42MQIF.js";
+  formatProblem
+} from "./chunks/chunk-SVZWPUGU.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -5,10 +5,8 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { errorMessage, ExitCode, exitCodeFor, formatProblems, InputError } from '../errors.js';
-import { buildPlan, renderRepository } from '../pipeline.js';
+import { cachedNoOp, cacheKey, fingerprint, saveCache } from '../io/render-cache.js';
 import type { SettingsOverrides } from '../settings/resolve.js';
-import { chart } from './chart.js';
-import { diff } from './diff.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -23,7 +21,7 @@ export interface Command {
 }
 
 const USAGE = `usage:
-  infraforge render   [--root DIR] [--env ENV]... [--check] [--json] [--allow-deletions]
+  infraforge render   [--root DIR] [--env ENV]... [--check] [--json] [--allow-deletions] [--no-cache]
   infraforge validate [--root DIR] [--json]
   infraforge diff     [--root DIR] [--base GIT-REF] [--format markdown|unified]
   infraforge chart package [--chart DIR] [--out DIR]
@@ -64,6 +62,7 @@ const render: Command = {
         check: { type: 'boolean' },
         json: { type: 'boolean' },
         'allow-deletions': { type: 'boolean' },
+        'no-cache': { type: 'boolean' },
         ...SETTINGS_FLAGS,
       },
       strict: true,
@@ -71,10 +70,19 @@ const render: Command = {
     });
     const root = path.resolve(io.cwd, values.root ?? '.');
     const check = values.check ?? false;
-    const result = await renderRepository({ root, envs: values.env ?? [], check, overrides: overridesFrom(values), env: io.env });
+    const envs = [...(values.env ?? [])].sort();
+    const overrides = overridesFrom(values);
+    const { allowDeletions: _allow, ...renderingOverrides } = overrides;
+    // Everything besides the files that decides the output: a different value is a different cache entry.
+    const key = cacheKey({ root, envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
+    const useCache = !values['no-cache'];
+    const hit = useCache ? cachedNoOp(root, key, fingerprint(root)) : undefined;
+    // The pipeline (parsers, validators) loads only when there is work: a cache hit stays light.
+    const result = hit !== undefined ? { written: [], deleted: [], unchanged: hit } : await (await import('../pipeline.js')).renderRepository({ root, envs, check, overrides, env: io.env });
     const changed = result.written.length + result.deleted.length > 0;
+    if (useCache && hit === undefined && (!check || !changed)) saveCache(root, key, result.unchanged + result.written.length);
     if (values.json) {
-      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed })}\n`);
+      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== undefined })}\n`);
     } else {
       for (const f of result.written) io.stdout(`${check ? 'would write' : 'wrote'}   ${f}\n`);
       for (const f of result.deleted) io.stdout(`${check ? 'would delete' : 'deleted'} ${f}\n`);
@@ -94,6 +102,7 @@ const validate: Command = {
     const { values } = parseArgs({ args, options: { root: { type: 'string' }, json: { type: 'boolean' }, ...SETTINGS_FLAGS }, strict: true, allowPositionals: false });
     const root = path.resolve(io.cwd, values.root ?? '.');
     try {
+      const { buildPlan } = await import('../pipeline.js');
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}\n`);
       else io.stdout(`${rendered.claims.length} claims valid\n`);
@@ -105,7 +114,17 @@ const validate: Command = {
   },
 };
 
-export const COMMANDS: Record<string, Command> = { render, validate, diff, chart };
+/** A command whose code loads when it runs. */
+function lazy(summary: string, load: () => Promise<Command>): Command {
+  return { summary, run: async (args, io) => (await load()).run(args, io) };
+}
+
+export const COMMANDS: Record<string, Command> = {
+  render,
+  validate,
+  diff: lazy('show what the work tree changes in rendered/', async () => (await import('./diff.js')).diff),
+  chart: lazy('package or publish charts/common', async () => (await import('./chart.js')).chart),
+};
 
 export async function runCli(argv: string[], io: CliIO, commands: Record<string, Command> = COMMANDS): Promise<ExitCode> {
   const [name, ...rest] = argv;
