@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-6EWJIBMX.js";
+} from "./chunks/chunk-TLW2MSPP.js";
 import {
   renderRepository
-} from "./chunks/chunk-FBSGBG3P.js";
+} from "./chunks/chunk-KUU2SH4A.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-E7O4UC33.js";
+} from "./chunks/chunk-6UQVCSKV.js";
 import {
   createGit
-} from "./chunks/chunk-WFGPJHBT.js";
+} from "./chunks/chunk-G5D2ZHQF.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-UVCVMCEL.js";
+} from "./chunks/chunk-VZZ6X3JC.js";
 import {
   InfraError,
   InputError,

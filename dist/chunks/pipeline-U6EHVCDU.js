@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-FBSGBG3P.js";
-import "./chunk-UVCVMCEL.js";
+} from "./chunk-KUU2SH4A.js";
+import "./chunk-VZZ6X3JC.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

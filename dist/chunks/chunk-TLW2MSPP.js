@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-FBSGBG3P.js";
+} from "./chunk-KUU2SH4A.js";
 import {
   packageChart
-} from "./chunk-WFGPJHBT.js";
+} from "./chunk-G5D2ZHQF.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-UVCVMCEL.js";
+} from "./chunk-VZZ6X3JC.js";
 import {
   InputError,
   __toESM,

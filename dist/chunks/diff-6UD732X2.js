@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-44SCWRN2.js";
+} from "./chunk-OUMHETSL.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-6EWJIBMX.js";
-import "./chunk-FBSGBG3P.js";
+} from "./chunk-TLW2MSPP.js";
+import "./chunk-KUU2SH4A.js";
 import {
   createGit
-} from "./chunk-WFGPJHBT.js";
-import "./chunk-UVCVMCEL.js";
+} from "./chunk-G5D2ZHQF.js";
+import "./chunk-VZZ6X3JC.js";
 import {
   ExitCode,
   InputError

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-E7O4UC33.js";
+} from "./chunk-6UQVCSKV.js";
 import {
   createGit,
   packageChart
-} from "./chunk-WFGPJHBT.js";
+} from "./chunk-G5D2ZHQF.js";
 import {
   resolveSettings
-} from "./chunk-UVCVMCEL.js";
+} from "./chunk-VZZ6X3JC.js";
 import {
   ExitCode,
   InputError

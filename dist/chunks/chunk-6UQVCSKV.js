@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-WFGPJHBT.js";
+} from "./chunk-G5D2ZHQF.js";
 import {
   parseClaimFile
-} from "./chunk-UVCVMCEL.js";
+} from "./chunk-VZZ6X3JC.js";
 import {
   InfraError,
   InputError

@@ -3,7 +3,7 @@ import {
   SEMVER,
   makeAjv,
   parseClaimFile
-} from "./chunk-UVCVMCEL.js";
+} from "./chunk-VZZ6X3JC.js";
 import {
   InfraError,
   InputError,

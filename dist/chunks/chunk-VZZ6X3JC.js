@@ -14244,7 +14244,7 @@ var require_dist = __commonJS({
 // src/claims/ajv.ts
 var import_ajv = __toESM(require_ajv(), 1);
 function makeAjv() {
-  return new import_ajv.Ajv({ strict: true, allErrors: false, $data: false, unicodeRegExp: true, allowUnionTypes: true });
+  return new import_ajv.Ajv({ strict: true, allErrors: false, $data: false, unicodeRegExp: true, allowUnionTypes: true, code: { optimize: false } });
 }
 var cache = /* @__PURE__ */ new WeakMap();
 var shared = makeAjv();

@@ -10,7 +10,7 @@ import {
   schemaCursor,
   schemaProblem,
   stringWanted
-} from "./chunk-UVCVMCEL.js";
+} from "./chunk-VZZ6X3JC.js";
 import {
   InfraError,
   InputError,
