@@ -4,10 +4,10 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-TLW2MSPP.js";
+} from "./chunks/chunk-HCVSEYJ7.js";
 import {
   renderRepository
-} from "./chunks/chunk-KUU2SH4A.js";
+} from "./chunks/chunk-AOCACY7W.js";
 import {
   chartVersionAt,
   publish

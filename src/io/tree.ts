@@ -9,8 +9,8 @@
  *   unless deletions are explicitly allowed (Argo CD deletes what we stop rendering).
  */
 import { randomBytes } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { lstat, mkdir, readdir, rename, rmdir, unlink, writeFile } from 'node:fs/promises';
+import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { cmp, InfraError, InputError, type Problem } from '../errors.js';
 import { GENERATED_MARKER, type PlannedFile } from '../render/plan.js';
@@ -66,7 +66,7 @@ export async function applyPlan(files: readonly PlannedFile[], options: ApplyOpt
   const result: ApplyResult = { written: written.map((f) => f.path), deleted, unchanged };
   if (options.check) return result;
 
-  await stageAndCommit(root, written);
+  await stageAndCommit(root, written, existing.dirs);
   await mapLimit(deleted, IO_CONCURRENCY, (rel) => unlink(path.join(root, rel)));
   await removeEmptyDirs(root, deleted);
   for (const stale of existing.staleTemps) await unlink(path.join(root, stale)).catch(() => undefined);
@@ -105,14 +105,17 @@ function guardDeletions(existing: ExistingFile[], files: readonly PlannedFile[],
 interface Scan {
   files: ExistingFile[];
   staleTemps: string[];
+  /** Folders walked: real directories, no symlinks. */
+  dirs: Set<string>;
 }
 
 async function scanRendered(root: string, envs: readonly string[]): Promise<Scan> {
-  const scan: Scan = { files: [], staleTemps: [] };
+  const scan: Scan = { files: [], staleTemps: [], dirs: new Set() };
   const base = path.join(root, RENDERED_DIR);
   const st = await lstatOrNull(base);
   if (!st) return scan;
   if (st.isSymbolicLink() || !st.isDirectory()) throw symlinkError(RENDERED_DIR);
+  scan.dirs.add(RENDERED_DIR);
   for (const env of envs) {
     const rel = `${RENDERED_DIR}/${env}`;
     const envStat = await lstatOrNull(path.join(root, rel));
@@ -126,6 +129,7 @@ async function scanRendered(root: string, envs: readonly string[]): Promise<Scan
 }
 
 async function walk(root: string, rel: string, scan: Scan): Promise<void> {
+  scan.dirs.add(rel);
   const entries = await readdir(path.join(root, rel), { withFileTypes: true });
   entries.sort((a, b) => cmp(a.name, b.name));
   const yamlFiles: string[] = [];
@@ -162,43 +166,53 @@ async function lstatOrNull(p: string) {
 }
 
 /** Every new file goes to a temp file beside its target first; renames happen only if all succeeded. */
-async function stageAndCommit(root: string, files: readonly PlannedFile[]): Promise<void> {
+/**
+ * Every new file goes to a temp file beside its target first; renames happen only if all were
+ * written. Synchronous on purpose: thousands of small writes finish sooner this way than
+ * through the thread pool, and nothing else runs meanwhile.
+ */
+async function stageAndCommit(root: string, files: readonly PlannedFile[], realDirs: ReadonlySet<string>): Promise<void> {
   const staged: { temp: string; target: string }[] = [];
   const tag = `${process.pid}-${randomBytes(4).toString('hex')}`;
   try {
-    const dirs = [...new Set(files.map((f) => path.posix.dirname(f.path)))].sort(cmp);
-    const known = new Set<string>();
-    for (const dir of dirs) await ensureRealDir(root, dir, known);
-    await mapLimit(files, IO_CONCURRENCY, async (file, i) => {
+    ensureRealDirs(root, files.map((f) => path.posix.dirname(f.path)), realDirs);
+    files.forEach((file, i) => {
       const target = path.join(root, file.path);
       const temp = `${path.dirname(target)}/.${path.basename(target)}.${tag}-${i}${TEMP_SUFFIX}`;
       staged.push({ temp, target });
-      await writeFile(temp, file.content, { flag: 'wx', mode: 0o644 });
+      writeFileSync(temp, file.content, { flag: 'wx', mode: 0o644 });
     });
   } catch (error) {
-    await Promise.all(staged.map((s) => unlink(s.temp).catch(() => undefined)));
+    for (const s of staged) rmSync(s.temp, { force: true });
     if (error instanceof InputError) throw error;
     throw new InfraError(`could not write rendered files (nothing was changed): ${(error as Error).message}`, { cause: error });
   }
-  await mapLimit(staged, IO_CONCURRENCY, (s) => rename(s.temp, s.target));
+  for (const s of staged) renameSync(s.temp, s.target);
 }
 
-/** mkdir -p, refusing to pass through a symlink that appeared inside rendered/. */
-async function ensureRealDir(root: string, rel: string, known: Set<string>): Promise<void> {
-  const parts = rel.split('/');
-  let current = '';
-  for (const part of parts) {
-    current = current ? `${current}/${part}` : part;
-    if (known.has(current)) continue;
-    known.add(current);
-    const abs = path.join(root, current);
-    const st = await lstatOrNull(abs);
-    if (!st) {
-      await mkdir(abs).catch((error: NodeJS.ErrnoException) => {
-        if (error.code !== 'EEXIST') throw error;
-      });
-    } else if (st.isSymbolicLink() || !st.isDirectory()) {
-      throw symlinkError(current);
+/**
+ * mkdir -p for every folder the plan needs, parents first, never through a symlink: folders
+ * the scan walked are known real; a new one is made with a plain mkdir, which does not follow
+ * a link; one that already exists is checked with lstat.
+ */
+function ensureRealDirs(root: string, dirs: readonly string[], realDirs: ReadonlySet<string>): void {
+  const needed = new Set<string>();
+  for (const dir of dirs) {
+    for (let d = dir; d !== '.' && d !== ''; d = path.posix.dirname(d)) {
+      if (needed.has(d)) break;
+      needed.add(d);
+    }
+  }
+  const byDepth = [...needed].sort((a, b) => a.split('/').length - b.split('/').length || cmp(a, b));
+  for (const rel of byDepth) {
+    if (realDirs.has(rel)) continue;
+    const abs = path.join(root, rel);
+    try {
+      mkdirSync(abs);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const st = lstatSync(abs);
+      if (st.isSymbolicLink() || !st.isDirectory()) throw symlinkError(rel);
     }
   }
 }

@@ -193,7 +193,7 @@ const rows = [
   ['I/O floor (read claims, write outputs)', f, 1],
   ['cold render', median(cold), median(cold) / f],
   ['no-op render, full verification (--no-cache; writes nothing)', median(noopFull), median(noopFull) / f],
-  ['no-op render, steady state (stat cache hit; writes nothing)', median(noopCached), median(noopCached) / f],
+  ['no-op render, steady state (git fingerprint cache hit; writes nothing)', median(noopCached), median(noopCached) / f],
   ['one-value change (writes 1 file)', median(change), median(change) / f],
 ];
 console.log(`| measurement | median of ${RUNS} (ms) | × floor |`);

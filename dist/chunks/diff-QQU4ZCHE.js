@@ -2,12 +2,12 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-OUMHETSL.js";
+} from "./chunk-MQ77MYG7.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-TLW2MSPP.js";
-import "./chunk-KUU2SH4A.js";
+} from "./chunk-HCVSEYJ7.js";
+import "./chunk-AOCACY7W.js";
 import {
   createGit
 } from "./chunk-G5D2ZHQF.js";

@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-KUU2SH4A.js";
+} from "./chunk-AOCACY7W.js";
 import "./chunk-VZZ6X3JC.js";
 import "./chunk-SVZWPUGU.js";
 export {

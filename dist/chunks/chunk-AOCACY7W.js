@@ -3213,8 +3213,8 @@ function resourceProblems(r, path4, doc, at) {
 
 // src/io/tree.ts
 import { randomBytes } from "node:crypto";
-import { readFileSync as readFileSync2 } from "node:fs";
-import { lstat as lstat2, mkdir, readdir as readdir2, rename, rmdir, unlink, writeFile } from "node:fs/promises";
+import { lstatSync, mkdirSync, readFileSync as readFileSync2, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstat as lstat2, readdir as readdir2, rmdir, unlink } from "node:fs/promises";
 import path2 from "node:path";
 
 // src/render/argocd.ts
@@ -3494,7 +3494,7 @@ async function applyPlan(files, options) {
   if (!options.allowDeletions) guardDeletions(existing.files, files, deleted, options);
   const result = { written: written.map((f) => f.path), deleted, unchanged };
   if (options.check) return result;
-  await stageAndCommit(root, written);
+  await stageAndCommit(root, written, existing.dirs);
   await mapLimit(deleted, IO_CONCURRENCY, (rel) => unlink(path2.join(root, rel)));
   await removeEmptyDirs(root, deleted);
   for (const stale of existing.staleTemps) await unlink(path2.join(root, stale)).catch(() => void 0);
@@ -3529,11 +3529,12 @@ function guardDeletions(existing, files, deleted, options) {
   if (problems.length) throw new InputError(problems);
 }
 async function scanRendered(root, envs) {
-  const scan = { files: [], staleTemps: [] };
+  const scan = { files: [], staleTemps: [], dirs: /* @__PURE__ */ new Set() };
   const base = path2.join(root, RENDERED_DIR);
   const st = await lstatOrNull(base);
   if (!st) return scan;
   if (st.isSymbolicLink() || !st.isDirectory()) throw symlinkError(RENDERED_DIR);
+  scan.dirs.add(RENDERED_DIR);
   for (const env of envs) {
     const rel = `${RENDERED_DIR}/${env}`;
     const envStat = await lstatOrNull(path2.join(root, rel));
@@ -3546,6 +3547,7 @@ async function scanRendered(root, envs) {
   return scan;
 }
 async function walk(root, rel, scan) {
+  scan.dirs.add(rel);
   const entries = await readdir2(path2.join(root, rel), { withFileTypes: true });
   entries.sort((a, b) => cmp(a.name, b.name));
   const yamlFiles = [];
@@ -3576,41 +3578,42 @@ async function lstatOrNull(p) {
     throw error;
   }
 }
-async function stageAndCommit(root, files) {
+async function stageAndCommit(root, files, realDirs) {
   const staged = [];
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
-    const dirs = [...new Set(files.map((f) => path2.posix.dirname(f.path)))].sort(cmp);
-    const known = /* @__PURE__ */ new Set();
-    for (const dir of dirs) await ensureRealDir(root, dir, known);
-    await mapLimit(files, IO_CONCURRENCY, async (file, i) => {
+    ensureRealDirs(root, files.map((f) => path2.posix.dirname(f.path)), realDirs);
+    files.forEach((file, i) => {
       const target = path2.join(root, file.path);
       const temp = `${path2.dirname(target)}/.${path2.basename(target)}.${tag}-${i}${TEMP_SUFFIX}`;
       staged.push({ temp, target });
-      await writeFile(temp, file.content, { flag: "wx", mode: 420 });
+      writeFileSync(temp, file.content, { flag: "wx", mode: 420 });
     });
   } catch (error) {
-    await Promise.all(staged.map((s) => unlink(s.temp).catch(() => void 0)));
+    for (const s of staged) rmSync(s.temp, { force: true });
     if (error instanceof InputError) throw error;
     throw new InfraError(`could not write rendered files (nothing was changed): ${error.message}`, { cause: error });
   }
-  await mapLimit(staged, IO_CONCURRENCY, (s) => rename(s.temp, s.target));
+  for (const s of staged) renameSync(s.temp, s.target);
 }
-async function ensureRealDir(root, rel, known) {
-  const parts = rel.split("/");
-  let current = "";
-  for (const part of parts) {
-    current = current ? `${current}/${part}` : part;
-    if (known.has(current)) continue;
-    known.add(current);
-    const abs = path2.join(root, current);
-    const st = await lstatOrNull(abs);
-    if (!st) {
-      await mkdir(abs).catch((error) => {
-        if (error.code !== "EEXIST") throw error;
-      });
-    } else if (st.isSymbolicLink() || !st.isDirectory()) {
-      throw symlinkError(current);
+function ensureRealDirs(root, dirs, realDirs) {
+  const needed = /* @__PURE__ */ new Set();
+  for (const dir of dirs) {
+    for (let d = dir; d !== "." && d !== ""; d = path2.posix.dirname(d)) {
+      if (needed.has(d)) break;
+      needed.add(d);
+    }
+  }
+  const byDepth = [...needed].sort((a, b) => a.split("/").length - b.split("/").length || cmp(a, b));
+  for (const rel of byDepth) {
+    if (realDirs.has(rel)) continue;
+    const abs = path2.join(root, rel);
+    try {
+      mkdirSync(abs);
+    } catch (error) {
+      if (error.code !== "EEXIST") throw error;
+      const st = lstatSync(abs);
+      if (st.isSymbolicLink() || !st.isDirectory()) throw symlinkError(rel);
     }
   }
 }
