@@ -4,10 +4,10 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-HCVSEYJ7.js";
+} from "./chunks/chunk-WSKZAKIG.js";
 import {
   renderRepository
-} from "./chunks/chunk-AOCACY7W.js";
+} from "./chunks/chunk-ARLQOD2M.js";
 import {
   chartVersionAt,
   publish

@@ -3,7 +3,7 @@
  * No disk, no git, no clock: the same claims and settings give the same bytes anywhere.
  */
 import type { ErrorObject, ValidateFunction } from 'ajv';
-import type { FieldPath, SourceDoc } from '../claims/source.js';
+import { type FieldPath, formatFieldPath, type SourceDoc } from '../claims/source.js';
 import { schemaProblem } from '../claims/schema-errors.js';
 import type { LoadedClaim } from '../claims/types.js';
 import { cmp, type Problem } from '../errors.js';
@@ -51,7 +51,15 @@ export function renderPlan(claims: readonly LoadedClaim[], settings: RenderSetti
     const add = (path: string, doc: Values, origin: FieldPath, unit?: string) => {
       const bad = findUnintended(doc, unit === undefined ? templateStrings(doc) : new Set());
       if (bad) {
-        problems.push({ file: source.file, ...source.locate(origin, 'value'), code: 'unintended-output', message: `rendered ${path} would contain ${JSON.stringify(bad.value)} at ${bad.path}`, field: 'spec' });
+        // Point at the claim field the string came from when there is one.
+        const from = pathOfString(source.data, bad.value) ?? origin;
+        problems.push({
+          file: source.file,
+          ...source.locate(from, 'value'),
+          code: 'unintended-output',
+          message: `rendered ${path} would contain ${JSON.stringify(bad.value)} at ${bad.path}: template syntax and undefined/NaN placeholders are refused`,
+          field: formatFieldPath(from),
+        });
         return;
       }
       try {
@@ -133,6 +141,23 @@ function findUnintended(node: unknown, allowed: Set<string>): { path: string; va
       if (isUnintended(k, allowed)) return { path: k, value: k };
       const hit = findUnintended(v, allowed);
       if (hit) return { ...hit, path: hit.path ? (hit.path.startsWith('[') ? `${k}${hit.path}` : `${k}.${hit.path}`) : k };
+    }
+  }
+  return undefined;
+}
+
+/** The path of the first string in `data` equal to `value`. */
+function pathOfString(data: unknown, value: string, path: (string | number)[] = []): (string | number)[] | undefined {
+  if (data === value) return path;
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const hit = pathOfString(data[i], value, [...path, i]);
+      if (hit) return hit;
+    }
+  } else if (data && typeof data === 'object') {
+    for (const [k, v] of Object.entries(data)) {
+      const hit = pathOfString(v, value, [...path, k]);
+      if (hit) return hit;
     }
   }
   return undefined;

@@ -301,6 +301,6 @@ function expectNameCode(name: string): string {
 
 describe('17: output that would carry template leftovers', () => {
   it.each(['{{ .Values.secret }}', '<no value>', 'undefined', 'NaN'])('17. %s in a value fails the render', async (value) => {
-    await expectRejected('deployments/dev/bad.yaml', `${BASE}      env:\n        - name: X\n          value: ${JSON.stringify(value)}\n`, { code: 'unintended-output', line: 11, col: 7 });
+    await expectRejected('deployments/dev/bad.yaml', `${BASE}      env:\n        - name: X\n          value: ${JSON.stringify(value)}\n`, { code: 'unintended-output', line: 21, col: 18 });
   });
 });

@@ -3388,7 +3388,14 @@ function renderPlan(claims, settings, validateValues) {
     const add = (path4, doc, origin, unit) => {
       const bad = findUnintended(doc, unit === void 0 ? templateStrings(doc) : /* @__PURE__ */ new Set());
       if (bad) {
-        problems.push({ file: source.file, ...source.locate(origin, "value"), code: "unintended-output", message: `rendered ${path4} would contain ${JSON.stringify(bad.value)} at ${bad.path}`, field: "spec" });
+        const from = pathOfString(source.data, bad.value) ?? origin;
+        problems.push({
+          file: source.file,
+          ...source.locate(from, "value"),
+          code: "unintended-output",
+          message: `rendered ${path4} would contain ${JSON.stringify(bad.value)} at ${bad.path}: template syntax and undefined/NaN placeholders are refused`,
+          field: formatFieldPath(from)
+        });
         return;
       }
       try {
@@ -3459,6 +3466,21 @@ function findUnintended(node, allowed) {
       if (isUnintended(k, allowed)) return { path: k, value: k };
       const hit = findUnintended(v, allowed);
       if (hit) return { ...hit, path: hit.path ? hit.path.startsWith("[") ? `${k}${hit.path}` : `${k}.${hit.path}` : k };
+    }
+  }
+  return void 0;
+}
+function pathOfString(data, value, path4 = []) {
+  if (data === value) return path4;
+  if (Array.isArray(data)) {
+    for (let i = 0; i < data.length; i++) {
+      const hit = pathOfString(data[i], value, [...path4, i]);
+      if (hit) return hit;
+    }
+  } else if (data && typeof data === "object") {
+    for (const [k, v] of Object.entries(data)) {
+      const hit = pathOfString(v, value, [...path4, k]);
+      if (hit) return hit;
     }
   }
   return void 0;

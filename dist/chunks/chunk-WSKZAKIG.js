@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-AOCACY7W.js";
+} from "./chunk-ARLQOD2M.js";
 import {
   packageChart
 } from "./chunk-G5D2ZHQF.js";

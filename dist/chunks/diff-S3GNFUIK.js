@@ -2,12 +2,12 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-MQ77MYG7.js";
+} from "./chunk-QCLJNWZ6.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-HCVSEYJ7.js";
-import "./chunk-AOCACY7W.js";
+} from "./chunk-WSKZAKIG.js";
+import "./chunk-ARLQOD2M.js";
 import {
   createGit
 } from "./chunk-G5D2ZHQF.js";

@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-AOCACY7W.js";
+} from "./chunk-ARLQOD2M.js";
 import "./chunk-VZZ6X3JC.js";
 import "./chunk-SVZWPUGU.js";
 export {
