@@ -87,9 +87,15 @@ describe('render on push', () => {
   it('five runners racing all finish, and origin ends with the render of the final claims', async () => {
     origin = makeOrigin(claims(5));
     const shas: string[] = [];
-    for (let i = 0; i < 5; i++) shas.push(origin.commit({ [`deployments/dev/c${i}.yaml`]: claims(5, `3.${i}.0`)[`deployments/dev/c${i}.yaml`]! }, `bump c${i}`));
-    const workspaces = shas.map((sha) => origin.clone(sha));
-    const runs = await Promise.all(workspaces.map((ws, i) => runAction({ workspace: ws, sha: shas[i]! })));
+    const running: Promise<Awaited<ReturnType<typeof runAction>>>[] = [];
+    // Each source commit lands and its runner starts at once, while the earlier runners are
+    // still rendering and pushing: later commits keep moving main under them.
+    for (let i = 0; i < 5; i++) {
+      const sha = origin.commit({ [`deployments/dev/c${i}.yaml`]: claims(5, `3.${i}.0`)[`deployments/dev/c${i}.yaml`]! }, `bump c${i}`);
+      shas.push(sha);
+      running.push(runAction({ workspace: origin.clone(sha), sha }));
+    }
+    const runs = await Promise.all(running);
     for (const r of runs) expect(r.code, r.stdout + r.stderr).toBe(0);
     const tip = origin.tip();
     const history = commitsOn(tip);
