@@ -50,13 +50,10 @@ resource "kubernetes_secret_v1" "chart_registry" {
   depends_on = [helm_release.argocd]
 }
 
-# The root Applications are the plain YAML in ../argocd/ (usable on clusters this Terraform did
-# not make); here they are applied through the argocd-apps chart with this cluster's repo URL.
+# The root Application is the plain YAML in ../argocd/ (usable on clusters this Terraform did
+# not make); here it is applied through the argocd-apps chart with this cluster's repo URL.
 locals {
-  root_apps = {
-    for env in var.environments :
-    env => yamldecode(file("${path.module}/../argocd/root-${env}.yaml"))
-  }
+  root_app = yamldecode(file("${path.module}/../argocd/root-${var.environment}.yaml"))
 }
 
 resource "helm_release" "root_apps" {
@@ -68,16 +65,16 @@ resource "helm_release" "root_apps" {
 
   values = [yamlencode({
     applications = {
-      for env, app in local.root_apps : app.metadata.name => {
-        namespace  = app.metadata.namespace
-        project    = app.spec.project
+      (local.root_app.metadata.name) = {
+        namespace  = local.root_app.metadata.namespace
+        project    = local.root_app.spec.project
         finalizers = []
-        source = merge(app.spec.source, {
+        source = merge(local.root_app.spec.source, {
           repoURL        = var.gitops_repo_url
           targetRevision = var.gitops_revision
         })
-        destination = app.spec.destination
-        syncPolicy  = app.spec.syncPolicy
+        destination = local.root_app.spec.destination
+        syncPolicy  = local.root_app.spec.syncPolicy
       }
     }
   })]

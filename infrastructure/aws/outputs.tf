@@ -19,7 +19,7 @@ output "argocd_admin_password_command" {
   value = "kubectl -n argocd get secret argocd-initial-admin-secret -o jsonpath='{.data.password}' | base64 -d"
 }
 
-output "root_applications" {
-  description = "Root Application per environment, each watching rendered/<env>."
-  value       = { for env, app in local.root_apps : env => app.metadata.name }
+output "root_application" {
+  description = "The root Application, watching rendered/<environment>."
+  value       = local.root_app.metadata.name
 }

@@ -30,9 +30,9 @@ provider "kubernetes" {
 }
 
 locals {
-  name = "infraforge-${var.cluster_name}"
+  name = "infraforge-${var.environment}"
   tags = merge(var.tags, {
-    "platform.infraforge.io/cluster" = var.cluster_name
-    "platform.infraforge.io/managed" = "terraform"
+    "platform.infraforge.io/environment" = var.environment
+    "platform.infraforge.io/managed"     = "terraform"
   })
 }

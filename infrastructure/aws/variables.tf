@@ -1,18 +1,13 @@
-variable "cluster_name" {
-  description = "Short name of this cluster (e.g. nonprod, prod). One cluster hosts one or more environments."
+variable "environment" {
+  description = <<-EOT
+    The environment this cluster runs: its Argo CD deploys rendered/<environment>. One Argo CD
+    serves one environment because Application names are <claim>-<app> (the contract), which
+    would clash between two environments that share a claim name.
+  EOT
   type        = string
   validation {
-    condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$", var.cluster_name))
-    error_message = "cluster_name must be a short DNS label."
-  }
-}
-
-variable "environments" {
-  description = "Environments whose rendered/<env> this cluster's Argo CD deploys (one root Application each)."
-  type        = list(string)
-  validation {
-    condition     = length(var.environments) > 0 && alltrue([for e in var.environments : can(regex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", e))])
-    error_message = "environments must be a non-empty list of DNS labels."
+    condition     = can(regex("^[a-z0-9]([-a-z0-9]{0,20}[a-z0-9])?$", var.environment))
+    error_message = "environment must be a short DNS label matching a folder under deployments/."
   }
 }
 

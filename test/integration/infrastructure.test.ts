@@ -58,11 +58,12 @@ describe('terraform', () => {
     await expect(parseHcl('bad.tf', 'resource "x" "y" {')).rejects.toThrow(/Unclosed/);
   });
 
-  it('every environment under deployments/ is served by exactly one cluster', async () => {
+  it('every environment under deployments/ has exactly one cluster (one Argo CD per environment)', async () => {
     const served: string[] = [];
     for (const file of readdirSync(path.join(AWS, 'environments')).filter((f) => f.endsWith('.tfvars'))) {
-      const json = (await parseHcl(file, readFileSync(path.join(AWS, 'environments', file), 'utf8'))) as { environments: string[] };
-      served.push(...json.environments);
+      const json = (await parseHcl(file, readFileSync(path.join(AWS, 'environments', file), 'utf8'))) as { environment: string };
+      expect(file).toBe(`${json.environment}.tfvars`);
+      served.push(json.environment);
     }
     expect(served.sort()).toEqual(ENVS);
   });

@@ -1,5 +1,4 @@
-cluster_name        = "prod"
-environments        = ["prod"]
+environment         = "prod"
 region              = "eu-west-1"
 vpc_cidr            = "10.50.0.0/16"
 single_nat_gateway  = false

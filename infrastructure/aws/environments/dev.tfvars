@@ -1,6 +1,4 @@
-# The non-production cluster: dev and staging share it.
-cluster_name        = "nonprod"
-environments        = ["dev", "staging"]
+environment         = "dev"
 region              = "eu-west-1"
 vpc_cidr            = "10.40.0.0/16"
 single_nat_gateway  = true
