@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-WSKZAKIG.js";
+} from "./chunks/chunk-S6SVSKC3.js";
 import {
   renderRepository
-} from "./chunks/chunk-ARLQOD2M.js";
+} from "./chunks/chunk-DGTXEFQ2.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-6UQVCSKV.js";
+} from "./chunks/chunk-MM47BJFS.js";
 import {
   createGit
-} from "./chunks/chunk-G5D2ZHQF.js";
+} from "./chunks/chunk-FBX5XG7U.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-VZZ6X3JC.js";
+} from "./chunks/chunk-YLMQFC2Q.js";
 import {
   InfraError,
   InputError,

@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { cmp, InputError, type Problem } from '../errors.js';
 import { makeAjv } from '../claims/ajv.js';
 import { parseClaimFile } from '../claims/parse.js';
+import { isDnsLabel } from '../render/names.js';
 import { SEMVER } from '../settings/resolve.js';
 import { helmIgnoreMatcher } from './helmignore.js';
 
@@ -30,10 +31,7 @@ export interface ChartPackage {
   digest: string;
   /** Chart.yaml as JSON: the OCI config blob. */
   config: Buffer;
-  files: string[];
 }
-
-const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 /** Reads, checks and packs a chart directory. Throws InputError when a gate fails. */
 export async function packageChart(chartDir: string, displayDir = chartDir): Promise<ChartPackage> {
@@ -52,7 +50,7 @@ export async function packageChart(chartDir: string, displayDir = chartDir): Pro
   const meta = (doc?.data ?? {}) as ChartMeta;
   const where = (field: string) => doc?.locate([field], 'value') ?? { line: 1, col: 1 };
   if (meta.apiVersion !== 'v2') problems.push(at('Chart.yaml', 'apiVersion must be v2', 'chart-api-version', where('apiVersion').line, where('apiVersion').col));
-  if (typeof meta.name !== 'string' || !NAME.test(meta.name)) problems.push(at('Chart.yaml', 'name must be a DNS label', 'chart-name', where('name').line, where('name').col));
+  if (typeof meta.name !== 'string' || !isDnsLabel(meta.name)) problems.push(at('Chart.yaml', 'name must be a DNS label', 'chart-name', where('name').line, where('name').col));
   if (typeof meta.version !== 'string' || !SEMVER.test(meta.version)) {
     problems.push(at('Chart.yaml', `version ${JSON.stringify(meta.version)} is not a semantic version (e.g. 2.0.1)`, 'chart-version', where('version').line, where('version').col));
   }
@@ -77,7 +75,6 @@ export async function packageChart(chartDir: string, displayDir = chartDir): Pro
     bytes,
     digest: sha256(bytes),
     config: Buffer.from(JSON.stringify(chartConfig(meta))),
-    files,
   };
 }
 

@@ -8,12 +8,12 @@ import { lstat, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { cmp, type Problem } from '../errors.js';
 import { IO_CONCURRENCY, mapLimit } from '../io/concurrency.js';
+import { isDnsLabel } from '../render/names.js';
 
 export const DEPLOYMENTS_DIR = 'deployments';
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_FILES = 10_000;
 export const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
 export interface ClaimFile {
   /** Relative to the root, `/`-separated. */
@@ -62,7 +62,7 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
       continue;
     }
     if (!st.isDirectory()) continue; // settings file, README, …
-    if (!DNS_LABEL.test(name) || name.length > 63) {
+    if (!isDnsLabel(name)) {
       problems.push(at(rel, 'env-name', `environment folder "${name}" must be a DNS label (lowercase letters, digits and '-', at most 63 characters)`));
       continue;
     }

@@ -9,9 +9,8 @@
  */
 import { EVENT_ID, type Event, getScalarValue, parseEvents, SCALAR_STYLE, type ScalarEvent } from 'js-yaml';
 import { type SchemaCursor, stringWanted } from './schema-cursor.js';
-import { MAX_DEPTH } from './parse.js';
+import { FORBIDDEN_KEYS, MAX_DEPTH } from './parse.js';
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
 const NULLS = new Set(['', '~', 'null', 'Null', 'NULL']);
 const TRUE = new Set(['true', 'True', 'TRUE']);
 const FALSE = new Set(['false', 'False', 'FALSE']);
@@ -103,7 +102,7 @@ class EventReader {
           if (keyEvent?.type !== EVENT_ID.SCALAR || keyEvent.anchorStart !== -1 || keyEvent.tagStart !== -1) throw new Bail();
           const key = getScalarValue(this.text, keyEvent);
           if (keyEvent.style === SCALAR_STYLE.PLAIN && (NULLS.has(key) || TRUE.has(key) || FALSE.has(key))) throw new Bail();
-          if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key)) throw new Bail();
+          if (FORBIDDEN_KEYS.has(key) || key === '<<' || Object.hasOwn(out, key)) throw new Bail();
           out[key] = this.node(schema?.property(key), depth + 1);
         }
         this.i++;

@@ -35,7 +35,8 @@ export const MAX_NODES = 100_000;
 /** Aliases one document may use. */
 export const MAX_ALIASES = 100;
 
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Keys that could reach Object.prototype: refused when parsing, skipped when merging. */
+export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 const CORE_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
 );

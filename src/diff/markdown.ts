@@ -62,9 +62,12 @@ export function summaryMarkdown(report: DiffReport): string {
   return `${lines.join('\n')}\n`;
 }
 
+function details(title: string, body: string): string {
+  return `<details><summary>${title}</summary>\n\n${body}\n\n</details>\n`;
+}
+
 function section(c: FileChange, patch: string): string {
-  const title = `${c.kind === 'removed' ? '🗑️ ' : ''}<code>${c.path}</code> (${c.kind}, +${c.added} −${c.removed})`;
-  return `<details><summary>${title}</summary>\n\n${fence(patch)}\n\n</details>\n`;
+  return details(`${c.kind === 'removed' ? '🗑️ ' : ''}<code>${c.path}</code> (${c.kind}, +${c.added} −${c.removed})`, fence(patch));
 }
 
 export interface CommentBody {
@@ -82,9 +85,12 @@ export function commentMarkdown(report: DiffReport, limit = GITHUB_COMMENT_LIMIT
   let used = summary.length + 1;
   let shown = 0;
   let truncated = false;
-  const sections = [...report.changes.map((c) => ({ change: c, patch: c.patch })), ...(report.extra ?? []).map((e) => ({ change: undefined, patch: e.body, title: e.title }))];
+  const sections: { change?: FileChange; patch: string; title?: string }[] = [
+    ...report.changes.map((c) => ({ change: c, patch: c.patch })),
+    ...(report.extra ?? []).map((e) => ({ patch: e.body, title: e.title })),
+  ];
   for (const s of sections) {
-    const text = s.change ? section(s.change, s.patch) : `<details><summary>${(s as { title: string }).title}</summary>\n\n${s.patch}\n\n</details>\n`;
+    const text = s.change ? section(s.change, s.patch) : details(s.title ?? '', s.patch);
     if (used + text.length + reserve <= limit) {
       parts.push(text);
       used += text.length;
@@ -110,5 +116,5 @@ export function commentMarkdown(report: DiffReport, limit = GITHUB_COMMENT_LIMIT
 
 /** The full diff for the job summary (no limit there beyond GitHub's 1 MiB per step). */
 export function fullMarkdown(report: DiffReport): string {
-  return [summaryMarkdown(report), '\n', ...report.changes.map((c) => section(c, c.patch)), ...(report.extra ?? []).map((e) => `<details><summary>${e.title}</summary>\n\n${e.body}\n\n</details>\n`)].join('');
+  return [summaryMarkdown(report), '\n', ...report.changes.map((c) => section(c, c.patch)), ...(report.extra ?? []).map((e) => details(e.title, e.body))].join('');
 }

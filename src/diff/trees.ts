@@ -8,11 +8,6 @@ import path from 'node:path';
 import type { Git } from '../git/git.js';
 import { buildPlan, type PipelineOptions } from '../pipeline.js';
 
-export interface RenderedTree {
-  files: Map<string, string>;
-  root: string;
-}
-
 export async function renderTree(root: string, options: Omit<PipelineOptions, 'root'>): Promise<Map<string, string>> {
   const plan = await buildPlan({ ...options, root });
   return new Map(plan.files.map((f) => [f.path, f.content]));

@@ -32,8 +32,6 @@ export interface Git {
   commit(message: string, author: Author): Promise<string>;
   /** Pushes HEAD to origin's `branch`; 'rejected' when origin moved on (non-fast-forward). Never forces. */
   push(branch: string): Promise<PushOutcome>;
-  /** The full message of a commit. */
-  message(sha: string): Promise<string>;
   /** A file's content at a revision, or undefined when it does not exist there. */
   show(rev: string, file: string): Promise<string | undefined>;
   /** The commit a ref names (fetching it from origin when it is not here yet). */
@@ -155,7 +153,6 @@ export function createGit(workdir: string): Git {
       }
       throw new InfraError(`git push failed: ${(lastError as Error).message.trim()}`, { cause: lastError });
     },
-    message: async (sha) => run(['log', '-1', '--format=%B', sha]),
     async resolveCommit(ref) {
       if (!isSafeRef(ref)) throw new InfraError(`refusing git ref ${JSON.stringify(ref)}`);
       const local = await run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => '');

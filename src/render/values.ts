@@ -12,6 +12,7 @@ import type {
   HealthCheck,
   ImageObject,
 } from '../claims/types.js';
+import { FORBIDDEN_KEYS } from '../claims/parse.js';
 import type { RenderSettings } from '../settings/types.js';
 import { defaultNamespace, toDnsLabel } from './names.js';
 import { type Profile, type ResourceSet, SIZE_PRESETS } from './profiles.js';
@@ -265,7 +266,7 @@ export function componentValues(claim: ApplicationClaim, component: ComponentSpe
 export function deepMerge(base: Values, over: Values): Values {
   const out: Values = { ...base };
   for (const [k, v] of Object.entries(over)) {
-    if (k === '__proto__' || k === 'constructor' || k === 'prototype') continue;
+    if (FORBIDDEN_KEYS.has(k)) continue;
     const prev = out[k];
     out[k] = isObject(prev) && isObject(v) ? deepMerge(prev, v) : v;
   }

@@ -7,6 +7,8 @@
  * It refuses undefined, NaN, Infinity and anything that is not plain data.
  */
 
+import { cmp } from '../errors.js';
+
 const SAFE_PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 const YAML11_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false', 'null']);
 const MUST_ESCAPE = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
@@ -35,7 +37,7 @@ export function quoteString(s: string): string {
 }
 
 function emitMap(obj: Record<string, unknown>, indent: number, lines: string[], path: string, firstPrefix?: string): void {
-  const keys = Object.keys(obj).sort(byCodeUnit);
+  const keys = Object.keys(obj).sort(cmp);
   const pad = ' '.repeat(indent);
   keys.forEach((key, i) => {
     const prefix = i === 0 && firstPrefix !== undefined ? firstPrefix : pad;
@@ -93,8 +95,4 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

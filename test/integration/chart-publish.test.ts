@@ -141,6 +141,14 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     }
   });
 
+  it('--dry-run checks and reports but pushes nothing', async () => {
+    const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/dry`, '--plain-http', '--dry-run', '--json']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'dry-run', version: '2.0.0', manifestDigest: null });
+    expect(r.stderr).toContain(`would publish common-2.0.0.tgz`);
+    expect((await fetch(`${registry.url}/v2/dry/common/tags/list`)).status).toBe(404);
+  });
+
   it('tags 1.2.3+b1 as 1.2.3_b1', async () => {
     const c = chartCopy();
     try {

@@ -14257,6 +14257,24 @@ function compiled(schema) {
   return fn;
 }
 
+// src/render/names.ts
+var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+var MAX_DNS_LABEL = 63;
+var MAX_RELEASE_NAME = 53;
+function isDnsLabel(s) {
+  return s.length <= MAX_DNS_LABEL && DNS_LABEL.test(s);
+}
+function toDnsLabel(text, max = MAX_DNS_LABEL) {
+  const label = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+/, "").slice(0, max).replace(/-+$/, "");
+  return label;
+}
+function releaseName(claim, unit) {
+  return `${claim}-${unit}`;
+}
+function defaultNamespace(team, env) {
+  return `${toDnsLabel(team, MAX_DNS_LABEL - env.length - 1)}-${env}`;
+}
+
 // src/settings/resolve.ts
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -14901,11 +14919,18 @@ var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-
 export {
   makeAjv,
   compiled,
+  DNS_LABEL,
+  MAX_RELEASE_NAME,
+  isDnsLabel,
+  toDnsLabel,
+  releaseName,
+  defaultNamespace,
   schemaCursor,
   stringWanted,
   require_dist,
   formatFieldPath,
   MAX_DEPTH,
+  FORBIDDEN_KEYS,
   parseClaimFile,
   schemaProblem,
   CHART_DIR,

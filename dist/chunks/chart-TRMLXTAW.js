@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-6UQVCSKV.js";
+} from "./chunk-MM47BJFS.js";
 import {
   createGit,
   packageChart
-} from "./chunk-G5D2ZHQF.js";
+} from "./chunk-FBX5XG7U.js";
 import {
   resolveSettings
-} from "./chunk-VZZ6X3JC.js";
+} from "./chunk-YLMQFC2Q.js";
 import {
   ExitCode,
   InputError

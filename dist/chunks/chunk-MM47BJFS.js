@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-G5D2ZHQF.js";
+} from "./chunk-FBX5XG7U.js";
 import {
   parseClaimFile
-} from "./chunk-VZZ6X3JC.js";
+} from "./chunk-YLMQFC2Q.js";
 import {
   InfraError,
   InputError

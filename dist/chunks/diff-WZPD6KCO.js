@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-QCLJNWZ6.js";
+} from "./chunk-5FQ43BFE.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-WSKZAKIG.js";
-import "./chunk-ARLQOD2M.js";
+} from "./chunk-S6SVSKC3.js";
+import "./chunk-DGTXEFQ2.js";
 import {
   createGit
-} from "./chunk-G5D2ZHQF.js";
-import "./chunk-VZZ6X3JC.js";
+} from "./chunk-FBX5XG7U.js";
+import "./chunk-YLMQFC2Q.js";
 import {
   ExitCode,
   InputError

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-ARLQOD2M.js";
+} from "./chunk-DGTXEFQ2.js";
 import {
   packageChart
-} from "./chunk-G5D2ZHQF.js";
+} from "./chunk-FBX5XG7U.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-VZZ6X3JC.js";
+} from "./chunk-YLMQFC2Q.js";
 import {
   InputError,
   __toESM,
@@ -61,14 +61,16 @@ function summaryMarkdown(report) {
   return `${lines.join("\n")}
 `;
 }
-function section(c, patch) {
-  const title = `${c.kind === "removed" ? "\u{1F5D1}\uFE0F " : ""}<code>${c.path}</code> (${c.kind}, +${c.added} \u2212${c.removed})`;
+function details(title, body) {
   return `<details><summary>${title}</summary>
 
-${fence(patch)}
+${body}
 
 </details>
 `;
+}
+function section(c, patch) {
+  return details(`${c.kind === "removed" ? "\u{1F5D1}\uFE0F " : ""}<code>${c.path}</code> (${c.kind}, +${c.added} \u2212${c.removed})`, fence(patch));
 }
 function commentMarkdown(report, limit = GITHUB_COMMENT_LIMIT) {
   const summary = summaryMarkdown(report);
@@ -81,14 +83,12 @@ function commentMarkdown(report, limit = GITHUB_COMMENT_LIMIT) {
   let used = summary.length + 1;
   let shown = 0;
   let truncated = false;
-  const sections = [...report.changes.map((c) => ({ change: c, patch: c.patch })), ...(report.extra ?? []).map((e) => ({ change: void 0, patch: e.body, title: e.title }))];
+  const sections = [
+    ...report.changes.map((c) => ({ change: c, patch: c.patch })),
+    ...(report.extra ?? []).map((e) => ({ patch: e.body, title: e.title }))
+  ];
   for (const s of sections) {
-    const text = s.change ? section(s.change, s.patch) : `<details><summary>${s.title}</summary>
-
-${s.patch}
-
-</details>
-`;
+    const text = s.change ? section(s.change, s.patch) : details(s.title ?? "", s.patch);
     if (used + text.length + reserve <= limit) {
       parts.push(text);
       used += text.length;
@@ -113,12 +113,7 @@ ${s.patch}
   return { body: parts.join(""), truncated, shownFiles: shown };
 }
 function fullMarkdown(report) {
-  return [summaryMarkdown(report), "\n", ...report.changes.map((c) => section(c, c.patch)), ...(report.extra ?? []).map((e) => `<details><summary>${e.title}</summary>
-
-${e.body}
-
-</details>
-`)].join("");
+  return [summaryMarkdown(report), "\n", ...report.changes.map((c) => section(c, c.patch)), ...(report.extra ?? []).map((e) => details(e.title, e.body))].join("");
 }
 
 // src/diff/diff.ts

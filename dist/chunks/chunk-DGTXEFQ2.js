@@ -1,16 +1,23 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   CHART_DIR,
+  DNS_LABEL,
+  FORBIDDEN_KEYS,
   MAX_DEPTH,
+  MAX_RELEASE_NAME,
   compiled,
+  defaultNamespace,
   formatFieldPath,
+  isDnsLabel,
   makeAjv,
   parseClaimFile,
+  releaseName,
   resolveSettings,
   schemaCursor,
   schemaProblem,
-  stringWanted
-} from "./chunk-VZZ6X3JC.js";
+  stringWanted,
+  toDnsLabel
+} from "./chunk-YLMQFC2Q.js";
 import {
   InfraError,
   InputError,
@@ -47,7 +54,6 @@ var DEPLOYMENTS_DIR = "deployments";
 var MAX_FILE_BYTES = 1024 * 1024;
 var MAX_FILES = 1e4;
 var MAX_TOTAL_BYTES = 128 * 1024 * 1024;
-var DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 async function discoverClaimFiles(root, options = {}) {
   const maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   const maxFiles = options.maxFiles ?? MAX_FILES;
@@ -74,7 +80,7 @@ async function discoverClaimFiles(root, options = {}) {
       continue;
     }
     if (!st.isDirectory()) continue;
-    if (!DNS_LABEL.test(name) || name.length > 63) {
+    if (!isDnsLabel(name)) {
       problems.push(at(rel, "env-name", `environment folder "${name}" must be a DNS label (lowercase letters, digits and '-', at most 63 characters)`));
       continue;
     }
@@ -2617,7 +2623,6 @@ var CHOMPING_STRIP = CHOMPING_MODE.STRIP;
 var CHOMPING_KEEP = CHOMPING_MODE.KEEP;
 
 // src/claims/fast-parse.ts
-var FORBIDDEN_KEYS = /* @__PURE__ */ new Set(["__proto__", "constructor", "prototype", "<<"]);
 var NULLS = /* @__PURE__ */ new Set(["", "~", "null", "Null", "NULL"]);
 var TRUE = /* @__PURE__ */ new Set(["true", "True", "TRUE"]);
 var FALSE = /* @__PURE__ */ new Set(["false", "False", "FALSE"]);
@@ -2697,7 +2702,7 @@ var EventReader = class {
           if (keyEvent?.type !== EVENT_ID.SCALAR || keyEvent.anchorStart !== -1 || keyEvent.tagStart !== -1) throw new Bail();
           const key = getScalarValue(this.text, keyEvent);
           if (keyEvent.style === SCALAR_STYLE.PLAIN && (NULLS.has(key) || TRUE.has(key) || FALSE.has(key))) throw new Bail();
-          if (FORBIDDEN_KEYS.has(key) || Object.hasOwn(out, key)) throw new Bail();
+          if (FORBIDDEN_KEYS.has(key) || key === "<<" || Object.hasOwn(out, key)) throw new Bail();
           out[key] = this.node(schema?.property(key), depth + 1);
         }
         this.i++;
@@ -2763,24 +2768,6 @@ function lazyStrict(file) {
     if (!doc) throw new Error(`internal: ${file.path} document ${index} parsed differently by the strict path`);
     return doc;
   };
-}
-
-// src/render/names.ts
-var DNS_LABEL2 = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-var MAX_DNS_LABEL = 63;
-var MAX_RELEASE_NAME = 53;
-function isDnsLabel(s) {
-  return s.length <= MAX_DNS_LABEL && DNS_LABEL2.test(s);
-}
-function toDnsLabel(text, max = MAX_DNS_LABEL) {
-  const label = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+/, "").slice(0, max).replace(/-+$/, "");
-  return label;
-}
-function releaseName(claim, unit) {
-  return `${claim}-${unit}`;
-}
-function defaultNamespace(team, env) {
-  return `${toDnsLabel(team, MAX_DNS_LABEL - env.length - 1)}-${env}`;
 }
 
 // src/render/quantity.ts
@@ -3073,7 +3060,7 @@ function componentValues(claim, component, profile) {
 function deepMerge(base, over) {
   const out = { ...base };
   for (const [k, v] of Object.entries(over)) {
-    if (k === "__proto__" || k === "constructor" || k === "prototype") continue;
+    if (FORBIDDEN_KEYS.has(k)) continue;
     const prev = out[k];
     out[k] = isObject(prev) && isObject(v) ? deepMerge(prev, v) : v;
   }
@@ -3309,7 +3296,7 @@ function quoteString(s) {
   return JSON.stringify(s).replace(MUST_ESCAPE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
 function emitMap(obj, indent, lines, path4, firstPrefix) {
-  const keys = Object.keys(obj).sort(byCodeUnit);
+  const keys = Object.keys(obj).sort(cmp);
   const pad = " ".repeat(indent);
   keys.forEach((key, i) => {
     const prefix = i === 0 && firstPrefix !== void 0 ? firstPrefix : pad;
@@ -3363,9 +3350,6 @@ function isPlainObject2(v) {
   if (v === null || typeof v !== "object" || Array.isArray(v)) return false;
   const proto = Object.getPrototypeOf(v);
   return proto === Object.prototype || proto === null;
-}
-function byCodeUnit(a, b) {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // src/render/plan.ts
@@ -3663,7 +3647,7 @@ async function buildPlan(options) {
   const problems = [...discovery.problems];
   const wanted = options.envs?.length ? new Set(options.envs) : void 0;
   for (const env of wanted ?? []) {
-    if (!DNS_LABEL2.test(env)) problems.push({ file: "deployments", line: 1, col: 1, code: "env-name", message: `--env ${JSON.stringify(env)} is not a DNS label` });
+    if (!DNS_LABEL.test(env)) problems.push({ file: "deployments", line: 1, col: 1, code: "env-name", message: `--env ${JSON.stringify(env)} is not a DNS label` });
   }
   const settings = await resolveSettings(root, options.overrides ?? {}, options.env ?? process.env);
   const loaded = loadClaims(discovery.files);
@@ -3705,7 +3689,7 @@ async function valuesValidator(root) {
 async function listDirs(dir) {
   try {
     const entries = await readdir3(dir, { withFileTypes: true });
-    return entries.filter((e) => e.isDirectory() && DNS_LABEL2.test(e.name)).map((e) => e.name);
+    return entries.filter((e) => e.isDirectory() && DNS_LABEL.test(e.name)).map((e) => e.name);
   } catch {
     return [];
   }

@@ -1,9 +1,10 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   SEMVER,
+  isDnsLabel,
   makeAjv,
   parseClaimFile
-} from "./chunk-VZZ6X3JC.js";
+} from "./chunk-YLMQFC2Q.js";
 import {
   InfraError,
   InputError,
@@ -817,7 +818,6 @@ function globToRegExp(glob) {
 }
 
 // src/chart/package.ts
-var NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 async function packageChart(chartDir, displayDir = chartDir) {
   const problems = [];
   const at2 = (file, message, code, line = 1, col = 1) => ({ file: `${displayDir}/${file}`, line, col, code, message });
@@ -833,7 +833,7 @@ async function packageChart(chartDir, displayDir = chartDir) {
   const meta = doc?.data ?? {};
   const where = (field) => doc?.locate([field], "value") ?? { line: 1, col: 1 };
   if (meta.apiVersion !== "v2") problems.push(at2("Chart.yaml", "apiVersion must be v2", "chart-api-version", where("apiVersion").line, where("apiVersion").col));
-  if (typeof meta.name !== "string" || !NAME.test(meta.name)) problems.push(at2("Chart.yaml", "name must be a DNS label", "chart-name", where("name").line, where("name").col));
+  if (typeof meta.name !== "string" || !isDnsLabel(meta.name)) problems.push(at2("Chart.yaml", "name must be a DNS label", "chart-name", where("name").line, where("name").col));
   if (typeof meta.version !== "string" || !SEMVER.test(meta.version)) {
     problems.push(at2("Chart.yaml", `version ${JSON.stringify(meta.version)} is not a semantic version (e.g. 2.0.1)`, "chart-version", where("version").line, where("version").col));
   }
@@ -855,8 +855,7 @@ async function packageChart(chartDir, displayDir = chartDir) {
     fileName: `${meta.name}-${meta.version}.tgz`,
     bytes,
     digest: sha256(bytes),
-    config: Buffer.from(JSON.stringify(chartConfig(meta))),
-    files
+    config: Buffer.from(JSON.stringify(chartConfig(meta)))
   };
 }
 function chartConfig(meta) {
@@ -4449,7 +4448,6 @@ function createGit(workdir) {
       }
       throw new InfraError(`git push failed: ${lastError.message.trim()}`, { cause: lastError });
     },
-    message: async (sha) => run(["log", "-1", "--format=%B", sha]),
     async resolveCommit(ref) {
       if (!isSafeRef(ref)) throw new InfraError(`refusing git ref ${JSON.stringify(ref)}`);
       const local = await run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => "");

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-ARLQOD2M.js";
-import "./chunk-VZZ6X3JC.js";
+} from "./chunk-DGTXEFQ2.js";
+import "./chunk-YLMQFC2Q.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,
