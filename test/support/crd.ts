@@ -1,5 +1,5 @@
 /**
- * Validates objects against the upstream CRDs in ../shared/schemas the way the API server
+ * Validates objects against the upstream CRDs vendored in test/crds the way the API server
  * does with strict field validation: an unknown field is an error. The CRD's openAPIV3Schema
  * is turned into a JSON Schema (x-kubernetes-preserve-unknown-fields keeps a subtree open,
  * x-kubernetes-int-or-string becomes integer|string, every other object with properties is
@@ -11,7 +11,7 @@ import { Ajv, type ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
 import { REPO_ROOT } from './repo.js';
 
-export const SHARED_SCHEMAS = process.env.INFRAFORGE_SHARED_SCHEMAS ?? path.resolve(REPO_ROOT, '../shared/schemas');
+export const VENDORED_CRDS = path.join(REPO_ROOT, 'test/crds');
 
 type Schema = Record<string, unknown>;
 
@@ -51,7 +51,7 @@ const cache = new Map<string, ValidateFunction>();
 export function crdValidator(file: string): ValidateFunction {
   let fn = cache.get(file);
   if (fn) return fn;
-  const crd = parse(readFileSync(path.join(SHARED_SCHEMAS, file), 'utf8')) as {
+  const crd = parse(readFileSync(path.join(VENDORED_CRDS, file), 'utf8')) as {
     spec: { versions: { name: string; served: boolean; storage?: boolean; schema: { openAPIV3Schema: Schema } }[] };
   };
   const version = crd.spec.versions.find((v) => v.storage) ?? crd.spec.versions[0]!;
