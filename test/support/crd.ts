@@ -47,7 +47,7 @@ export function toStrictJsonSchema(node: Schema): Schema {
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 const cache = new Map<string, ValidateFunction>();
 
-/** `argo-cd-v3.5.1/application-crd.yaml` → a validator for its served version. */
+/** `argo-cd-v3.6.1/application-crd.yaml` → a validator for its served version. */
 export function crdValidator(file: string): ValidateFunction {
   let fn = cache.get(file);
   if (fn) return fn;

@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-DGTXEFQ2.js";
+} from "./chunk-BTFTHDCL.js";
 import "./chunk-YLMQFC2Q.js";
 import "./chunk-SVZWPUGU.js";
 export {

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-DGTXEFQ2.js";
+} from "./chunk-BTFTHDCL.js";
 import {
   packageChart
 } from "./chunk-FBX5XG7U.js";
