@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-S6SVSKC3.js";
+} from "./chunks/chunk-EQ4JYEWD.js";
 import {
   renderRepository
-} from "./chunks/chunk-DGTXEFQ2.js";
+} from "./chunks/chunk-UP2CMX6R.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-MM47BJFS.js";
+} from "./chunks/chunk-L6EX2JGZ.js";
 import {
   createGit
-} from "./chunks/chunk-FBX5XG7U.js";
+} from "./chunks/chunk-SHF5CPZR.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-YLMQFC2Q.js";
+} from "./chunks/chunk-LGHKWQUD.js";
 import {
   InfraError,
   InputError,

@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-5FQ43BFE.js";
+} from "./chunk-BMWXV4S7.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-S6SVSKC3.js";
-import "./chunk-DGTXEFQ2.js";
+} from "./chunk-EQ4JYEWD.js";
+import "./chunk-UP2CMX6R.js";
 import {
   createGit
-} from "./chunk-FBX5XG7U.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-SHF5CPZR.js";
+import "./chunk-LGHKWQUD.js";
 import {
   ExitCode,
   InputError

@@ -11,13 +11,15 @@ import {
   isDnsLabel,
   makeAjv,
   parseClaimFile,
+  placeOf,
+  problemAt,
   releaseName,
   resolveSettings,
   schemaCursor,
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-LGHKWQUD.js";
 import {
   InfraError,
   InputError,
@@ -2770,6 +2772,78 @@ function lazyStrict(file) {
   };
 }
 
+// src/claims/units.ts
+function claimUnits(claim) {
+  return [
+    ...claim.spec.applications.map((a, i) => ({ name: a.name, path: ["spec", "applications", i, "name"] })),
+    ...(claim.spec.components ?? []).map((c, i) => ({ name: c.name, path: ["spec", "components", i, "name"] }))
+  ];
+}
+
+// src/claims/argocd-names.ts
+var BUILTIN_PROJECTS = [{ name: "default", where: "Argo CD's built-in project (the root Applications use it)" }];
+function rootApplicationName(env) {
+  return `infraforge-root-${env}`;
+}
+function rootApplicationFile(env) {
+  return `infrastructure/argocd/root-${env}.yaml`;
+}
+function reservedApplications(env, settings) {
+  return [{ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` }, ...(settings.argocd.reserved?.applications ?? []).map(fromSettings)];
+}
+function reservedProjects(settings) {
+  return [...BUILTIN_PROJECTS, ...(settings.argocd.reserved?.projects ?? []).map(fromSettings)];
+}
+function fromSettings(r) {
+  return { name: r.name, where: `the name reserved in ${r.where}` };
+}
+function argocdNameProblems(claims, settings) {
+  const problems = [];
+  const projects = byName(reservedProjects(settings));
+  const reservedByEnv = /* @__PURE__ */ new Map();
+  const seenClaims = /* @__PURE__ */ new Set();
+  const applications = /* @__PURE__ */ new Map();
+  for (const { claim, env, source: doc } of claims) {
+    const name = claim.metadata.name;
+    if (seenClaims.has(`${env}/${name}`)) continue;
+    seenClaims.add(`${env}/${name}`);
+    const project = projects.get(name);
+    if (project) {
+      problems.push(problemAt(doc, ["metadata", "name"], "reserved-project", `claim "${name}" would render AppProject "${name}", which is ${project.where}; choose another claim name`));
+    }
+    let reserved = reservedByEnv.get(env);
+    if (!reserved) reservedByEnv.set(env, reserved = byName(reservedApplications(env, settings)));
+    for (const unit of claimUnits(claim)) {
+      const app = releaseName(name, unit.name);
+      const owner = reserved.get(app);
+      if (owner) {
+        problems.push(problemAt(doc, unit.path, "reserved-application", `Application "${app}" (claim "${name}" + "${unit.name}") is ${owner.where}; rename the claim or the unit`));
+        continue;
+      }
+      const key = `${env}/${app}`;
+      const other = applications.get(key);
+      if (!other) {
+        applications.set(key, { doc, path: unit.path, claim: name, unit: unit.name });
+      } else if (other.claim !== name) {
+        problems.push(
+          problemAt(
+            doc,
+            unit.path,
+            "application-name-clash",
+            `Application "${app}" (claim "${name}" + "${unit.name}") is also made by claim "${other.claim}" + "${other.unit}" at ${placeOf(other.doc, other.path)}; rename one of them`
+          )
+        );
+      }
+    }
+  }
+  return problems;
+}
+function byName(names) {
+  const map = /* @__PURE__ */ new Map();
+  for (const r of names) if (!map.has(r.name)) map.set(r.name, r);
+  return map;
+}
+
 // src/render/quantity.ts
 var SUFFIX = {
   "": 1,
@@ -3073,17 +3147,8 @@ function isObject(v) {
 // src/claims/semantic.ts
 function semanticProblems(claims, settings) {
   const problems = [];
-  const at = (doc, path4, code, message, part = "value") => ({
-    file: doc.file,
-    ...doc.locate(path4, part),
-    code,
-    message,
-    field: formatFieldPath(path4)
-  });
-  const place = (doc, path4) => {
-    const p = doc.locate(path4, "value");
-    return `${doc.file}:${p.line}:${p.col}`;
-  };
+  const at = problemAt;
+  const place = placeOf;
   const claimNames = /* @__PURE__ */ new Map();
   const objectNames = /* @__PURE__ */ new Map();
   for (const { claim, env, source: doc } of claims) {
@@ -3105,11 +3170,7 @@ function semanticProblems(claims, settings) {
     }
     const units = /* @__PURE__ */ new Map();
     const components = spec.components ?? [];
-    const unitEntries = [
-      ...spec.applications.map((a, i) => ({ name: a.name, path: ["spec", "applications", i, "name"] })),
-      ...components.map((c, i) => ({ name: c.name, path: ["spec", "components", i, "name"] }))
-    ];
-    for (const unit of unitEntries) {
+    for (const unit of claimUnits(claim)) {
       const seen = units.get(unit.name);
       if (seen) {
         problems.push(at(doc, unit.path, "duplicate-name", `"${unit.name}" is already used in this claim at ${place(doc, seen)}`));
@@ -3182,6 +3243,7 @@ function semanticProblems(claims, settings) {
     });
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ["spec", "components", i, "resources"], doc, at)));
   }
+  problems.push(...argocdNameProblems(claims, settings));
   return problems;
 }
 function resourceProblems(r, path4, doc, at) {

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-DGTXEFQ2.js";
+} from "./chunk-UP2CMX6R.js";
 import {
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-SHF5CPZR.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-LGHKWQUD.js";
 import {
   InputError,
   __toESM,
