@@ -4,7 +4,7 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-EQ4JYEWD.js";
+} from "./chunks/chunk-J2DTP4JL.js";
 import {
   renderRepository
 } from "./chunks/chunk-UP2CMX6R.js";

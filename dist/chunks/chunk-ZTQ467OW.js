@@ -196,7 +196,7 @@ function lazy(summary, load) {
 var COMMANDS = {
   render,
   validate,
-  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-6DMU4HLO.js")).diff),
+  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-WXG3GYTK.js")).diff),
   chart: lazy("package or publish charts/common", async () => (await import("./chart-2BR5AWAV.js")).chart)
 };
 async function runCli(argv, io, commands = COMMANDS) {

@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-BMWXV4S7.js";
+} from "./chunk-ZTQ467OW.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-EQ4JYEWD.js";
+} from "./chunk-J2DTP4JL.js";
 import "./chunk-UP2CMX6R.js";
 import {
   createGit
