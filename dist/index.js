@@ -4,10 +4,10 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-J2DTP4JL.js";
+} from "./chunks/chunk-BTSJJWYP.js";
 import {
   renderRepository
-} from "./chunks/chunk-UP2CMX6R.js";
+} from "./chunks/chunk-V6UALFPU.js";
 import {
   chartVersionAt,
   publish

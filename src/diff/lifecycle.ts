@@ -9,6 +9,7 @@
  * AppProject's finalizer keeps it until no Application uses it.
  */
 import { cmp } from '../errors.js';
+import type { MassDeletion } from '../io/deletion-guard.js';
 import { releaseName } from '../render/names.js';
 import type { FileChange } from './compare.js';
 
@@ -130,4 +131,16 @@ export function lifecycleNotes(changes: readonly FileChange[]): string[] {
     }
   }
   return notes;
+}
+
+/** The warning for a change the render after the merge will refuse (README: the mass-deletion guard). */
+export function massDeletionNote(m: MassDeletion): string {
+  const reasons = [
+    ...(m.emptiedEnvs.length ? [`it removes every rendered file of ${list(m.emptiedEnvs)}`] : []),
+    ...(m.deletedApps > m.maxDeletedApps ? [`it removes ${m.deletedApps} apps and components, over \`deletion.maxDeletedApps\` (${m.maxDeletedApps})`] : []),
+  ];
+  return (
+    `**The render after this merges will stop at the mass-deletion guard**: ${reasons.join(', and ')}. ` +
+    `If that is intended, run that render with \`allow-deletions: true\` (CLI: \`--allow-deletions\`); nothing is deleted until then.`
+  );
 }

@@ -9,7 +9,8 @@
  */
 import { cmp } from '../errors.js';
 import type { FileChange } from './compare.js';
-import { lifecycleNotes } from './lifecycle.js';
+import type { MassDeletion } from '../io/deletion-guard.js';
+import { lifecycleNotes, massDeletionNote } from './lifecycle.js';
 
 export const COMMENT_MARKER = '<!-- infraforge-render:diff -->';
 /** GitHub refuses issue comments longer than this (HTTP 422). */
@@ -23,6 +24,8 @@ export interface DiffReport {
   extra?: { title: string; body: string }[];
   headSha?: string;
   baseSha?: string;
+  /** Set when the render after the merge will stop at the mass-deletion guard. */
+  massDeletion?: MassDeletion;
 }
 
 export function fence(text: string, info = 'diff'): string {
@@ -47,6 +50,7 @@ export function summaryMarkdown(report: DiffReport): string {
     const notes = lifecycleNotes(changes);
     for (const note of notes.slice(0, MAX_LIFECYCLE_NOTES)) lines.push(`> - ${note}`);
     if (notes.length > MAX_LIFECYCLE_NOTES) lines.push(`> - … and ${notes.length - MAX_LIFECYCLE_NOTES} more, in the same words.`);
+    if (report.massDeletion) lines.push('>', `> ${massDeletionNote(report.massDeletion)}`);
     lines.push('');
   }
   lines.push('| environment | claim | added | removed | changed | lines |', '|---|---|---|---|---|---:|');

@@ -1,28 +1,35 @@
 /**
  * The PR comment says, for each change in the README's lifecycle table, what Argo CD will do:
  * the real pipeline renders a base and a head repository, and the comment's summary is read.
+ * The mass-deletion warning runs `infraforge diff` on real git history, then the render it warns about.
  */
+import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareTrees, type FileChange } from '../../src/diff/compare.js';
 import { lifecycleNotes } from '../../src/diff/lifecycle.js';
 import { summaryMarkdown } from '../../src/diff/markdown.js';
 import { renderTree } from '../../src/diff/trees.js';
-import { claim, type TempRepo, tempRepo } from '../support/repo.js';
+import { git, makeOrigin, type Origin } from '../support/git.js';
+import { claim, cli, SETTINGS, type TempRepo, tempRepo } from '../support/repo.js';
 
 const WORKER = '    - name: worker\n      version: "1.0.0"\n      image: ghcr.io/acme/worker\n';
 const DB = '  components:\n    - type: postgresql\n      name: main-db\n';
 const CACHE = '    - type: redis\n      name: cache\n';
 
 let repos: TempRepo[] = [];
+let origin: Origin | undefined;
 afterEach(() => {
   for (const r of repos) r.cleanup();
   repos = [];
+  origin?.cleanup();
+  origin = undefined;
 });
 
 async function render(files: Record<string, string>): Promise<Map<string, string>> {
   const repo = tempRepo(files);
   repos.push(repo);
-  return renderTree(repo.root, {});
+  return (await renderTree(repo.root, {})).files;
 }
 
 /** The comment's summary for a PR that turns `base` into `head`. */
@@ -104,6 +111,41 @@ describe('the PR comment says what Argo CD will do', () => {
     const { summary } = await comment(shop(), shop(`${WORKER}${DB}`));
     expect(summary).not.toContain('[!CAUTION]');
     expect(summary).toContain('| `dev` | `shop` | `main-db`, `worker` | — | — |');
+  });
+});
+
+describe('the mass-deletion guard in the comment', () => {
+  it('warns when the render after the merge will stop, and says nothing when it will not', async () => {
+    origin = makeOrigin({
+      'deployments/settings.yaml': `${SETTINGS}  deletion:\n    maxDeletedApps: 1\n`,
+      'deployments/dev/shop.yaml': claim('shop', 'dev', WORKER),
+      'deployments/prod/shop.yaml': claim('shop', 'prod'),
+    });
+    const ws = origin.clone();
+    expect((await cli(ws, 'render')).code).toBe(0);
+    git(ws, 'add', '-A');
+    git(ws, 'commit', '-qm', 'render');
+    const write = (rel: string, text: string) => writeFileSync(path.join(ws, rel), text);
+
+    write('deployments/dev/shop.yaml', claim('shop', 'dev'));
+    const one = await cli(ws, 'diff', '--base', 'HEAD', '--no-manifests');
+    expect(one.code, one.stderr).toBe(0);
+    expect(one.stdout).toContain('`dev/shop/worker` removed or disabled');
+    expect(one.stdout).not.toContain('mass-deletion guard');
+
+    rmSync(path.join(ws, 'deployments/prod/shop.yaml'));
+    const many = await cli(ws, 'diff', '--base', 'HEAD', '--no-manifests');
+    expect(many.code, many.stderr).toBe(0);
+    expect(many.stdout).toContain(
+      '> **The render after this merges will stop at the mass-deletion guard**: it removes every rendered file of `prod`, ' +
+        'and it removes 2 apps and components, over `deletion.maxDeletedApps` (1). ' +
+        'If that is intended, run that render with `allow-deletions: true` (CLI: `--allow-deletions`); nothing is deleted until then.',
+    );
+    // And the render does what the comment said.
+    const render = await cli(ws, 'render');
+    expect(render.code).toBe(2);
+    expect(render.stderr).toContain('every rendered file of environment "prod"');
+    expect(render.stderr).toContain('would delete 2 apps, over the limit of 1');
   });
 });
 

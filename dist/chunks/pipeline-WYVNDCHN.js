@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-UP2CMX6R.js";
+} from "./chunk-V6UALFPU.js";
 import "./chunk-LGHKWQUD.js";
 import "./chunk-SVZWPUGU.js";
 export {

@@ -1,8 +1,9 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   buildPlan,
-  emitYaml
-} from "./chunk-UP2CMX6R.js";
+  emitYaml,
+  massDeletion
+} from "./chunk-V6UALFPU.js";
 import {
   packageChart
 } from "./chunk-SHF5CPZR.js";
@@ -89,6 +90,13 @@ function lifecycleNotes(changes) {
   }
   return notes;
 }
+function massDeletionNote(m) {
+  const reasons = [
+    ...m.emptiedEnvs.length ? [`it removes every rendered file of ${list(m.emptiedEnvs)}`] : [],
+    ...m.deletedApps > m.maxDeletedApps ? [`it removes ${m.deletedApps} apps and components, over \`deletion.maxDeletedApps\` (${m.maxDeletedApps})`] : []
+  ];
+  return `**The render after this merges will stop at the mass-deletion guard**: ${reasons.join(", and ")}. If that is intended, run that render with \`allow-deletions: true\` (CLI: \`--allow-deletions\`); nothing is deleted until then.`;
+}
 
 // src/diff/markdown.ts
 var COMMENT_MARKER = "<!-- infraforge-render:diff -->";
@@ -118,6 +126,7 @@ function summaryMarkdown(report) {
     const notes = lifecycleNotes(changes);
     for (const note of notes.slice(0, MAX_LIFECYCLE_NOTES)) lines.push(`> - ${note}`);
     if (notes.length > MAX_LIFECYCLE_NOTES) lines.push(`> - \u2026 and ${notes.length - MAX_LIFECYCLE_NOTES} more, in the same words.`);
+    if (report.massDeletion) lines.push(">", `> ${massDeletionNote(report.massDeletion)}`);
     lines.push("");
   }
   lines.push("| environment | claim | added | removed | changed | lines |", "|---|---|---|---|---|---:|");
@@ -826,7 +835,7 @@ import { tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 async function renderTree(root, options) {
   const plan = await buildPlan({ ...options, root });
-  return new Map(plan.files.map((f) => [f.path, f.content]));
+  return { files: new Map(plan.files.map((f) => [f.path, f.content])), settings: plan.settings };
 }
 async function withWorktree(git, sha, fn) {
   const parent = await mkdtemp2(path2.join(tmpdir2(), "infraforge-base-"));
@@ -845,16 +854,20 @@ async function diffAgainst(options) {
   const { git, root } = options;
   const log = options.log ?? (() => void 0);
   const baseSha = await git.resolveCommit(options.baseRef);
-  const head = await renderTree(root, options);
+  const { files: head, settings } = await renderTree(root, options);
   const headSha = await git.headSha().catch(() => void 0);
   return withWorktree(git, baseSha, async (baseDir) => {
-    const base = await renderTree(baseDir, options).catch((error) => {
-      if (!(error instanceof InputError)) throw error;
-      log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
-      return /* @__PURE__ */ new Map();
-    });
+    const base = await renderTree(baseDir, options).then(
+      (tree) => tree.files,
+      (error) => {
+        if (!(error instanceof InputError)) throw error;
+        log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
+        return /* @__PURE__ */ new Map();
+      }
+    );
     const changes = compareTrees(base, head);
-    const report = { changes, baseSha, ...headSha ? { headSha } : {} };
+    const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
+    const report = { changes, baseSha, ...headSha ? { headSha } : {}, ...mass ? { massDeletion: mass } : {} };
     if (options.manifests !== false && changes.some((c) => c.unit) && await helmAvailable()) {
       const objects = await manifestDiff(changes, { chartDir: path3.join(baseDir, CHART_DIR), files: base }, { chartDir: path3.join(root, CHART_DIR), files: head });
       if (objects) report.extra = [{ title: "Kubernetes objects (helm template)", body: objects }];

@@ -3537,6 +3537,17 @@ function walkStrings(node, visit) {
   else if (node && typeof node === "object") for (const v of Object.values(node)) walkStrings(v, visit);
 }
 
+// src/io/deletion-guard.ts
+function massDeletion(before, after, maxDeletedApps) {
+  const envOf = (p) => p.split("/")[1] ?? "";
+  const kept = new Set(after);
+  const afterEnvs = new Set(after.map(envOf));
+  const emptiedEnvs = [...new Set(before.map(envOf))].filter((env) => !afterEnvs.has(env)).sort(cmp);
+  const deletedApps = before.filter((p) => p.endsWith("/values.yaml") && !kept.has(p)).length;
+  if (emptiedEnvs.length === 0 && deletedApps <= maxDeletedApps) return void 0;
+  return { emptiedEnvs, deletedApps, maxDeletedApps };
+}
+
 // src/io/tree.ts
 var RENDERED_DIR = "rendered";
 var TEMP_SUFFIX = ".infraforge.tmp";
@@ -3559,7 +3570,7 @@ async function applyPlan(files, options) {
   }
   const deleted = existing.files.filter((f) => f.generated && !planned.has(f.path)).map((f) => f.path);
   if (problems.length) throw new InputError(problems);
-  if (!options.allowDeletions) guardDeletions(existing.files, files, deleted, options);
+  if (!options.allowDeletions) guardDeletions(existing.files, files, options.maxDeletedApps);
   const result = { written: written.map((f) => f.path), deleted, unchanged };
   if (options.check) return result;
   await stageAndCommit(root, written, existing.dirs);
@@ -3568,33 +3579,30 @@ async function applyPlan(files, options) {
   for (const stale of existing.staleTemps) await unlink(path2.join(root, stale)).catch(() => void 0);
   return result;
 }
-function guardDeletions(existing, files, deleted, options) {
-  const isValues = (p) => p.endsWith("/values.yaml");
-  const problems = [];
-  for (const env of options.envs) {
-    const had = existing.some((f) => f.generated && f.path.startsWith(`${RENDERED_DIR}/${env}/`));
-    const keeps = files.some((f) => f.env === env);
-    if (had && !keeps) {
-      problems.push({
-        file: `deployments/${env}`,
-        line: 1,
-        col: 1,
-        code: "mass-deletion",
-        message: `this run would delete every rendered file of environment "${env}"; if that is intended, run again with --allow-deletions (action input allow-deletions: true)`
-      });
-    }
-  }
-  const apps = deleted.filter(isValues).length;
-  if (apps > options.maxDeletedApps) {
+function guardDeletions(existing, files, maxDeletedApps) {
+  const mass = massDeletion(
+    existing.filter((f) => f.generated).map((f) => f.path),
+    files.map((f) => f.path),
+    maxDeletedApps
+  );
+  if (!mass) return;
+  const problems = mass.emptiedEnvs.map((env) => ({
+    file: `deployments/${env}`,
+    line: 1,
+    col: 1,
+    code: "mass-deletion",
+    message: `this run would delete every rendered file of environment "${env}"; if that is intended, run again with --allow-deletions (action input allow-deletions: true)`
+  }));
+  if (mass.deletedApps > maxDeletedApps) {
     problems.push({
       file: "deployments",
       line: 1,
       col: 1,
       code: "mass-deletion",
-      message: `this run would delete ${apps} apps, over the limit of ${options.maxDeletedApps}; if that is intended, run again with --allow-deletions (or raise deletion.maxDeletedApps in deployments/settings.yaml)`
+      message: `this run would delete ${mass.deletedApps} apps, over the limit of ${maxDeletedApps}; if that is intended, run again with --allow-deletions (or raise deletion.maxDeletedApps in deployments/settings.yaml)`
     });
   }
-  if (problems.length) throw new InputError(problems);
+  throw new InputError(problems);
 }
 async function scanRendered(root, envs) {
   const scan = { files: [], staleTemps: [], dirs: /* @__PURE__ */ new Set() };
@@ -3759,6 +3767,7 @@ async function listDirs(dir) {
 
 export {
   emitYaml,
+  massDeletion,
   buildPlan,
   renderRepository,
   valuesValidator

@@ -2,12 +2,12 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-ZTQ467OW.js";
+} from "./chunk-PEPXRJEY.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-J2DTP4JL.js";
-import "./chunk-UP2CMX6R.js";
+} from "./chunk-BTSJJWYP.js";
+import "./chunk-V6UALFPU.js";
 import {
   createGit
 } from "./chunk-SHF5CPZR.js";
