@@ -4,10 +4,10 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-BTSJJWYP.js";
+} from "./chunks/chunk-CBJPQ25D.js";
 import {
   renderRepository
-} from "./chunks/chunk-V6UALFPU.js";
+} from "./chunks/chunk-LQUYKX42.js";
 import {
   chartVersionAt,
   publish

@@ -6,7 +6,7 @@
  * environment stops syncing; two ApplicationSets making one Application fight over it for ever.
  * So each clash is an input error that names both places.
  */
-import type { Problem } from '../errors.js';
+import { cmp, type Problem } from '../errors.js';
 import { releaseName } from '../render/names.js';
 import type { ReservedName, RenderSettings } from '../settings/types.js';
 import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
@@ -27,9 +27,16 @@ export function rootApplicationFile(env: string): string {
   return `infrastructure/argocd/root-${env}.yaml`;
 }
 
-/** Application names nobody but their owner may take in `env`. */
-function reservedApplications(env: string, settings: RenderSettings): ReservedName[] {
-  return [{ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` }, ...(settings.argocd.reserved?.applications ?? []).map(fromSettings)];
+/**
+ * Application names nobody but their owner may take. Each cluster runs only its own root
+ * Application, but every environment's is reserved everywhere: a cluster set up by hand may
+ * serve more than one environment, and refusing costs a claim nothing.
+ */
+function reservedApplications(envs: readonly string[], settings: RenderSettings): ReservedName[] {
+  return [
+    ...envs.map((env) => ({ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` })),
+    ...(settings.argocd.reserved?.applications ?? []).map(fromSettings),
+  ];
 }
 
 function reservedProjects(settings: RenderSettings): ReservedName[] {
@@ -48,7 +55,7 @@ function fromSettings(r: ReservedName): ReservedName {
 export function argocdNameProblems(claims: readonly LoadedClaim[], settings: RenderSettings): Problem[] {
   const problems: Problem[] = [];
   const projects = byName(reservedProjects(settings));
-  const reservedByEnv = new Map<string, Map<string, ReservedName>>();
+  const reserved = byName(reservedApplications([...new Set(claims.map((c) => c.env))].sort(cmp), settings));
   const seenClaims = new Set<string>();
   const applications = new Map<string, { doc: SourceDoc; path: FieldPath; claim: string; unit: string }>();
 
@@ -63,8 +70,6 @@ export function argocdNameProblems(claims: readonly LoadedClaim[], settings: Ren
       problems.push(problemAt(doc, ['metadata', 'name'], 'reserved-project', `claim "${name}" would render AppProject "${name}", which is ${project.where}; choose another claim name`));
     }
 
-    let reserved = reservedByEnv.get(env);
-    if (!reserved) reservedByEnv.set(env, (reserved = byName(reservedApplications(env, settings))));
     for (const unit of claimUnits(claim)) {
       const app = releaseName(name, unit.name);
       const owner = reserved.get(app);

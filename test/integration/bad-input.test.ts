@@ -336,6 +336,13 @@ describe('15: names Argo CD or infrastructure/ already own', () => {
     expect(run.stderr).toContain('the root Application infrastructure/argocd/root-dev.yaml');
   });
 
+  it("15. every environment's root Application is reserved in every environment", async () => {
+    repo.write('deployments/prod/shop.yaml', claim('shop', 'prod'));
+    const text = claim('infraforge').replace('    - name: api\n', '    - name: root-prod\n');
+    const { run } = await expectRejected('deployments/dev/bad.yaml', text, { code: 'reserved-application', line: 11, col: 13 });
+    expect(run.stderr).toContain('the root Application infrastructure/argocd/root-prod.yaml');
+  });
+
   it('15. a component counts as much as an app', async () => {
     const text = `${claim('infraforge')}  components:\n    - type: redis\n      name: root-dev\n`;
     await expectRejected('deployments/dev/bad.yaml', text, { code: 'reserved-application', line: 21, col: 13 });

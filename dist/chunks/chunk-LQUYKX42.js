@@ -2788,8 +2788,11 @@ function rootApplicationName(env) {
 function rootApplicationFile(env) {
   return `infrastructure/argocd/root-${env}.yaml`;
 }
-function reservedApplications(env, settings) {
-  return [{ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` }, ...(settings.argocd.reserved?.applications ?? []).map(fromSettings)];
+function reservedApplications(envs, settings) {
+  return [
+    ...envs.map((env) => ({ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` })),
+    ...(settings.argocd.reserved?.applications ?? []).map(fromSettings)
+  ];
 }
 function reservedProjects(settings) {
   return [...BUILTIN_PROJECTS, ...(settings.argocd.reserved?.projects ?? []).map(fromSettings)];
@@ -2800,7 +2803,7 @@ function fromSettings(r) {
 function argocdNameProblems(claims, settings) {
   const problems = [];
   const projects = byName(reservedProjects(settings));
-  const reservedByEnv = /* @__PURE__ */ new Map();
+  const reserved = byName(reservedApplications([...new Set(claims.map((c) => c.env))].sort(cmp), settings));
   const seenClaims = /* @__PURE__ */ new Set();
   const applications = /* @__PURE__ */ new Map();
   for (const { claim, env, source: doc } of claims) {
@@ -2811,8 +2814,6 @@ function argocdNameProblems(claims, settings) {
     if (project) {
       problems.push(problemAt(doc, ["metadata", "name"], "reserved-project", `claim "${name}" would render AppProject "${name}", which is ${project.where}; choose another claim name`));
     }
-    let reserved = reservedByEnv.get(env);
-    if (!reserved) reservedByEnv.set(env, reserved = byName(reservedApplications(env, settings)));
     for (const unit of claimUnits(claim)) {
       const app = releaseName(name, unit.name);
       const owner = reserved.get(app);

@@ -2,12 +2,12 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-PEPXRJEY.js";
+} from "./chunk-MMTZTCTO.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-BTSJJWYP.js";
-import "./chunk-V6UALFPU.js";
+} from "./chunk-CBJPQ25D.js";
+import "./chunk-LQUYKX42.js";
 import {
   createGit
 } from "./chunk-SHF5CPZR.js";

@@ -3,7 +3,7 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-V6UALFPU.js";
+} from "./chunk-LQUYKX42.js";
 import {
   packageChart
 } from "./chunk-SHF5CPZR.js";

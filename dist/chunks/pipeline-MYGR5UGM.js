@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-V6UALFPU.js";
+} from "./chunk-LQUYKX42.js";
 import "./chunk-LGHKWQUD.js";
 import "./chunk-SVZWPUGU.js";
 export {
