@@ -3,7 +3,7 @@
  * the real pipeline renders a base and a head repository, and the comment's summary is read.
  * The mass-deletion warning runs `infraforge diff` on real git history, then the render it warns about.
  */
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { compareTrees, type FileChange } from '../../src/diff/compare.js';
@@ -11,7 +11,7 @@ import { lifecycleNotes } from '../../src/diff/lifecycle.js';
 import { summaryMarkdown } from '../../src/diff/markdown.js';
 import { renderTree } from '../../src/diff/trees.js';
 import { git, makeOrigin, type Origin } from '../support/git.js';
-import { claim, cli, SETTINGS, type TempRepo, tempRepo } from '../support/repo.js';
+import { claim, cli, REPO_ROOT, SETTINGS, type TempRepo, tempRepo } from '../support/repo.js';
 
 const WORKER = '    - name: worker\n      version: "1.0.0"\n      image: ghcr.io/acme/worker\n';
 const DB = '  components:\n    - type: postgresql\n      name: main-db\n';
@@ -170,5 +170,22 @@ describe('the data each component type keeps', () => {
     const [note] = lifecycleNotes(removed('microservice'));
     expect(note).not.toContain('kept');
     expect(note).toContain('and the Kubernetes objects it deployed');
+  });
+});
+
+describe('the README', () => {
+  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
+
+  it('has one lifecycle table, with every case the comment words (contract §3)', () => {
+    const header = '| change in the claim repo | rendered/ | what Argo CD does |';
+    expect(readme.split(header)).toHaveLength(2);
+    const after = readme.split(header)[1]!.split('\n').slice(2);
+    const table = after.slice(0, after.findIndex((l) => !l.startsWith('|')));
+    const rows = table.map((l) => l.split('|')[1]!.trim());
+    expect(rows).toEqual(['app `enabled: false`', 'app removed', 'component removed', 'claim removed', 'claim renamed', 'claim moved to another env']);
+  });
+
+  it('no longer promises that every removal deletes what was deployed', () => {
+    expect(readme).not.toMatch(/Argo CD will delete what they deployed|preserveResourcesOnDeletion: true/);
   });
 });
