@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-CBJPQ25D.js";
+} from "./chunks/chunk-O4LRAIIM.js";
 import {
   renderRepository
-} from "./chunks/chunk-LQUYKX42.js";
+} from "./chunks/chunk-BBNIW64M.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-L6EX2JGZ.js";
+} from "./chunks/chunk-V77NX3FC.js";
 import {
   createGit
-} from "./chunks/chunk-SHF5CPZR.js";
+} from "./chunks/chunk-TX35YG22.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-LGHKWQUD.js";
+} from "./chunks/chunk-OAN6ILPS.js";
 import {
   InfraError,
   InputError,

@@ -3,11 +3,11 @@
  * Every problem points at the field a user must change; a clash names both places.
  */
 import type { Problem } from '../errors.js';
-import { argocdNameProblems } from './argocd-names.js';
 import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import type { RenderSettings } from '../settings/types.js';
+import { argocdNameProblems } from './argocd-names.js';
 import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
 import type { ClaimResources, LoadedClaim } from './types.js';
 import { claimUnits } from './units.js';

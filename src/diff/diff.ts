@@ -5,8 +5,8 @@
 import path from 'node:path';
 import { packageChart } from '../chart/package.js';
 import { InputError, type Problem } from '../errors.js';
-import { massDeletion } from '../io/deletion-guard.js';
 import type { Git } from '../git/git.js';
+import { massDeletion } from '../io/deletion-guard.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import { compareTrees, type FileChange } from './compare.js';

@@ -1,15 +1,16 @@
 /**
  * The PR comment: a summary first (per environment and claim: units added, removed, changed,
  * with line counts; removals loud, each saying what Argo CD will delete and keep, see
- * lifecycle.ts), then one collapsible section per changed file with a fenced diff. Fences are longer than any backtick
- * run in the content, so nothing inside — backticks, HTML, @mentions — renders or pings.
+ * lifecycle.ts), then one collapsible section per changed file with a fenced diff. Fences are
+ * longer than any backtick run in the content, so nothing inside — backticks, HTML,
+ * @mentions — renders or pings.
  * The comment stays within GitHub's 65,536-character limit: the summary is kept whole, file
  * sections are added while they fit, the one that does not is cut with a notice, and the
  * rest are named only. The full diff goes to the job summary and an output.
  */
 import { cmp } from '../errors.js';
-import type { FileChange } from './compare.js';
 import type { MassDeletion } from '../io/deletion-guard.js';
+import type { FileChange } from './compare.js';
 import { lifecycleNotes, massDeletionNote } from './lifecycle.js';
 
 export const COMMENT_MARKER = '<!-- infraforge-render:diff -->';

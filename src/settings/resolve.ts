@@ -77,7 +77,12 @@ export async function resolveSettings(
       namespace: spec.argocd?.namespace ?? 'argocd',
       server: spec.argocd?.server ?? 'https://kubernetes.default.svc',
       ...(doc && (spec.argocd?.reservedApplications || spec.argocd?.reservedProjects)
-        ? { reserved: { applications: reservedNames(doc, 'reservedApplications', spec.argocd.reservedApplications), projects: reservedNames(doc, 'reservedProjects', spec.argocd.reservedProjects) } }
+        ? {
+            reserved: {
+              applications: reservedNames(doc, 'reservedApplications', spec.argocd.reservedApplications),
+              projects: reservedNames(doc, 'reservedProjects', spec.argocd.reservedProjects),
+            },
+          }
         : {}),
     },
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,

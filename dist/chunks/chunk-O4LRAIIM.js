@@ -3,15 +3,15 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-LQUYKX42.js";
+} from "./chunk-BBNIW64M.js";
 import {
   packageChart
-} from "./chunk-SHF5CPZR.js";
+} from "./chunk-TX35YG22.js";
 import {
   CHART_DIR,
   releaseName,
   require_dist
-} from "./chunk-LGHKWQUD.js";
+} from "./chunk-OAN6ILPS.js";
 import {
   InputError,
   __toESM,

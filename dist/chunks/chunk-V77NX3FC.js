@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-SHF5CPZR.js";
+} from "./chunk-TX35YG22.js";
 import {
   parseClaimFile
-} from "./chunk-LGHKWQUD.js";
+} from "./chunk-OAN6ILPS.js";
 import {
   InfraError,
   InputError

@@ -19,7 +19,7 @@ import {
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-LGHKWQUD.js";
+} from "./chunk-OAN6ILPS.js";
 import {
   InfraError,
   InputError,
@@ -2772,79 +2772,6 @@ function lazyStrict(file) {
   };
 }
 
-// src/claims/units.ts
-function claimUnits(claim) {
-  return [
-    ...claim.spec.applications.map((a, i) => ({ name: a.name, path: ["spec", "applications", i, "name"] })),
-    ...(claim.spec.components ?? []).map((c, i) => ({ name: c.name, path: ["spec", "components", i, "name"] }))
-  ];
-}
-
-// src/claims/argocd-names.ts
-var BUILTIN_PROJECTS = [{ name: "default", where: "Argo CD's built-in project (the root Applications use it)" }];
-function rootApplicationName(env) {
-  return `infraforge-root-${env}`;
-}
-function rootApplicationFile(env) {
-  return `infrastructure/argocd/root-${env}.yaml`;
-}
-function reservedApplications(envs, settings) {
-  return [
-    ...envs.map((env) => ({ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` })),
-    ...(settings.argocd.reserved?.applications ?? []).map(fromSettings)
-  ];
-}
-function reservedProjects(settings) {
-  return [...BUILTIN_PROJECTS, ...(settings.argocd.reserved?.projects ?? []).map(fromSettings)];
-}
-function fromSettings(r) {
-  return { name: r.name, where: `the name reserved in ${r.where}` };
-}
-function argocdNameProblems(claims, settings) {
-  const problems = [];
-  const projects = byName(reservedProjects(settings));
-  const reserved = byName(reservedApplications([...new Set(claims.map((c) => c.env))].sort(cmp), settings));
-  const seenClaims = /* @__PURE__ */ new Set();
-  const applications = /* @__PURE__ */ new Map();
-  for (const { claim, env, source: doc } of claims) {
-    const name = claim.metadata.name;
-    if (seenClaims.has(`${env}/${name}`)) continue;
-    seenClaims.add(`${env}/${name}`);
-    const project = projects.get(name);
-    if (project) {
-      problems.push(problemAt(doc, ["metadata", "name"], "reserved-project", `claim "${name}" would render AppProject "${name}", which is ${project.where}; choose another claim name`));
-    }
-    for (const unit of claimUnits(claim)) {
-      const app = releaseName(name, unit.name);
-      const owner = reserved.get(app);
-      if (owner) {
-        problems.push(problemAt(doc, unit.path, "reserved-application", `Application "${app}" (claim "${name}" + "${unit.name}") is ${owner.where}; rename the claim or the unit`));
-        continue;
-      }
-      const key = `${env}/${app}`;
-      const other = applications.get(key);
-      if (!other) {
-        applications.set(key, { doc, path: unit.path, claim: name, unit: unit.name });
-      } else if (other.claim !== name) {
-        problems.push(
-          problemAt(
-            doc,
-            unit.path,
-            "application-name-clash",
-            `Application "${app}" (claim "${name}" + "${unit.name}") is also made by claim "${other.claim}" + "${other.unit}" at ${placeOf(other.doc, other.path)}; rename one of them`
-          )
-        );
-      }
-    }
-  }
-  return problems;
-}
-function byName(names) {
-  const map = /* @__PURE__ */ new Map();
-  for (const r of names) if (!map.has(r.name)) map.set(r.name, r);
-  return map;
-}
-
 // src/render/quantity.ts
 var SUFFIX = {
   "": 1,
@@ -3143,6 +3070,79 @@ function deepMerge(base, over) {
 }
 function isObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
+}
+
+// src/claims/units.ts
+function claimUnits(claim) {
+  return [
+    ...claim.spec.applications.map((a, i) => ({ name: a.name, path: ["spec", "applications", i, "name"] })),
+    ...(claim.spec.components ?? []).map((c, i) => ({ name: c.name, path: ["spec", "components", i, "name"] }))
+  ];
+}
+
+// src/claims/argocd-names.ts
+var BUILTIN_PROJECTS = [{ name: "default", where: "Argo CD's built-in project (the root Applications use it)" }];
+function rootApplicationName(env) {
+  return `infraforge-root-${env}`;
+}
+function rootApplicationFile(env) {
+  return `infrastructure/argocd/root-${env}.yaml`;
+}
+function reservedApplications(envs, settings) {
+  return [
+    ...envs.map((env) => ({ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` })),
+    ...(settings.argocd.reserved?.applications ?? []).map(fromSettings)
+  ];
+}
+function reservedProjects(settings) {
+  return [...BUILTIN_PROJECTS, ...(settings.argocd.reserved?.projects ?? []).map(fromSettings)];
+}
+function fromSettings(r) {
+  return { name: r.name, where: `the name reserved in ${r.where}` };
+}
+function argocdNameProblems(claims, settings) {
+  const problems = [];
+  const projects = byName(reservedProjects(settings));
+  const reserved = byName(reservedApplications([...new Set(claims.map((c) => c.env))].sort(cmp), settings));
+  const seenClaims = /* @__PURE__ */ new Set();
+  const applications = /* @__PURE__ */ new Map();
+  for (const { claim, env, source: doc } of claims) {
+    const name = claim.metadata.name;
+    if (seenClaims.has(`${env}/${name}`)) continue;
+    seenClaims.add(`${env}/${name}`);
+    const project = projects.get(name);
+    if (project) {
+      problems.push(problemAt(doc, ["metadata", "name"], "reserved-project", `claim "${name}" would render AppProject "${name}", which is ${project.where}; choose another claim name`));
+    }
+    for (const unit of claimUnits(claim)) {
+      const app = releaseName(name, unit.name);
+      const owner = reserved.get(app);
+      if (owner) {
+        problems.push(problemAt(doc, unit.path, "reserved-application", `Application "${app}" (claim "${name}" + "${unit.name}") is ${owner.where}; rename the claim or the unit`));
+        continue;
+      }
+      const key = `${env}/${app}`;
+      const other = applications.get(key);
+      if (!other) {
+        applications.set(key, { doc, path: unit.path, claim: name, unit: unit.name });
+      } else if (other.claim !== name) {
+        problems.push(
+          problemAt(
+            doc,
+            unit.path,
+            "application-name-clash",
+            `Application "${app}" (claim "${name}" + "${unit.name}") is also made by claim "${other.claim}" + "${other.unit}" at ${placeOf(other.doc, other.path)}; rename one of them`
+          )
+        );
+      }
+    }
+  }
+  return problems;
+}
+function byName(names) {
+  const map = /* @__PURE__ */ new Map();
+  for (const r of names) if (!map.has(r.name)) map.set(r.name, r);
+  return map;
 }
 
 // src/claims/semantic.ts

@@ -14892,7 +14892,12 @@ async function resolveSettings(root, overrides, env) {
     argocd: {
       namespace: spec.argocd?.namespace ?? "argocd",
       server: spec.argocd?.server ?? "https://kubernetes.default.svc",
-      ...doc && (spec.argocd?.reservedApplications || spec.argocd?.reservedProjects) ? { reserved: { applications: reservedNames(doc, "reservedApplications", spec.argocd.reservedApplications), projects: reservedNames(doc, "reservedProjects", spec.argocd.reservedProjects) } } : {}
+      ...doc && (spec.argocd?.reservedApplications || spec.argocd?.reservedProjects) ? {
+        reserved: {
+          applications: reservedNames(doc, "reservedApplications", spec.argocd.reservedApplications),
+          projects: reservedNames(doc, "reservedProjects", spec.argocd.reservedProjects)
+        }
+      } : {}
     },
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
     allowDeletions: overrides.allowDeletions ?? false,

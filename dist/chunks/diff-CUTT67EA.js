@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-MMTZTCTO.js";
+} from "./chunk-BKARWX5B.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-CBJPQ25D.js";
-import "./chunk-LQUYKX42.js";
+} from "./chunk-O4LRAIIM.js";
+import "./chunk-BBNIW64M.js";
 import {
   createGit
-} from "./chunk-SHF5CPZR.js";
-import "./chunk-LGHKWQUD.js";
+} from "./chunk-TX35YG22.js";
+import "./chunk-OAN6ILPS.js";
 import {
   ExitCode,
   InputError

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-L6EX2JGZ.js";
+} from "./chunk-V77NX3FC.js";
 import {
   createGit,
   packageChart
-} from "./chunk-SHF5CPZR.js";
+} from "./chunk-TX35YG22.js";
 import {
   resolveSettings
-} from "./chunk-LGHKWQUD.js";
+} from "./chunk-OAN6ILPS.js";
 import {
   ExitCode,
   InputError
