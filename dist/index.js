@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-S6SVSKC3.js";
+} from "./chunks/chunk-O4LRAIIM.js";
 import {
   renderRepository
-} from "./chunks/chunk-DGTXEFQ2.js";
+} from "./chunks/chunk-BBNIW64M.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-MM47BJFS.js";
+} from "./chunks/chunk-V77NX3FC.js";
 import {
   createGit
-} from "./chunks/chunk-FBX5XG7U.js";
+} from "./chunks/chunk-TX35YG22.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-YLMQFC2Q.js";
+} from "./chunks/chunk-OAN6ILPS.js";
 import {
   InfraError,
   InputError,

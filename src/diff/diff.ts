@@ -6,6 +6,7 @@ import path from 'node:path';
 import { packageChart } from '../chart/package.js';
 import { InputError, type Problem } from '../errors.js';
 import type { Git } from '../git/git.js';
+import { massDeletion } from '../io/deletion-guard.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import { compareTrees, type FileChange } from './compare.js';
@@ -33,17 +34,22 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
   const { git, root } = options;
   const log = options.log ?? (() => undefined);
   const baseSha = await git.resolveCommit(options.baseRef);
-  const head = await renderTree(root, options);
+  const { files: head, settings } = await renderTree(root, options);
   const headSha = await git.headSha().catch(() => undefined);
 
   return withWorktree(git, baseSha, async (baseDir) => {
-    const base = await renderTree(baseDir, options).catch((error: unknown) => {
-      if (!(error instanceof InputError)) throw error;
-      log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
-      return new Map<string, string>();
-    });
+    const base = await renderTree(baseDir, options).then(
+      (tree) => tree.files,
+      (error: unknown) => {
+        if (!(error instanceof InputError)) throw error;
+        log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
+        return new Map<string, string>();
+      },
+    );
     const changes = compareTrees(base, head);
-    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}) };
+    // What the render after the merge will meet: the head's threshold, on the whole tree.
+    const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
+    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}) };
     if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
       const objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
       if (objects) report.extra = [{ title: 'Kubernetes objects (helm template)', body: objects }];

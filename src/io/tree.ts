@@ -6,7 +6,8 @@
  * - only files that carry our generated header are ever overwritten or deleted;
  * - symlinks anywhere under rendered/ are refused, never followed;
  * - a run that would remove a whole environment, or more apps than the threshold, is refused
- *   unless deletions are explicitly allowed (Argo CD deletes what we stop rendering).
+ *   unless deletions are explicitly allowed (deletion-guard.ts; what Argo CD then deletes and
+ *   keeps is the README's lifecycle table).
  */
 import { randomBytes } from 'node:crypto';
 import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import path from 'node:path';
 import { cmp, InfraError, InputError, type Problem } from '../errors.js';
 import { GENERATED_MARKER, type PlannedFile } from '../render/plan.js';
 import { IO_CONCURRENCY, mapLimit } from './concurrency.js';
+import { massDeletion } from './deletion-guard.js';
 
 export const RENDERED_DIR = 'rendered';
 const TEMP_SUFFIX = '.infraforge.tmp';
@@ -61,7 +63,7 @@ export async function applyPlan(files: readonly PlannedFile[], options: ApplyOpt
   const deleted = existing.files.filter((f) => f.generated && !planned.has(f.path)).map((f) => f.path);
   if (problems.length) throw new InputError(problems);
 
-  if (!options.allowDeletions) guardDeletions(existing.files, files, deleted, options);
+  if (!options.allowDeletions) guardDeletions(existing.files, files, options.maxDeletedApps);
 
   const result: ApplyResult = { written: written.map((f) => f.path), deleted, unchanged };
   if (options.check) return result;
@@ -73,33 +75,30 @@ export async function applyPlan(files: readonly PlannedFile[], options: ApplyOpt
   return result;
 }
 
-function guardDeletions(existing: ExistingFile[], files: readonly PlannedFile[], deleted: string[], options: ApplyOptions): void {
-  const isValues = (p: string) => p.endsWith('/values.yaml');
-  const problems: Problem[] = [];
-  for (const env of options.envs) {
-    const had = existing.some((f) => f.generated && f.path.startsWith(`${RENDERED_DIR}/${env}/`));
-    const keeps = files.some((f) => f.env === env);
-    if (had && !keeps) {
-      problems.push({
-        file: `deployments/${env}`,
-        line: 1,
-        col: 1,
-        code: 'mass-deletion',
-        message: `this run would delete every rendered file of environment "${env}"; if that is intended, run again with --allow-deletions (action input allow-deletions: true)`,
-      });
-    }
-  }
-  const apps = deleted.filter(isValues).length;
-  if (apps > options.maxDeletedApps) {
+function guardDeletions(existing: ExistingFile[], files: readonly PlannedFile[], maxDeletedApps: number): void {
+  const mass = massDeletion(
+    existing.filter((f) => f.generated).map((f) => f.path),
+    files.map((f) => f.path),
+    maxDeletedApps,
+  );
+  if (!mass) return;
+  const problems: Problem[] = mass.emptiedEnvs.map((env) => ({
+    file: `deployments/${env}`,
+    line: 1,
+    col: 1,
+    code: 'mass-deletion',
+    message: `this run would delete every rendered file of environment "${env}"; if that is intended, run again with --allow-deletions (action input allow-deletions: true)`,
+  }));
+  if (mass.deletedApps > maxDeletedApps) {
     problems.push({
       file: 'deployments',
       line: 1,
       col: 1,
       code: 'mass-deletion',
-      message: `this run would delete ${apps} apps, over the limit of ${options.maxDeletedApps}; if that is intended, run again with --allow-deletions (or raise deletion.maxDeletedApps in deployments/settings.yaml)`,
+      message: `this run would delete ${mass.deletedApps} apps, over the limit of ${maxDeletedApps}; if that is intended, run again with --allow-deletions (or raise deletion.maxDeletedApps in deployments/settings.yaml)`,
     });
   }
-  if (problems.length) throw new InputError(problems);
+  throw new InputError(problems);
 }
 
 interface Scan {

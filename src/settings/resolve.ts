@@ -9,11 +9,12 @@ import { compiled } from '../claims/ajv.js';
 import { parseClaimFile } from '../claims/parse.js';
 import { schemaCursor } from '../claims/schema-cursor.js';
 import { schemaProblem } from '../claims/schema-errors.js';
+import { placeOf, type SourceDoc } from '../claims/source.js';
 import { InputError, type Problem } from '../errors.js';
 import { normalizeGitUrl, ownerFromUrl, readOriginUrl } from '../git/origin.js';
 import type { ProfileOverride } from '../render/profiles.js';
 import settingsSchema from './render-settings.schema.json' with { type: 'json' };
-import type { RenderSettings } from './types.js';
+import type { RenderSettings, ReservedName } from './types.js';
 
 export const SETTINGS_FILE = 'deployments/settings.yaml';
 export const CHART_DIR = 'charts/common';
@@ -33,7 +34,7 @@ interface SettingsFile {
     git?: { repoURL?: string; targetRevision?: string };
     chart?: { repository?: string };
     image?: { registry?: string; owner?: string };
-    argocd?: { namespace?: string; server?: string };
+    argocd?: { namespace?: string; server?: string; reservedApplications?: string[]; reservedProjects?: string[] };
     deletion?: { maxDeletedApps?: number };
     profiles?: Record<string, ProfileOverride>;
   };
@@ -49,7 +50,7 @@ export async function resolveSettings(
   overrides: SettingsOverrides,
   env: Record<string, string | undefined>,
 ): Promise<RenderSettings> {
-  const file = await readSettingsFile(root);
+  const { file, doc } = await readSettingsFile(root);
   const spec = file.spec ?? {};
   const chart = await readChartInfo(root);
 
@@ -72,7 +73,18 @@ export async function resolveSettings(
     targetRevision: overrides.targetRevision ?? spec.git?.targetRevision ?? 'HEAD',
     chart: { repository: chartRepository, name: chart.name, version: chart.version },
     image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? 'ghcr.io', owner },
-    argocd: { namespace: spec.argocd?.namespace ?? 'argocd', server: spec.argocd?.server ?? 'https://kubernetes.default.svc' },
+    argocd: {
+      namespace: spec.argocd?.namespace ?? 'argocd',
+      server: spec.argocd?.server ?? 'https://kubernetes.default.svc',
+      ...(doc && (spec.argocd?.reservedApplications || spec.argocd?.reservedProjects)
+        ? {
+            reserved: {
+              applications: reservedNames(doc, 'reservedApplications', spec.argocd.reservedApplications),
+              projects: reservedNames(doc, 'reservedProjects', spec.argocd.reservedProjects),
+            },
+          }
+        : {}),
+    },
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
     allowDeletions: overrides.allowDeletions ?? false,
     profiles: spec.profiles ?? {},
@@ -84,12 +96,17 @@ function githubUrlFromEnv(env: Record<string, string | undefined>): string | und
   return normalizeGitUrl(`${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}`);
 }
 
-async function readSettingsFile(root: string): Promise<SettingsFile> {
+/** Each reserved name with the settings line it sits on, so a clash message can point there. */
+function reservedNames(doc: SourceDoc, key: 'reservedApplications' | 'reservedProjects', names: string[] = []): ReservedName[] {
+  return names.map((name, i) => ({ name, where: placeOf(doc, ['spec', 'argocd', key, i]) }));
+}
+
+async function readSettingsFile(root: string): Promise<{ file: SettingsFile; doc?: SourceDoc }> {
   let text: string;
   try {
     text = await readFile(path.join(root, SETTINGS_FILE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file: {} };
     throw error;
   }
   const parsed = parseClaimFile(SETTINGS_FILE, text, schemaCursor(settingsSchema as Record<string, unknown>));
@@ -101,7 +118,7 @@ async function readSettingsFile(root: string): Promise<SettingsFile> {
     if (!validate(doc.data)) problems.push(schemaProblem(doc, validate.errors ?? []));
   }
   if (problems.length) throw new InputError(problems);
-  return (doc?.data ?? {}) as SettingsFile;
+  return doc ? { file: (doc.data ?? {}) as SettingsFile, doc } : { file: {} };
 }
 
 /** Name and version of charts/common: the single source of truth for what ApplicationSets pin. */

@@ -164,7 +164,20 @@ describe('diff on a pull request', () => {
     const body = github.comments[0]!.body;
     expect(body).toContain('> [!CAUTION]');
     expect(body).toContain('**removes 1 app(s)/component(s)**');
+    expect(body).toContain('> - `dev/c0/worker` removed or disabled: Argo CD will delete the Application `c0-worker` and the Kubernetes objects it deployed');
     expect(body.indexOf('[!CAUTION]')).toBeLessThan(body.indexOf('<details>'));
+  });
+
+  it('a renamed claim with a database: the comment says the data does not move and the old Cluster is kept', async () => {
+    const db = '  components:\n    - type: postgresql\n      name: db\n';
+    const before = claim('shop', 'dev', db);
+    const pr = pullRequest({ 'deployments/dev/shop.yaml': before }, { 'deployments/dev/shop.yaml': before.replace('name: shop', 'name: store') });
+    const run = await diff(pr);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const body = github.comments[0]!.body;
+    expect(body).toContain("Kept**, with their data: `db`'s CloudNativePG `Cluster` (`Delete=false`) — delete them by hand when the data can go.");
+    expect(body).toContain('> - claim `dev/shop` removed and `dev/store` added, sharing the units `api`, `db`: probably a rename.');
+    expect(body).toContain('**Data of components does not move**');
   });
 
   it('fails when charts/common changed without a version bump', async () => {

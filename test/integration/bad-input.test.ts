@@ -4,7 +4,7 @@
  */
 import { symlinkSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { claim, cli, type TempRepo, tempRepo } from '../support/repo.js';
+import { claim, cli, SETTINGS, type TempRepo, tempRepo } from '../support/repo.js';
 
 let repo: TempRepo;
 let before: Record<string, string>;
@@ -292,6 +292,76 @@ describe('12–16: names and paths', () => {
 
   it('16. spec.environment differing from the folder', async () => {
     await expectRejected('deployments/dev/bad.yaml', claim('bad', 'prod'), { code: 'environment-mismatch', line: 6, col: 16 });
+  });
+});
+
+describe('15: names Argo CD or infrastructure/ already own', () => {
+  const withSettings = (extra: string) => `${SETTINGS}  argocd:\n${extra}`;
+
+  it('15. claim a-b app c and claim a app b-c both make Application a-b-c: refused at the later file, naming the earlier', async () => {
+    repo.write('deployments/dev/a-b.yaml', claim('a-b').replace('    - name: api\n', '    - name: c\n'));
+    const text = claim('a').replace('    - name: api\n', '    - name: b-c\n');
+    const { run, problems } = await expectRejected('deployments/dev/a.yaml', text, { code: 'application-name-clash', line: 11, col: 13 });
+    expect(run.stderr).toContain('"a-b-c"');
+    expect(run.stderr).toContain('deployments/dev/a-b.yaml:11:13');
+    // One problem, at one of the two places, and the same on every run (files are read in sorted order).
+    expect(problems.filter((p) => p.code === 'application-name-clash')).toHaveLength(1);
+    const again = await cli(repo.root, 'render');
+    expect(again.stderr).toBe(run.stderr);
+  });
+
+  it('15. the same two claims in different environments are fine (one Argo CD per environment)', async () => {
+    repo.write('deployments/prod/a-b.yaml', claim('a-b', 'prod').replace('    - name: api\n', '    - name: c\n'));
+    repo.write('deployments/dev/a.yaml', claim('a').replace('    - name: api\n', '    - name: b-c\n'));
+    const run = await cli(repo.root, 'render');
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  it('15. a disabled unit keeps its name: enabling it later must not start a fight', async () => {
+    repo.write('deployments/dev/a-b.yaml', claim('a-b').replace('    - name: api\n', '    - name: c\n      enabled: false\n'));
+    const text = claim('a').replace('    - name: api\n', '    - name: b-c\n');
+    const { run } = await expectRejected('deployments/dev/a.yaml', text, { code: 'application-name-clash', line: 11, col: 13 });
+    expect(run.stderr).toContain('deployments/dev/a-b.yaml:11:13');
+  });
+
+  it("15. a claim named default would replace Argo CD's built-in AppProject the root Applications use", async () => {
+    const { run } = await expectRejected('deployments/dev/bad.yaml', claim('default'), { code: 'reserved-project', line: 4, col: 9 });
+    expect(run.stderr).toContain("Argo CD's built-in project");
+  });
+
+  it('15. an Application named like the root Application of its environment', async () => {
+    const text = claim('infraforge').replace('    - name: api\n', '    - name: root-dev\n');
+    const { run } = await expectRejected('deployments/dev/bad.yaml', text, { code: 'reserved-application', line: 11, col: 13 });
+    expect(run.stderr).toContain('"infraforge-root-dev"');
+    expect(run.stderr).toContain('the root Application infrastructure/argocd/root-dev.yaml');
+  });
+
+  it("15. every environment's root Application is reserved in every environment", async () => {
+    repo.write('deployments/prod/shop.yaml', claim('shop', 'prod'));
+    const text = claim('infraforge').replace('    - name: api\n', '    - name: root-prod\n');
+    const { run } = await expectRejected('deployments/dev/bad.yaml', text, { code: 'reserved-application', line: 11, col: 13 });
+    expect(run.stderr).toContain('the root Application infrastructure/argocd/root-prod.yaml');
+  });
+
+  it('15. a component counts as much as an app', async () => {
+    const text = `${claim('infraforge')}  components:\n    - type: redis\n      name: root-dev\n`;
+    await expectRejected('deployments/dev/bad.yaml', text, { code: 'reserved-application', line: 21, col: 13 });
+  });
+
+  it('15. an Application name reserved in settings points at the settings line', async () => {
+    repo.write('deployments/settings.yaml', withSettings('    reservedApplications:\n      - monitoring\n      - bad-api\n'));
+    const { run } = await expectRejected('deployments/dev/bad.yaml', BASE, { code: 'reserved-application', line: 11, col: 13 });
+    expect(run.stderr).toContain('deployments/settings.yaml:11:9');
+  });
+
+  it('15. a project name reserved in settings points at the settings line', async () => {
+    repo.write('deployments/settings.yaml', withSettings('    reservedProjects: [platform, bad]\n'));
+    const { run } = await expectRejected('deployments/dev/bad.yaml', BASE, { code: 'reserved-project', line: 4, col: 9 });
+    expect(run.stderr).toContain('deployments/settings.yaml:9:34');
+  });
+
+  it('15. a reserved name that is not a DNS label is a settings error', async () => {
+    await expectRejected('deployments/settings.yaml', withSettings('    reservedProjects: ["../x"]\n'), { code: 'schema-pattern', line: 9, col: 24 });
   });
 });
 

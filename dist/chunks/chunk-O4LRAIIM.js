@@ -1,24 +1,107 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   buildPlan,
-  emitYaml
-} from "./chunk-DGTXEFQ2.js";
+  emitYaml,
+  massDeletion
+} from "./chunk-BBNIW64M.js";
 import {
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-TX35YG22.js";
 import {
   CHART_DIR,
+  releaseName,
   require_dist
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-OAN6ILPS.js";
 import {
   InputError,
   __toESM,
   cmp
 } from "./chunk-SVZWPUGU.js";
 
+// src/diff/lifecycle.ts
+var APP_TYPE = "microservice";
+var KEPT_DATA = {
+  postgresql: { what: "CloudNativePG `Cluster`", plural: false, why: "`Delete=false`" },
+  rabbitmq: { what: "`RabbitmqCluster`", plural: false, why: "`Delete=false`" },
+  mongodb: { what: "`MongoDBCommunity`", plural: false, why: "`Delete=false`" },
+  elasticsearch: { what: "`Elasticsearch`", plural: false, why: "`Delete=false`" },
+  kafka: { what: "Strimzi `Kafka` and `KafkaNodePool`", plural: true, why: "`Delete=false`" },
+  redis: { what: "PersistentVolumeClaims", plural: true, why: "a StatefulSet's default retention" }
+};
+var UNKNOWN_DATA = { what: "data resources", plural: true, why: "`Delete=false`" };
+function keptData(type) {
+  return type && KEPT_DATA[type] || UNKNOWN_DATA;
+}
+var isComponent = (u) => u.type !== void 0 && u.type !== APP_TYPE;
+var code = (s) => `\`${s}\``;
+var list = (items) => items.map(code).join(", ");
+function claimsWhere(changes, kind) {
+  const claims = changes.filter((c) => c.kind === kind && c.unit === void 0 && c.path.endsWith("/applicationset.yaml"));
+  return claims.map(({ env, claim }) => ({
+    env,
+    claim,
+    units: changes.filter((c) => c.kind === kind && c.env === env && c.claim === claim && c.unit).map((c) => ({ name: c.unit, type: c.unitType }))
+  }));
+}
+function componentsKept(units) {
+  const kept = units.filter(isComponent).map((u) => {
+    const k = keptData(u.type);
+    return `${code(u.name)}'s ${k.what} (${k.why})`;
+  });
+  return kept.length ? ` **Kept**, with their data: ${kept.join(", ")} \u2014 delete them by hand when the data can go.` : "";
+}
+function unitRemoved(c) {
+  const app = code(releaseName(c.claim, c.unit));
+  const where = code(`${c.env}/${c.claim}/${c.unit}`);
+  if (!isComponent({ name: c.unit, type: c.unitType })) {
+    return `${where} removed or disabled: Argo CD will delete the Application ${app} and the Kubernetes objects it deployed (Deployment, Service, HPA, PDB, \u2026).`;
+  }
+  const k = keptData(c.unitType);
+  return `${where} (${c.unitType}) removed or disabled: Argo CD will delete the Application ${app} and its Services and StatefulSets; its ${k.what} ${k.plural ? "are" : "is"} **kept** (${k.why}), and so is the data \u2014 delete ${k.plural ? "them" : "it"} by hand when the data can go.`;
+}
+function claimRemoved(c) {
+  const apps = c.units.map((u) => releaseName(c.claim, u.name));
+  return `claim ${code(`${c.env}/${c.claim}`)} removed: Argo CD's root Application prunes its ApplicationSet and AppProject; the Applications ${apps.length ? list(apps) : "(none)"} are deleted with the Kubernetes objects they deployed, and the AppProject goes last (its finalizer waits for the Applications).${componentsKept(c.units)}`;
+}
+function probableRename(from, to, shared) {
+  return `claim ${code(`${from.env}/${from.claim}`)} removed and ${code(`${to.env}/${to.claim}`)} added, sharing the units ${list(shared)}: probably a rename. Argo CD makes new Applications ${code(`${to.claim}-<unit>`)} and deletes the old ones with their objects. **Data of components does not move**: the new components start empty; the old ones' data resources are kept until deleted by hand.`;
+}
+function probableMove(from, to) {
+  return `claim ${code(from.claim)} removed from ${code(from.env)} and added to ${code(to.env)}: probably a move. Each environment has its own Argo CD: ${code(from.env)}'s deletes the old Applications as above, ${code(to.env)}'s makes new ones. **Data of components does not move**: the new components start empty.`;
+}
+function lifecycleNotes(changes) {
+  const removed = claimsWhere(changes, "removed");
+  const added = claimsWhere(changes, "added");
+  const gone = new Set(removed.map((c) => `${c.env}/${c.claim}`));
+  const notes = removed.map(claimRemoved);
+  for (const c of changes) {
+    if (c.kind === "removed" && c.unit && !gone.has(`${c.env}/${c.claim}`)) notes.push(unitRemoved(c));
+  }
+  for (const from of removed) {
+    for (const to of added) {
+      if (to.env === from.env) {
+        const names = new Set(from.units.map((u) => u.name));
+        const shared = to.units.map((u) => u.name).filter((n) => names.has(n)).sort(cmp);
+        if (shared.length) notes.push(probableRename(from, to, shared));
+      } else if (to.claim === from.claim) {
+        notes.push(probableMove(from, to));
+      }
+    }
+  }
+  return notes;
+}
+function massDeletionNote(m) {
+  const reasons = [
+    ...m.emptiedEnvs.length ? [`it removes every rendered file of ${list(m.emptiedEnvs)}`] : [],
+    ...m.deletedApps > m.maxDeletedApps ? [`it removes ${m.deletedApps} apps and components, over \`deletion.maxDeletedApps\` (${m.maxDeletedApps})`] : []
+  ];
+  return `**The render after this merges will stop at the mass-deletion guard**: ${reasons.join(", and ")}. If that is intended, run that render with \`allow-deletions: true\` (CLI: \`--allow-deletions\`); nothing is deleted until then.`;
+}
+
 // src/diff/markdown.ts
 var COMMENT_MARKER = "<!-- infraforge-render:diff -->";
 var GITHUB_COMMENT_LIMIT = 65536;
+var MAX_LIFECYCLE_NOTES = 60;
 function fence(text, info = "diff") {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = "`".repeat(Math.max(3, longest + 1));
@@ -39,8 +122,11 @@ function summaryMarkdown(report) {
   const removedClaims = changes.filter((c) => c.kind === "removed" && c.path.endsWith("/applicationset.yaml"));
   if (removedUnits.length || removedClaims.length) {
     lines.push("> [!CAUTION]");
-    lines.push(`> This change **removes ${removedUnits.length} app(s)/component(s)**${removedClaims.length ? ` and **${removedClaims.length} claim(s)**` : ""}. Argo CD will delete what they deployed:`);
-    for (const c of [...removedClaims, ...removedUnits]) lines.push(`> - \`${c.env}/${c.claim}${c.unit ? `/${c.unit}` : ""}\``);
+    lines.push(`> This change **removes ${removedUnits.length} app(s)/component(s)**${removedClaims.length ? ` and **${removedClaims.length} claim(s)**` : ""}. What Argo CD will do:`);
+    const notes = lifecycleNotes(changes);
+    for (const note of notes.slice(0, MAX_LIFECYCLE_NOTES)) lines.push(`> - ${note}`);
+    if (notes.length > MAX_LIFECYCLE_NOTES) lines.push(`> - \u2026 and ${notes.length - MAX_LIFECYCLE_NOTES} more, in the same words.`);
+    if (report.massDeletion) lines.push(">", `> ${massDeletionNote(report.massDeletion)}`);
     lines.push("");
   }
   lines.push("| environment | claim | added | removed | changed | lines |", "|---|---|---|---|---|---:|");
@@ -653,6 +739,7 @@ function compareTrees(base, head) {
       env: parts[1] ?? "",
       claim: parts[2] ?? "",
       unit: parts.length === 5 ? parts[3] : void 0,
+      unitType: parts.length === 5 ? unitTypeOf(after ?? before ?? "") : void 0,
       added,
       removed,
       // The '=====' rule the diff package puts first says nothing a reviewer needs.
@@ -660,6 +747,9 @@ function compareTrees(base, head) {
     });
   }
   return changes;
+}
+function unitTypeOf(values) {
+  return /^type: "?([a-z0-9-]+)"?$/m.exec(values)?.[1];
 }
 
 // src/diff/manifests.ts
@@ -745,7 +835,7 @@ import { tmpdir as tmpdir2 } from "node:os";
 import path2 from "node:path";
 async function renderTree(root, options) {
   const plan = await buildPlan({ ...options, root });
-  return new Map(plan.files.map((f) => [f.path, f.content]));
+  return { files: new Map(plan.files.map((f) => [f.path, f.content])), settings: plan.settings };
 }
 async function withWorktree(git, sha, fn) {
   const parent = await mkdtemp2(path2.join(tmpdir2(), "infraforge-base-"));
@@ -764,16 +854,20 @@ async function diffAgainst(options) {
   const { git, root } = options;
   const log = options.log ?? (() => void 0);
   const baseSha = await git.resolveCommit(options.baseRef);
-  const head = await renderTree(root, options);
+  const { files: head, settings } = await renderTree(root, options);
   const headSha = await git.headSha().catch(() => void 0);
   return withWorktree(git, baseSha, async (baseDir) => {
-    const base = await renderTree(baseDir, options).catch((error) => {
-      if (!(error instanceof InputError)) throw error;
-      log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
-      return /* @__PURE__ */ new Map();
-    });
+    const base = await renderTree(baseDir, options).then(
+      (tree) => tree.files,
+      (error) => {
+        if (!(error instanceof InputError)) throw error;
+        log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
+        return /* @__PURE__ */ new Map();
+      }
+    );
     const changes = compareTrees(base, head);
-    const report = { changes, baseSha, ...headSha ? { headSha } : {} };
+    const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
+    const report = { changes, baseSha, ...headSha ? { headSha } : {}, ...mass ? { massDeletion: mass } : {} };
     if (options.manifests !== false && changes.some((c) => c.unit) && await helmAvailable()) {
       const objects = await manifestDiff(changes, { chartDir: path3.join(baseDir, CHART_DIR), files: base }, { chartDir: path3.join(root, CHART_DIR), files: head });
       if (objects) report.extra = [{ title: "Kubernetes objects (helm template)", body: objects }];

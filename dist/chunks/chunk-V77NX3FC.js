@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-TX35YG22.js";
 import {
   parseClaimFile
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-OAN6ILPS.js";
 import {
   InfraError,
   InputError

@@ -11,13 +11,15 @@ import {
   isDnsLabel,
   makeAjv,
   parseClaimFile,
+  placeOf,
+  problemAt,
   releaseName,
   resolveSettings,
   schemaCursor,
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-OAN6ILPS.js";
 import {
   InfraError,
   InputError,
@@ -3070,20 +3072,84 @@ function isObject(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
 }
 
+// src/claims/units.ts
+function claimUnits(claim) {
+  return [
+    ...claim.spec.applications.map((a, i) => ({ name: a.name, path: ["spec", "applications", i, "name"] })),
+    ...(claim.spec.components ?? []).map((c, i) => ({ name: c.name, path: ["spec", "components", i, "name"] }))
+  ];
+}
+
+// src/claims/argocd-names.ts
+var BUILTIN_PROJECTS = [{ name: "default", where: "Argo CD's built-in project (the root Applications use it)" }];
+function rootApplicationName(env) {
+  return `infraforge-root-${env}`;
+}
+function rootApplicationFile(env) {
+  return `infrastructure/argocd/root-${env}.yaml`;
+}
+function reservedApplications(envs, settings) {
+  return [
+    ...envs.map((env) => ({ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` })),
+    ...(settings.argocd.reserved?.applications ?? []).map(fromSettings)
+  ];
+}
+function reservedProjects(settings) {
+  return [...BUILTIN_PROJECTS, ...(settings.argocd.reserved?.projects ?? []).map(fromSettings)];
+}
+function fromSettings(r) {
+  return { name: r.name, where: `the name reserved in ${r.where}` };
+}
+function argocdNameProblems(claims, settings) {
+  const problems = [];
+  const projects = byName(reservedProjects(settings));
+  const reserved = byName(reservedApplications([...new Set(claims.map((c) => c.env))].sort(cmp), settings));
+  const seenClaims = /* @__PURE__ */ new Set();
+  const applications = /* @__PURE__ */ new Map();
+  for (const { claim, env, source: doc } of claims) {
+    const name = claim.metadata.name;
+    if (seenClaims.has(`${env}/${name}`)) continue;
+    seenClaims.add(`${env}/${name}`);
+    const project = projects.get(name);
+    if (project) {
+      problems.push(problemAt(doc, ["metadata", "name"], "reserved-project", `claim "${name}" would render AppProject "${name}", which is ${project.where}; choose another claim name`));
+    }
+    for (const unit of claimUnits(claim)) {
+      const app = releaseName(name, unit.name);
+      const owner = reserved.get(app);
+      if (owner) {
+        problems.push(problemAt(doc, unit.path, "reserved-application", `Application "${app}" (claim "${name}" + "${unit.name}") is ${owner.where}; rename the claim or the unit`));
+        continue;
+      }
+      const key = `${env}/${app}`;
+      const other = applications.get(key);
+      if (!other) {
+        applications.set(key, { doc, path: unit.path, claim: name, unit: unit.name });
+      } else if (other.claim !== name) {
+        problems.push(
+          problemAt(
+            doc,
+            unit.path,
+            "application-name-clash",
+            `Application "${app}" (claim "${name}" + "${unit.name}") is also made by claim "${other.claim}" + "${other.unit}" at ${placeOf(other.doc, other.path)}; rename one of them`
+          )
+        );
+      }
+    }
+  }
+  return problems;
+}
+function byName(names) {
+  const map = /* @__PURE__ */ new Map();
+  for (const r of names) if (!map.has(r.name)) map.set(r.name, r);
+  return map;
+}
+
 // src/claims/semantic.ts
 function semanticProblems(claims, settings) {
   const problems = [];
-  const at = (doc, path4, code, message, part = "value") => ({
-    file: doc.file,
-    ...doc.locate(path4, part),
-    code,
-    message,
-    field: formatFieldPath(path4)
-  });
-  const place = (doc, path4) => {
-    const p = doc.locate(path4, "value");
-    return `${doc.file}:${p.line}:${p.col}`;
-  };
+  const at = problemAt;
+  const place = placeOf;
   const claimNames = /* @__PURE__ */ new Map();
   const objectNames = /* @__PURE__ */ new Map();
   for (const { claim, env, source: doc } of claims) {
@@ -3105,11 +3171,7 @@ function semanticProblems(claims, settings) {
     }
     const units = /* @__PURE__ */ new Map();
     const components = spec.components ?? [];
-    const unitEntries = [
-      ...spec.applications.map((a, i) => ({ name: a.name, path: ["spec", "applications", i, "name"] })),
-      ...components.map((c, i) => ({ name: c.name, path: ["spec", "components", i, "name"] }))
-    ];
-    for (const unit of unitEntries) {
+    for (const unit of claimUnits(claim)) {
       const seen = units.get(unit.name);
       if (seen) {
         problems.push(at(doc, unit.path, "duplicate-name", `"${unit.name}" is already used in this claim at ${place(doc, seen)}`));
@@ -3182,6 +3244,7 @@ function semanticProblems(claims, settings) {
     });
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ["spec", "components", i, "resources"], doc, at)));
   }
+  problems.push(...argocdNameProblems(claims, settings));
   return problems;
 }
 function resourceProblems(r, path4, doc, at) {
@@ -3475,6 +3538,17 @@ function walkStrings(node, visit) {
   else if (node && typeof node === "object") for (const v of Object.values(node)) walkStrings(v, visit);
 }
 
+// src/io/deletion-guard.ts
+function massDeletion(before, after, maxDeletedApps) {
+  const envOf = (p) => p.split("/")[1] ?? "";
+  const kept = new Set(after);
+  const afterEnvs = new Set(after.map(envOf));
+  const emptiedEnvs = [...new Set(before.map(envOf))].filter((env) => !afterEnvs.has(env)).sort(cmp);
+  const deletedApps = before.filter((p) => p.endsWith("/values.yaml") && !kept.has(p)).length;
+  if (emptiedEnvs.length === 0 && deletedApps <= maxDeletedApps) return void 0;
+  return { emptiedEnvs, deletedApps, maxDeletedApps };
+}
+
 // src/io/tree.ts
 var RENDERED_DIR = "rendered";
 var TEMP_SUFFIX = ".infraforge.tmp";
@@ -3497,7 +3571,7 @@ async function applyPlan(files, options) {
   }
   const deleted = existing.files.filter((f) => f.generated && !planned.has(f.path)).map((f) => f.path);
   if (problems.length) throw new InputError(problems);
-  if (!options.allowDeletions) guardDeletions(existing.files, files, deleted, options);
+  if (!options.allowDeletions) guardDeletions(existing.files, files, options.maxDeletedApps);
   const result = { written: written.map((f) => f.path), deleted, unchanged };
   if (options.check) return result;
   await stageAndCommit(root, written, existing.dirs);
@@ -3506,33 +3580,30 @@ async function applyPlan(files, options) {
   for (const stale of existing.staleTemps) await unlink(path2.join(root, stale)).catch(() => void 0);
   return result;
 }
-function guardDeletions(existing, files, deleted, options) {
-  const isValues = (p) => p.endsWith("/values.yaml");
-  const problems = [];
-  for (const env of options.envs) {
-    const had = existing.some((f) => f.generated && f.path.startsWith(`${RENDERED_DIR}/${env}/`));
-    const keeps = files.some((f) => f.env === env);
-    if (had && !keeps) {
-      problems.push({
-        file: `deployments/${env}`,
-        line: 1,
-        col: 1,
-        code: "mass-deletion",
-        message: `this run would delete every rendered file of environment "${env}"; if that is intended, run again with --allow-deletions (action input allow-deletions: true)`
-      });
-    }
-  }
-  const apps = deleted.filter(isValues).length;
-  if (apps > options.maxDeletedApps) {
+function guardDeletions(existing, files, maxDeletedApps) {
+  const mass = massDeletion(
+    existing.filter((f) => f.generated).map((f) => f.path),
+    files.map((f) => f.path),
+    maxDeletedApps
+  );
+  if (!mass) return;
+  const problems = mass.emptiedEnvs.map((env) => ({
+    file: `deployments/${env}`,
+    line: 1,
+    col: 1,
+    code: "mass-deletion",
+    message: `this run would delete every rendered file of environment "${env}"; if that is intended, run again with --allow-deletions (action input allow-deletions: true)`
+  }));
+  if (mass.deletedApps > maxDeletedApps) {
     problems.push({
       file: "deployments",
       line: 1,
       col: 1,
       code: "mass-deletion",
-      message: `this run would delete ${apps} apps, over the limit of ${options.maxDeletedApps}; if that is intended, run again with --allow-deletions (or raise deletion.maxDeletedApps in deployments/settings.yaml)`
+      message: `this run would delete ${mass.deletedApps} apps, over the limit of ${maxDeletedApps}; if that is intended, run again with --allow-deletions (or raise deletion.maxDeletedApps in deployments/settings.yaml)`
     });
   }
-  if (problems.length) throw new InputError(problems);
+  throw new InputError(problems);
 }
 async function scanRendered(root, envs) {
   const scan = { files: [], staleTemps: [], dirs: /* @__PURE__ */ new Set() };
@@ -3697,6 +3768,7 @@ async function listDirs(dir) {
 
 export {
   emitYaml,
+  massDeletion,
   buildPlan,
   renderRepository,
   valuesValidator

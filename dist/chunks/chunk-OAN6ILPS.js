@@ -14292,6 +14292,13 @@ function formatFieldPath(path2) {
   }
   return out;
 }
+function problemAt(doc, path2, code, message, part = "value") {
+  return { file: doc.file, ...doc.locate(path2, part), code, message, field: formatFieldPath(path2) };
+}
+function placeOf(doc, path2) {
+  const p = doc.locate(path2, "value");
+  return `${doc.file}:${p.line}:${p.col}`;
+}
 
 // src/claims/schema-cursor.ts
 function schemaCursor(root) {
@@ -14611,12 +14618,12 @@ function schemaProblem(doc, errors, basePath = []) {
       message = `missing required field "${missing}"`;
       part = "key";
       field = path2;
-      return problemAt(doc, path2, part, "schema-required", message, [...path2, missing]);
+      return problemAt2(doc, path2, part, "schema-required", message, [...path2, missing]);
     }
     case "additionalProperties": {
       const extra = error.params.additionalProperty;
       field = [...path2, extra];
-      return problemAt(doc, field, "key", "schema-unknown-field", `unknown field "${extra}"`, field);
+      return problemAt2(doc, field, "key", "schema-unknown-field", `unknown field "${extra}"`, field);
     }
     case "type":
       message = `must be ${article(error.params.type)}, got ${describe(value)}`;
@@ -14647,9 +14654,9 @@ function schemaProblem(doc, errors, basePath = []) {
     default:
       message = `${error.message ?? "is invalid"}${value === void 0 ? "" : `, got ${show(value)}`}`;
   }
-  return problemAt(doc, field, part, `schema-${error.keyword.toLowerCase()}`, message, field);
+  return problemAt2(doc, field, part, `schema-${error.keyword.toLowerCase()}`, message, field);
 }
-function problemAt(doc, at, part, code, message, field) {
+function problemAt2(doc, at, part, code, message, field) {
   const p = { file: doc.file, ...doc.locate(at, part), code, message };
   if (field.length) p.field = formatFieldPath(field);
   return p;
@@ -14775,7 +14782,21 @@ var render_settings_schema_default = {
           additionalProperties: false,
           properties: {
             namespace: { type: "string", maxLength: 63, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" },
-            server: { type: "string", maxLength: 512, pattern: "^https://[^\\s]+$" }
+            server: { type: "string", maxLength: 512, pattern: "^https://[^\\s]+$" },
+            reservedApplications: {
+              type: "array",
+              maxItems: 1e3,
+              uniqueItems: true,
+              items: { $ref: "#/$defs/dnsLabel" },
+              description: "Argo CD Application names that something other than infraforge-render owns in every environment's Argo CD (e.g. add-ons applied by hand). A claim whose <claim>-<unit> equals one is refused. The root Applications infraforge-root-<env> are always reserved."
+            },
+            reservedProjects: {
+              type: "array",
+              maxItems: 1e3,
+              uniqueItems: true,
+              items: { $ref: "#/$defs/dnsLabel" },
+              description: "AppProject names owned by something else. A claim of that name (its AppProject is named after it) is refused. Argo CD's built-in project default is always reserved."
+            }
           }
         },
         deletion: {
@@ -14795,6 +14816,7 @@ var render_settings_schema_default = {
     }
   },
   $defs: {
+    dnsLabel: { type: "string", maxLength: 63, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" },
     quantity: { type: "string", maxLength: 32, pattern: "^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$" },
     resourceList: {
       type: "object",
@@ -14845,7 +14867,7 @@ var SETTINGS_FILE = "deployments/settings.yaml";
 var CHART_DIR = "charts/common";
 var DEFAULT_MAX_DELETED_APPS = 10;
 async function resolveSettings(root, overrides, env) {
-  const file = await readSettingsFile(root);
+  const { file, doc } = await readSettingsFile(root);
   const spec = file.spec ?? {};
   const chart = await readChartInfo(root);
   const detected = normalizeGitUrl(await readOriginUrl(root) ?? "") ?? githubUrlFromEnv(env);
@@ -14867,7 +14889,16 @@ async function resolveSettings(root, overrides, env) {
     targetRevision: overrides.targetRevision ?? spec.git?.targetRevision ?? "HEAD",
     chart: { repository: chartRepository, name: chart.name, version: chart.version },
     image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? "ghcr.io", owner },
-    argocd: { namespace: spec.argocd?.namespace ?? "argocd", server: spec.argocd?.server ?? "https://kubernetes.default.svc" },
+    argocd: {
+      namespace: spec.argocd?.namespace ?? "argocd",
+      server: spec.argocd?.server ?? "https://kubernetes.default.svc",
+      ...doc && (spec.argocd?.reservedApplications || spec.argocd?.reservedProjects) ? {
+        reserved: {
+          applications: reservedNames(doc, "reservedApplications", spec.argocd.reservedApplications),
+          projects: reservedNames(doc, "reservedProjects", spec.argocd.reservedProjects)
+        }
+      } : {}
+    },
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
     allowDeletions: overrides.allowDeletions ?? false,
     profiles: spec.profiles ?? {}
@@ -14877,12 +14908,15 @@ function githubUrlFromEnv(env) {
   if (!env.GITHUB_REPOSITORY) return void 0;
   return normalizeGitUrl(`${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}`);
 }
+function reservedNames(doc, key, names = []) {
+  return names.map((name, i) => ({ name, where: placeOf(doc, ["spec", "argocd", key, i]) }));
+}
 async function readSettingsFile(root) {
   let text;
   try {
     text = await readFile(path.join(root, SETTINGS_FILE), "utf8");
   } catch (error) {
-    if (error.code === "ENOENT") return {};
+    if (error.code === "ENOENT") return { file: {} };
     throw error;
   }
   const parsed = parseClaimFile(SETTINGS_FILE, text, schemaCursor(render_settings_schema_default));
@@ -14894,7 +14928,7 @@ async function readSettingsFile(root) {
     if (!validate(doc.data)) problems.push(schemaProblem(doc, validate.errors ?? []));
   }
   if (problems.length) throw new InputError(problems);
-  return doc?.data ?? {};
+  return doc ? { file: doc.data ?? {}, doc } : { file: {} };
 }
 async function readChartInfo(root, chartDir = CHART_DIR) {
   const file = `${chartDir}/Chart.yaml`;
@@ -14929,6 +14963,8 @@ export {
   stringWanted,
   require_dist,
   formatFieldPath,
+  problemAt,
+  placeOf,
   MAX_DEPTH,
   FORBIDDEN_KEYS,
   parseClaimFile,

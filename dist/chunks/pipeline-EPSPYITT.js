@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-DGTXEFQ2.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-BBNIW64M.js";
+import "./chunk-OAN6ILPS.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-5FQ43BFE.js";
+} from "./chunk-BKARWX5B.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-S6SVSKC3.js";
-import "./chunk-DGTXEFQ2.js";
+} from "./chunk-O4LRAIIM.js";
+import "./chunk-BBNIW64M.js";
 import {
   createGit
-} from "./chunk-FBX5XG7U.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-TX35YG22.js";
+import "./chunk-OAN6ILPS.js";
 import {
   ExitCode,
   InputError

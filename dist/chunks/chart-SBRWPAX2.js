@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-MM47BJFS.js";
+} from "./chunk-V77NX3FC.js";
 import {
   createGit,
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-TX35YG22.js";
 import {
   resolveSettings
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-OAN6ILPS.js";
 import {
   ExitCode,
   InputError
