@@ -2,7 +2,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-BKARWX5B.js";
+} from "./chunks/chunk-6DRHQKTY.js";
 import "./chunks/chunk-SVZWPUGU.js";
 
 // src/cli.ts

@@ -4,7 +4,7 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-O4LRAIIM.js";
+} from "./chunks/chunk-NKPIR4KR.js";
 import {
   renderRepository
 } from "./chunks/chunk-BBNIW64M.js";

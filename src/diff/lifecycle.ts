@@ -97,8 +97,11 @@ function claimRemoved(c: ClaimChange): string {
 function probableRename(from: ClaimChange, to: ClaimChange, shared: readonly string[]): string {
   return (
     `claim ${code(`${from.env}/${from.claim}`)} removed and ${code(`${to.env}/${to.claim}`)} added, sharing the units ${list(shared)}: probably a rename. ` +
-    `Argo CD makes new Applications ${code(`${to.claim}-<unit>`)} and deletes the old ones with their objects. ` +
-    `**Data of components does not move**: the new components start empty; the old ones' data resources are kept until deleted by hand.`
+    `Argo CD makes new Applications ${code(`${to.claim}-<unit>`)} and deletes the old ones. ` +
+    // Objects are named after the unit inside the claim's namespace, not after the claim.
+    `Objects are named after the unit, so in the same namespace the new Applications take over the kept data resources ` +
+    `(data stays) and re-create the workloads (expect a restart); **if the namespace changes, the new components start empty** ` +
+    `and the old data resources stay until deleted by hand.`
   );
 }
 

@@ -82,13 +82,15 @@ describe('the PR comment says what Argo CD will do', () => {
     expect(summary).not.toContain('`dev/shop/main-db` (postgresql) removed');
   });
 
-  it('a claim renamed: called out as a probable rename, data does not move', async () => {
+  it('a claim renamed: called out as a probable rename, with what happens to data', async () => {
     const { summary } = await comment(shop(DB), { 'deployments/dev/shop.yaml': claim('store', 'dev', DB) });
     expect(summary).toContain('> - claim `dev/shop` removed: ');
     expect(summary).toContain(
       '> - claim `dev/shop` removed and `dev/store` added, sharing the units `api`, `main-db`: probably a rename. ' +
-        'Argo CD makes new Applications `store-<unit>` and deletes the old ones with their objects. ' +
-        "**Data of components does not move**: the new components start empty; the old ones' data resources are kept until deleted by hand.",
+        'Argo CD makes new Applications `store-<unit>` and deletes the old ones. ' +
+        'Objects are named after the unit, so in the same namespace the new Applications take over the kept data resources ' +
+        '(data stays) and re-create the workloads (expect a restart); **if the namespace changes, the new components start empty** ' +
+        'and the old data resources stay until deleted by hand.',
     );
   });
 

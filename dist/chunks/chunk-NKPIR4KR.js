@@ -64,7 +64,7 @@ function claimRemoved(c) {
   return `claim ${code(`${c.env}/${c.claim}`)} removed: Argo CD's root Application prunes its ApplicationSet and AppProject; the Applications ${apps.length ? list(apps) : "(none)"} are deleted with the Kubernetes objects they deployed, and the AppProject goes last (its finalizer waits for the Applications).${componentsKept(c.units)}`;
 }
 function probableRename(from, to, shared) {
-  return `claim ${code(`${from.env}/${from.claim}`)} removed and ${code(`${to.env}/${to.claim}`)} added, sharing the units ${list(shared)}: probably a rename. Argo CD makes new Applications ${code(`${to.claim}-<unit>`)} and deletes the old ones with their objects. **Data of components does not move**: the new components start empty; the old ones' data resources are kept until deleted by hand.`;
+  return `claim ${code(`${from.env}/${from.claim}`)} removed and ${code(`${to.env}/${to.claim}`)} added, sharing the units ${list(shared)}: probably a rename. Argo CD makes new Applications ${code(`${to.claim}-<unit>`)} and deletes the old ones. Objects are named after the unit, so in the same namespace the new Applications take over the kept data resources (data stays) and re-create the workloads (expect a restart); **if the namespace changes, the new components start empty** and the old data resources stay until deleted by hand.`;
 }
 function probableMove(from, to) {
   return `claim ${code(from.claim)} removed from ${code(from.env)} and added to ${code(to.env)}: probably a move. Each environment has its own Argo CD: ${code(from.env)}'s deletes the old Applications as above, ${code(to.env)}'s makes new ones. **Data of components does not move**: the new components start empty.`;

@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-BKARWX5B.js";
+} from "./chunk-6DRHQKTY.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-O4LRAIIM.js";
+} from "./chunk-NKPIR4KR.js";
 import "./chunk-BBNIW64M.js";
 import {
   createGit

@@ -196,7 +196,7 @@ function lazy(summary, load) {
 var COMMANDS = {
   render,
   validate,
-  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-CUTT67EA.js")).diff),
+  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-7UIGRYCH.js")).diff),
   chart: lazy("package or publish charts/common", async () => (await import("./chart-SBRWPAX2.js")).chart)
 };
 async function runCli(argv, io, commands = COMMANDS) {
