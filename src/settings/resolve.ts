@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseChartYaml } from '../chart/chart-yaml.js';
 import { compiled } from '../claims/ajv.js';
 import { parseClaimFile } from '../claims/parse.js';
 import { schemaCursor } from '../claims/schema-cursor.js';
@@ -113,15 +114,8 @@ export async function readChartInfo(root: string, chartDir = CHART_DIR): Promise
   } catch {
     throw new InputError([{ file, line: 1, col: 1, code: 'chart-missing', message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
   }
-  const parsed = parseClaimFile(file, text);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const data = parsed.docs[0]?.data as { name?: unknown; version?: unknown } | undefined;
-  const version = typeof data?.version === 'string' ? data.version : undefined;
-  if (!data || typeof data.name !== 'string' || !version || !SEMVER.test(version)) {
-    const at = parsed.docs[0]?.locate(['version'], 'value') ?? { line: 1, col: 1 };
-    throw new InputError([{ file, ...at, code: 'chart-version', message: 'Chart.yaml needs a name and a semantic version (e.g. 2.0.0)' }]);
-  }
-  return { name: data.name, version };
+  const chartYaml = parseChartYaml(file, text);
+  if (!chartYaml.meta) throw new InputError(chartYaml.problems);
+  return { name: chartYaml.meta.name, version: chartYaml.meta.version };
 }
 
-export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
