@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-S6SVSKC3.js";
+} from "./chunks/chunk-WZAX475W.js";
 import {
   renderRepository
-} from "./chunks/chunk-DGTXEFQ2.js";
+} from "./chunks/chunk-MDQJ3Q2C.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-MM47BJFS.js";
+} from "./chunks/chunk-GLSUUZP5.js";
 import {
   createGit
-} from "./chunks/chunk-FBX5XG7U.js";
+} from "./chunks/chunk-LFMLHJFU.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-YLMQFC2Q.js";
+} from "./chunks/chunk-XS4GNXRB.js";
 import {
   InfraError,
   InputError,

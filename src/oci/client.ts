@@ -251,8 +251,10 @@ export class RegistryClient {
     }
     if (service) url.searchParams.set('service', service);
     for (const s of scopes) url.searchParams.append('scope', s);
-    const sameHostOrHttps = url.protocol === 'https:' || url.host === this.host;
-    const headers: Record<string, string> = this.credentials && sameHostOrHttps ? { authorization: basicHeader(this.credentials) } : {};
+    // Credentials go over https, or over http only when this registry is itself plain http
+    // (a loopback test registry the caller opted into); never downgraded by a realm.
+    const mayCarry = url.protocol === 'https:' || this.origin.startsWith('http:');
+    const headers: Record<string, string> = this.credentials && mayCarry ? { authorization: basicHeader(this.credentials) } : {};
     const res = await this.retrying(url.host, () => fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
     if (!res.ok) {
       await res.body?.cancel();

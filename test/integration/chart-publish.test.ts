@@ -196,7 +196,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish with registry auth', () =
   it('without credentials: exit 3, a clear message, nothing published', async () => {
     const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/charts`, '--plain-http']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/HTTP 401 \(check the registry credentials/);
+    expect(r.stderr).toMatch(/HTTP 401 UNAUTHORIZED: anonymous access does not grant scope repository:charts\/common:pull/);
   });
 
   it('with credentials: published, and the token never printed', async () => {

@@ -14595,6 +14595,24 @@ function cleanYamlMessage(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
 }
 
+// src/chart/chart-yaml.ts
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+function parseChartYaml(file, text) {
+  const parsed = parseClaimFile(file, text);
+  if (parsed.problems.length) return { meta: void 0, problems: parsed.problems };
+  const doc = parsed.docs[0];
+  const data = doc?.data ?? {};
+  const at = (field, code, message) => ({ file, ...doc?.locate([field], "value") ?? { line: 1, col: 1 }, code, message });
+  const problems = [];
+  if (data.apiVersion !== "v2") problems.push(at("apiVersion", "chart-api-version", "apiVersion must be v2"));
+  if (typeof data.name !== "string" || !isDnsLabel(data.name)) problems.push(at("name", "chart-name", "name must be a DNS label"));
+  if (typeof data.version !== "string" || !SEMVER.test(data.version)) {
+    problems.push(at("version", "chart-version", `version ${JSON.stringify(data.version)} is not a semantic version (e.g. 2.0.1)`));
+  }
+  if (problems.length) return { meta: void 0, problems };
+  return { meta: data, problems: [] };
+}
+
 // src/claims/schema-errors.ts
 var DNS_LABEL_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 var WEAK = /* @__PURE__ */ new Set(["type", "oneOf", "anyOf", "if", "allOf", "not"]);
@@ -14904,17 +14922,10 @@ async function readChartInfo(root, chartDir = CHART_DIR) {
   } catch {
     throw new InputError([{ file, line: 1, col: 1, code: "chart-missing", message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
   }
-  const parsed = parseClaimFile(file, text);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const data = parsed.docs[0]?.data;
-  const version = typeof data?.version === "string" ? data.version : void 0;
-  if (!data || typeof data.name !== "string" || !version || !SEMVER.test(version)) {
-    const at = parsed.docs[0]?.locate(["version"], "value") ?? { line: 1, col: 1 };
-    throw new InputError([{ file, ...at, code: "chart-version", message: "Chart.yaml needs a name and a semantic version (e.g. 2.0.0)" }]);
-  }
-  return { name: data.name, version };
+  const chartYaml = parseChartYaml(file, text);
+  if (!chartYaml.meta) throw new InputError(chartYaml.problems);
+  return { name: chartYaml.meta.name, version: chartYaml.meta.version };
 }
-var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
 
 export {
   makeAjv,
@@ -14933,7 +14944,7 @@ export {
   FORBIDDEN_KEYS,
   parseClaimFile,
   schemaProblem,
+  parseChartYaml,
   CHART_DIR,
-  resolveSettings,
-  SEMVER
+  resolveSettings
 };

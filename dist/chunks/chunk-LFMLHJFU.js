@@ -1,10 +1,8 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
-  SEMVER,
-  isDnsLabel,
   makeAjv,
-  parseClaimFile
-} from "./chunk-YLMQFC2Q.js";
+  parseChartYaml
+} from "./chunk-XS4GNXRB.js";
 import {
   InfraError,
   InputError,
@@ -761,7 +759,6 @@ var require_dist2 = __commonJS({
 });
 
 // src/chart/package.ts
-import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -817,8 +814,344 @@ function globToRegExp(glob) {
   return new RegExp(`^${re2}$`);
 }
 
+// src/oci/client.ts
+import { createHash } from "node:crypto";
+
+// src/oci/www-authenticate.ts
+var TCHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
+function parseWwwAuthenticate(header2) {
+  const challenges = [];
+  let i = 0;
+  const n = header2.length;
+  const skipWs = () => {
+    while (i < n && (header2[i] === " " || header2[i] === "	")) i++;
+  };
+  const token = () => {
+    const start = i;
+    while (i < n && TCHAR.test(header2[i])) i++;
+    return header2.slice(start, i);
+  };
+  const quoted = () => {
+    let out = "";
+    i++;
+    while (i < n && header2[i] !== '"') {
+      if (header2[i] === "\\" && i + 1 < n) i++;
+      out += header2[i];
+      i++;
+    }
+    i++;
+    return out;
+  };
+  const paramAhead = () => {
+    const save = i;
+    const name = token();
+    skipWs();
+    const isParam = name !== "" && header2[i] === "=" && header2[i + 1] !== "=";
+    i = save;
+    return isParam;
+  };
+  while (i < n) {
+    skipWs();
+    while (i < n && (header2[i] === "," || header2[i] === " ")) i++;
+    if (i >= n) break;
+    const scheme = token();
+    if (!scheme) break;
+    const challenge = { scheme: scheme.toLowerCase(), params: /* @__PURE__ */ Object.create(null) };
+    challenges.push(challenge);
+    skipWs();
+    const t68 = /^[A-Za-z0-9\-._~+/]+=*/.exec(header2.slice(i));
+    if (t68 && !paramAhead() && (i + t68[0].length >= n || /[\s,]/.test(header2[i + t68[0].length]))) {
+      challenge.token68 = t68[0];
+      i += t68[0].length;
+      continue;
+    }
+    for (; ; ) {
+      skipWs();
+      while (i < n && header2[i] === ",") {
+        i++;
+        skipWs();
+      }
+      if (i >= n || !paramAhead()) break;
+      const name = token().toLowerCase();
+      skipWs();
+      i++;
+      skipWs();
+      const value = header2[i] === '"' ? quoted() : token();
+      if (!Object.hasOwn(challenge.params, name)) challenge.params[name] = value;
+    }
+  }
+  return challenges;
+}
+
+// src/oci/client.ts
+var MANIFEST_MEDIA_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 5;
+var REQUEST_TIMEOUT_MS = 6e4;
+var RegistryError = class extends InfraError {
+  constructor(message, status, code) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.name = "RegistryError";
+  }
+  status;
+  code;
+};
+function scopeString(scope) {
+  return `repository:${scope.repository}:${scope.actions.join(",")}`;
+}
+function sha256(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+var RegistryClient = class {
+  host;
+  origin;
+  credentials;
+  log;
+  maxRetries;
+  maxRetryDelayMs;
+  /** What the registry asked for last time: decides how the next request authenticates. */
+  scheme = "none";
+  bearer;
+  tokens = /* @__PURE__ */ new Map();
+  constructor(options) {
+    this.host = options.host;
+    this.origin = `${options.plainHttp ? "http" : "https"}://${options.host}`;
+    this.credentials = options.credentials;
+    this.log = options.log ?? (() => {
+    });
+    this.maxRetries = options.maxRetries ?? 4;
+    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 3e4;
+  }
+  /** GET a manifest by tag or digest; undefined when the registry has no such manifest or repository. */
+  async getManifest(repository, reference) {
+    const res = await this.send("GET", `/v2/${repository}/manifests/${reference}`, { repository, actions: ["pull"] }, { headers: { accept: MANIFEST_MEDIA_TYPES.join(", ") } });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return void 0;
+    }
+    await this.expect(res, [200], `read manifest ${repository}:${reference}`, { repository, actions: ["pull"] });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { bytes, digest: res.headers.get("docker-content-digest") ?? sha256(bytes), mediaType: res.headers.get("content-type") ?? "" };
+  }
+  /**
+   * Whether `repository:reference` exists, as cheaply as the registry allows: a GET, because a
+   * 404's body says which part is missing (NAME_UNKNOWN vs MANIFEST_UNKNOWN), a HEAD's cannot.
+   */
+  async resolve(repository, reference) {
+    const scope = { repository, actions: ["pull"] };
+    const res = await this.send("GET", `/v2/${repository}/manifests/${reference}`, scope, { headers: { accept: MANIFEST_MEDIA_TYPES.join(", ") } });
+    if (res.status === 404) {
+      const code = errorCode(await res.text().catch(() => ""));
+      return { found: false, missing: code === "NAME_UNKNOWN" ? "repository" : "tag" };
+    }
+    await this.expect(res, [200], `read manifest ${repository}:${reference}`, scope);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { found: true, digest: res.headers.get("docker-content-digest") ?? sha256(bytes) };
+  }
+  /** A blob's bytes, checked against its digest (after whatever redirects storage needs). */
+  async getBlob(repository, digest) {
+    const scope = { repository, actions: ["pull"] };
+    const res = await this.send("GET", `/v2/${repository}/blobs/${digest}`, scope);
+    await this.expect(res, [200], `read blob ${digest} of ${repository}`, scope);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (sha256(bytes) !== digest) throw new InfraError(`registry ${this.host} sent blob ${digest} of ${repository} with other content (${sha256(bytes)})`);
+    return bytes;
+  }
+  /** Uploads a blob unless the repository already has it (monolithic POST + PUT). */
+  async pushBlob(repository, bytes) {
+    const digest = sha256(bytes);
+    const scope = { repository, actions: ["pull", "push"] };
+    const head = await this.send("HEAD", `/v2/${repository}/blobs/${digest}`, scope);
+    await head.body?.cancel();
+    if (head.status === 200) return digest;
+    const start = await this.send("POST", `/v2/${repository}/blobs/uploads/`, scope);
+    await this.expect(start, [202], `start a blob upload to ${repository}`, scope);
+    const location = start.headers.get("location");
+    if (!location) throw new InfraError(`registry ${this.host} did not say where to upload (no Location on 202)`);
+    const url = new URL(location, this.origin);
+    url.searchParams.set("digest", digest);
+    const put = await this.send("PUT", url.toString(), scope, { headers: { "content-type": "application/octet-stream" }, body: bytes });
+    await this.expect(put, [201], `upload a blob to ${repository}`, scope);
+    return digest;
+  }
+  async putManifest(repository, reference, bytes, mediaType) {
+    const scope = { repository, actions: ["pull", "push"] };
+    const res = await this.send("PUT", `/v2/${repository}/manifests/${reference}`, scope, { headers: { "content-type": mediaType }, body: bytes });
+    await this.expect(res, [201], `push manifest ${repository}:${reference}`, scope);
+    return res.headers.get("docker-content-digest") ?? sha256(bytes);
+  }
+  /** One request with auth, redirects and retries; the response may be any status. */
+  async send(method, pathOrUrl, scope, options = {}) {
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.origin}${pathOrUrl}`;
+    let res = await this.follow(method, url, await this.authorization(scope), options);
+    if (res.status !== 401) return res;
+    const challenges = parseWwwAuthenticate(res.headers.get("www-authenticate") ?? "");
+    if (!await this.answer(challenges, scope)) return res;
+    await res.body?.cancel();
+    res = await this.follow(method, url, await this.authorization(scope), options);
+    return res;
+  }
+  /** Throws a RegistryError that names the registry, what we tried and which scope was missing. */
+  async expect(res, ok, what, scope) {
+    if (ok.includes(res.status)) return;
+    const body = await res.text().catch(() => "");
+    const code = errorCode(body);
+    let hint = "";
+    if (res.status === 401 || res.status === 403) {
+      const missing = this.missingActions(scope);
+      const who = this.credentials ? `the credentials of ${JSON.stringify(this.credentials.username)}` : "anonymous access";
+      hint = `: ${who} do${this.credentials ? "" : "es"} not grant ${missing}`;
+    }
+    const detail = code ? ` ${code}` : "";
+    throw new RegistryError(`registry ${this.host} refused to ${what}: HTTP ${res.status}${detail}${hint}`, res.status, code);
+  }
+  /** Names the actions the cached token lacks (tokens that are JWTs say what they grant). */
+  missingActions(scope) {
+    const token = this.tokens.get(scopeString(scope))?.value;
+    const granted = token ? grantedActions(token, scope.repository) : void 0;
+    if (!granted) return `scope ${scopeString(scope)}`;
+    const missing = scope.actions.filter((a) => !granted.includes(a));
+    return `scope repository:${scope.repository}:${(missing.length ? missing : scope.actions).join(",")}`;
+  }
+  async authorization(scope) {
+    if (this.scheme === "basic" && this.credentials) return basicHeader(this.credentials);
+    if (this.scheme !== "bearer" || !this.bearer) return void 0;
+    const cached = this.cachedToken(scope);
+    if (cached) return `Bearer ${cached}`;
+    return `Bearer ${await this.fetchToken([scopeString(scope)], scope)}`;
+  }
+  /** A cached token for this scope or for one that covers it (pull,push covers pull). */
+  cachedToken(scope) {
+    for (const key of [scopeString(scope), `repository:${scope.repository}:pull,push`]) {
+      const hit = this.tokens.get(key);
+      const covers = key.split(":").at(-1).split(",");
+      if (hit && hit.expiresAt > Date.now() && scope.actions.every((a) => covers.includes(a))) return hit.value;
+    }
+    return void 0;
+  }
+  /** Answers a 401 challenge; false when there is nothing more we could send. */
+  async answer(challenges, scope) {
+    const bearer = challenges.find((c3) => c3.scheme === "bearer" && c3.params.realm);
+    if (bearer) {
+      this.scheme = "bearer";
+      this.bearer = { realm: bearer.params.realm, service: bearer.params.service };
+      const scopes = /* @__PURE__ */ new Set([scopeString(scope), ...(bearer.params.scope ?? "").split(" ").filter(Boolean)]);
+      this.tokens.delete(scopeString(scope));
+      await this.fetchToken([...scopes], scope);
+      return true;
+    }
+    if (challenges.some((c3) => c3.scheme === "basic") && this.credentials && this.scheme !== "basic") {
+      this.scheme = "basic";
+      return true;
+    }
+    return false;
+  }
+  async fetchToken(scopes, scope) {
+    const { realm, service } = this.bearer;
+    let url;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new InfraError(`registry ${this.host} sent a token realm that is not a URL: ${JSON.stringify(realm)}`);
+    }
+    if (service) url.searchParams.set("service", service);
+    for (const s of scopes) url.searchParams.append("scope", s);
+    const mayCarry = url.protocol === "https:" || this.origin.startsWith("http:");
+    const headers = this.credentials && mayCarry ? { authorization: basicHeader(this.credentials) } : {};
+    const res = await this.retrying(url.host, () => fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
+    if (!res.ok) {
+      await res.body?.cancel();
+      const who = this.credentials ? `the credentials of ${JSON.stringify(this.credentials.username)}` : "anonymous access";
+      throw new RegistryError(`token server ${url.origin} for registry ${this.host} refused ${who} for ${scopes.join(" ")}: HTTP ${res.status}`, res.status, void 0);
+    }
+    const json = await res.json().catch(() => ({}));
+    const value = typeof json.token === "string" ? json.token : typeof json.access_token === "string" ? json.access_token : void 0;
+    if (!value) throw new InfraError(`token server ${url.origin} for registry ${this.host} answered without a token`);
+    const seconds = typeof json.expires_in === "number" && json.expires_in > 0 ? json.expires_in : 60;
+    this.tokens.set(scopeString(scope), { value, expiresAt: Date.now() + Math.max(seconds - 10, 5) * 1e3 });
+    return value;
+  }
+  /** Follows redirects by hand: Authorization goes only to this registry's own origin. */
+  async follow(method, url, authorization, options) {
+    let current = url;
+    let currentMethod = method;
+    let body = options.body;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const sameOrigin = new URL(current).origin === this.origin;
+      const headers = { ...options.headers, ...authorization && sameOrigin ? { authorization } : {} };
+      const target = current;
+      const res = await this.retrying(
+        this.host,
+        () => fetch(target, { method: currentMethod, headers, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...body ? { body: new Uint8Array(body) } : {} })
+      );
+      const location = res.headers.get("location");
+      if (!REDIRECTS.has(res.status) || !location) return res;
+      await res.body?.cancel();
+      current = new URL(location, current).toString();
+      if (res.status === 303 || (res.status === 301 || res.status === 302) && currentMethod === "POST") {
+        currentMethod = "GET";
+        body = void 0;
+      }
+    }
+    throw new InfraError(`registry ${this.host}: more than ${MAX_REDIRECTS} redirects for ${method} ${url}`);
+  }
+  /** 429/503 are the registry asking us to wait: do, within bounds. Transport errors are not retried. */
+  async retrying(host, send) {
+    for (let attempt = 0; ; attempt++) {
+      let res;
+      try {
+        res = await send();
+      } catch (error) {
+        const cause = error.cause;
+        throw new InfraError(`registry ${host} is unreachable: ${cause?.code ?? cause?.message ?? error.message}`, { cause: error });
+      }
+      if (res.status !== 429 && res.status !== 503 || attempt >= this.maxRetries) return res;
+      const wait = Math.min(retryAfterMs(res.headers.get("retry-after")) ?? 500 * 2 ** attempt, this.maxRetryDelayMs);
+      await res.body?.cancel();
+      this.log(`registry ${host} answered ${res.status}; retrying in ${(wait / 1e3).toFixed(1)} s (retry ${attempt + 1} of ${this.maxRetries})`);
+      await new Promise((r2) => setTimeout(r2, wait));
+    }
+  }
+};
+function retryAfterMs(value, now = Date.now()) {
+  if (!value) return void 0;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+function basicHeader(c3) {
+  return `Basic ${Buffer.from(`${c3.username}:${c3.password}`).toString("base64")}`;
+}
+function errorCode(body) {
+  try {
+    const code = JSON.parse(body).errors?.[0]?.code;
+    return typeof code === "string" ? code : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function grantedActions(token, repository) {
+  const payload = token.split(".")[1];
+  if (!payload) return void 0;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    if (!Array.isArray(claims.access)) return void 0;
+    return claims.access.filter((a) => a.type === "repository" && a.name === repository).flatMap((a) => a.actions ?? []);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/chart/package.ts
-async function packageChart(chartDir, displayDir = chartDir) {
+async function packageChart(chartDir, displayDir = chartDir, options = {}) {
   const problems = [];
   const at2 = (file, message, code, line = 1, col = 1) => ({ file: `${displayDir}/${file}`, line, col, code, message });
   let chartText;
@@ -827,16 +1160,9 @@ async function packageChart(chartDir, displayDir = chartDir) {
   } catch {
     throw new InputError([at2("Chart.yaml", "Chart.yaml not found", "chart-missing")]);
   }
-  const parsed = parseClaimFile(`${displayDir}/Chart.yaml`, chartText);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const doc = parsed.docs[0];
-  const meta = doc?.data ?? {};
-  const where = (field) => doc?.locate([field], "value") ?? { line: 1, col: 1 };
-  if (meta.apiVersion !== "v2") problems.push(at2("Chart.yaml", "apiVersion must be v2", "chart-api-version", where("apiVersion").line, where("apiVersion").col));
-  if (typeof meta.name !== "string" || !isDnsLabel(meta.name)) problems.push(at2("Chart.yaml", "name must be a DNS label", "chart-name", where("name").line, where("name").col));
-  if (typeof meta.version !== "string" || !SEMVER.test(meta.version)) {
-    problems.push(at2("Chart.yaml", `version ${JSON.stringify(meta.version)} is not a semantic version (e.g. 2.0.1)`, "chart-version", where("version").line, where("version").col));
-  }
+  const chartYaml = parseChartYaml(`${displayDir}/Chart.yaml`, chartText);
+  if (!chartYaml.meta) throw new InputError(chartYaml.problems);
+  const meta = chartYaml.meta;
   const ignored = helmIgnoreMatcher(await readFile(path.join(chartDir, ".helmignore"), "utf8").catch(() => ""));
   const files = (await listFiles(chartDir)).filter((f3) => !ignored(f3)).sort(cmp);
   if (!files.some((f3) => f3.startsWith("templates/") && !f3.endsWith("/NOTES.txt"))) problems.push(at2("templates", "the chart has no templates", "chart-templates"));
@@ -849,12 +1175,14 @@ async function packageChart(chartDir, displayDir = chartDir) {
   }
   if (problems.length) throw new InputError(problems);
   const entries = await Promise.all(files.map(async (f3) => ({ name: `${meta.name}/${f3}`, data: await readFile(path.join(chartDir, f3)) })));
-  const bytes = gzipDeterministic(tar(entries));
+  const archive = tar(entries);
+  const bytes = gzipDeterministic(archive, options.gzipLevel);
   return {
     meta,
     fileName: `${meta.name}-${meta.version}.tgz`,
     bytes,
     digest: sha256(bytes),
+    contentDigest: sha256(archive),
     config: Buffer.from(JSON.stringify(chartConfig(meta)))
   };
 }
@@ -862,9 +1190,6 @@ function chartConfig(meta) {
   const out = {};
   for (const key of Object.keys(meta).sort(cmp)) out[key] = meta[key];
   return out;
-}
-function sha256(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 async function listFiles(root, rel = "") {
   const out = [];
@@ -910,8 +1235,8 @@ function header(name, size) {
   h3.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
   return h3;
 }
-function gzipDeterministic(data) {
-  const gz = gzipSync(data, { level: 9 });
+function gzipDeterministic(data, level = 9) {
+  const gz = gzipSync(data, { level });
   gz.writeUInt32LE(0, 4);
   gz[9] = 255;
   return gz;
@@ -4475,7 +4800,8 @@ function createGit(workdir) {
 }
 
 export {
-  packageChart,
   sha256,
+  RegistryClient,
+  packageChart,
   createGit
 };

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-DGTXEFQ2.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-MDQJ3Q2C.js";
+import "./chunk-XS4GNXRB.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

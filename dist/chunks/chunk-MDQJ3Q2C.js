@@ -17,7 +17,7 @@ import {
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-XS4GNXRB.js";
 import {
   InfraError,
   InputError,

@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-5FQ43BFE.js";
+} from "./chunk-6MJRC7TN.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-S6SVSKC3.js";
-import "./chunk-DGTXEFQ2.js";
+} from "./chunk-WZAX475W.js";
+import "./chunk-MDQJ3Q2C.js";
 import {
   createGit
-} from "./chunk-FBX5XG7U.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-LFMLHJFU.js";
+import "./chunk-XS4GNXRB.js";
 import {
   ExitCode,
   InputError

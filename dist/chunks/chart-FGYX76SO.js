@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-MM47BJFS.js";
+} from "./chunk-GLSUUZP5.js";
 import {
   createGit,
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-LFMLHJFU.js";
 import {
   resolveSettings
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-XS4GNXRB.js";
 import {
   ExitCode,
   InputError

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-DGTXEFQ2.js";
+} from "./chunk-MDQJ3Q2C.js";
 import {
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-LFMLHJFU.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-XS4GNXRB.js";
 import {
   InputError,
   __toESM,
