@@ -117,15 +117,19 @@ export class RegistryClient {
   }
 
   /**
-   * Whether `repository:reference` exists, as cheaply as the registry allows: a GET, because a
-   * 404's body says which part is missing (NAME_UNKNOWN vs MANIFEST_UNKNOWN), a HEAD's cannot.
+   * Whether `repository:reference` exists: one GET (a 404's body may say which part is missing,
+   * a HEAD's cannot); only when it is missing, a second request tells repository from tag.
    */
   async resolve(repository: string, reference: string): Promise<{ found: true; digest: string } | { found: false; missing: 'repository' | 'tag' }> {
     const scope: Scope = { repository, actions: ['pull'] };
     const res = await this.send('GET', `/v2/${repository}/manifests/${reference}`, scope, { headers: { accept: MANIFEST_MEDIA_TYPES.join(', ') } });
     if (res.status === 404) {
-      const code = errorCode(await res.text().catch(() => ''));
-      return { found: false, missing: code === 'NAME_UNKNOWN' ? 'repository' : 'tag' };
+      if (errorCode(await res.text().catch(() => '')) === 'NAME_UNKNOWN') return { found: false, missing: 'repository' };
+      // Registries differ in which code a missing repository gets on a manifest; its tag list says.
+      const tags = await this.send('GET', `/v2/${repository}/tags/list`, scope);
+      const missingRepo = tags.status === 404;
+      await tags.body?.cancel();
+      return { found: false, missing: missingRepo ? 'repository' : 'tag' };
     }
     await this.expect(res, [200], `read manifest ${repository}:${reference}`, scope);
     const bytes = Buffer.from(await res.arrayBuffer());

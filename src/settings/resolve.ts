@@ -33,7 +33,7 @@ interface SettingsFile {
   spec?: {
     git?: { repoURL?: string; targetRevision?: string };
     chart?: { repository?: string };
-    image?: { registry?: string; owner?: string };
+    image?: { registry?: string; owner?: string; pinDigests?: boolean };
     argocd?: { namespace?: string; server?: string };
     deletion?: { maxDeletedApps?: number };
     profiles?: Record<string, ProfileOverride>;
@@ -72,7 +72,7 @@ export async function resolveSettings(
     gitRepoURL,
     targetRevision: overrides.targetRevision ?? spec.git?.targetRevision ?? 'HEAD',
     chart: { repository: chartRepository, name: chart.name, version: chart.version },
-    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? 'ghcr.io', owner },
+    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? 'ghcr.io', owner, ...(spec.image?.pinDigests ? { pinDigests: true } : {}) },
     argocd: { namespace: spec.argocd?.namespace ?? 'argocd', server: spec.argocd?.server ?? 'https://kubernetes.default.svc' },
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
     allowDeletions: overrides.allowDeletions ?? false,

@@ -1,17 +1,19 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
+  REGISTRY_FLAGS,
   SETTINGS_FLAGS,
-  overridesFrom
-} from "./chunk-6MJRC7TN.js";
+  overridesFrom,
+  registryChecksFrom
+} from "./chunk-JHRMWGBY.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-WZAX475W.js";
-import "./chunk-MDQJ3Q2C.js";
+} from "./chunk-WFYSYTJ7.js";
+import "./chunk-WBQGANA3.js";
 import {
   createGit
-} from "./chunk-LFMLHJFU.js";
-import "./chunk-XS4GNXRB.js";
+} from "./chunk-WE65C2YE.js";
+import "./chunk-XLOAUPVY.js";
 import {
   ExitCode,
   InputError
@@ -25,7 +27,7 @@ var diff = {
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { root: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "no-manifests": { type: "boolean" }, ...SETTINGS_FLAGS },
+      options: { root: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "no-manifests": { type: "boolean" }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS },
       strict: true,
       allowPositionals: false
     });
@@ -40,6 +42,7 @@ var diff = {
       baseRef: values.base ?? "HEAD",
       overrides: overridesFrom(values),
       env: io.env,
+      ...registryChecksFrom(values),
       manifests: !values["no-manifests"] && format === "markdown",
       log: (l) => io.stderr(`${l}
 `)

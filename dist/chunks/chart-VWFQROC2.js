@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-GLSUUZP5.js";
+} from "./chunk-FJQXVQZQ.js";
 import {
   createGit,
   packageChart
-} from "./chunk-LFMLHJFU.js";
+} from "./chunk-WE65C2YE.js";
 import {
   resolveSettings
-} from "./chunk-XS4GNXRB.js";
+} from "./chunk-XLOAUPVY.js";
 import {
   ExitCode,
   InputError

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-MDQJ3Q2C.js";
-import "./chunk-XS4GNXRB.js";
+} from "./chunk-WBQGANA3.js";
+import "./chunk-XLOAUPVY.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,
