@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-WFYSYTJ7.js";
+} from "./chunks/chunk-AZLOG7RA.js";
 import {
   renderRepository
-} from "./chunks/chunk-WBQGANA3.js";
+} from "./chunks/chunk-RSJUDHCV.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-FJQXVQZQ.js";
+} from "./chunks/chunk-XIQG24KA.js";
 import {
   createGit
-} from "./chunks/chunk-WE65C2YE.js";
+} from "./chunks/chunk-MGSX4C37.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-XLOAUPVY.js";
+} from "./chunks/chunk-AH2TIJXS.js";
 import {
   InfraError,
   InputError,

@@ -174,10 +174,11 @@ export class RegistryClient {
   /** One request with auth, redirects and retries; the response may be any status. */
   async send(method: string, pathOrUrl: string, scope: Scope, options: SendOptions = {}): Promise<Response> {
     const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.origin}${pathOrUrl}`;
-    let res = await this.follow(method, url, await this.authorization(scope), options);
+    const sent = await this.authorization(scope);
+    let res = await this.follow(method, url, sent, options);
     if (res.status !== 401) return res;
     const challenges = parseWwwAuthenticate(res.headers.get('www-authenticate') ?? '');
-    if (!(await this.answer(challenges, scope))) return res;
+    if (!(await this.answer(challenges, scope, sent))) return res;
     await res.body?.cancel();
     res = await this.follow(method, url, await this.authorization(scope), options);
     return res;
@@ -227,7 +228,7 @@ export class RegistryClient {
   }
 
   /** Answers a 401 challenge; false when there is nothing more we could send. */
-  private async answer(challenges: Challenge[], scope: Scope): Promise<boolean> {
+  private async answer(challenges: Challenge[], scope: Scope, sent: string | undefined): Promise<boolean> {
     const bearer = challenges.find((c) => c.scheme === 'bearer' && c.params.realm);
     if (bearer) {
       this.scheme = 'bearer';
@@ -238,7 +239,9 @@ export class RegistryClient {
       await this.fetchToken([...scopes], scope);
       return true;
     }
-    if (challenges.some((c) => c.scheme === 'basic') && this.credentials && this.scheme !== 'basic') {
+    // Compare with what this request sent, not with shared state: parallel first requests all
+    // meet the challenge, and each deserves one answer.
+    if (challenges.some((c) => c.scheme === 'basic') && this.credentials && sent !== basicHeader(this.credentials)) {
       this.scheme = 'basic';
       return true;
     }

@@ -29,6 +29,8 @@ kind: RenderSettings
 spec:
   git:
     repoURL: https://github.com/acme/platform.git
+  chart:
+    repository: oci://${host}/charts
   image:
     registry: "${host}"
     owner: acme${pin ? '\n    pinDigests: true' : ''}
@@ -112,6 +114,23 @@ describe.skipIf(!REGISTRY_BIN)('images that exist, digests pinned', () => {
   it('without --verify-images nothing asks the registry', async () => {
     const repo = repoWith(shop([{ name: 'api', version: '9.9' }]));
     expect((await infraforge(repo.root, {}, 'render')).code).toBe(0);
+  });
+
+  it('--verify-chart refuses to pin a chart version the registry lacks (exit 3), and passes once it is published', async () => {
+    const repo = repoWith(shop([{ name: 'api', version: '1.4' }]));
+    const r = await infraforge(repo.root, READER_ENV, 'render', '--verify-chart');
+    expect(r.code).toBe(3);
+    const line = repo.read('charts/common/Chart.yaml').split('\n').findIndex((l) => l.startsWith('version:')) + 1;
+    expect(r.stderr).toContain(`charts/common/Chart.yaml:${line}:10: chart oci://${registry.host}/charts/common:2.0.0 is not published yet`);
+    expect(repo.snapshot()).toEqual({});
+
+    const { packageChart } = await import('../../src/chart/package.js');
+    const { ociTarget, publishChart } = await import('../../src/chart/oci.js');
+    const pkg = await packageChart(`${repo.root}/charts/common`, 'charts/common');
+    await publishChart(pkg, ociTarget(`oci://${registry.host}/charts`, 'common', '2.0.0', true), PUSHER, () => {});
+    const ok = await infraforge(repo.root, READER_ENV, 'render', '--verify-chart');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(ok.stderr).toContain(`chart oci://${registry.host}/charts/common:2.0.0 is published`);
   });
 
   it('pinDigests: values carry the digest; a moved tag is a one-line change the diff names', async () => {

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-WBQGANA3.js";
-import "./chunk-XLOAUPVY.js";
+} from "./chunk-RSJUDHCV.js";
+import "./chunk-AH2TIJXS.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

@@ -4,16 +4,16 @@ import {
   SETTINGS_FLAGS,
   overridesFrom,
   registryChecksFrom
-} from "./chunk-JHRMWGBY.js";
+} from "./chunk-DRZT3GIN.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-WFYSYTJ7.js";
-import "./chunk-WBQGANA3.js";
+} from "./chunk-AZLOG7RA.js";
+import "./chunk-RSJUDHCV.js";
 import {
   createGit
-} from "./chunk-WE65C2YE.js";
-import "./chunk-XLOAUPVY.js";
+} from "./chunk-MGSX4C37.js";
+import "./chunk-AH2TIJXS.js";
 import {
   ExitCode,
   InputError

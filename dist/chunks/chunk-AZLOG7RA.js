@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-WBQGANA3.js";
+} from "./chunk-RSJUDHCV.js";
 import {
   packageChart
-} from "./chunk-WE65C2YE.js";
+} from "./chunk-MGSX4C37.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-XLOAUPVY.js";
+} from "./chunk-AH2TIJXS.js";
 import {
   InputError,
   __toESM,

@@ -3,7 +3,7 @@ import {
   makeAjv,
   parseChartYaml,
   sha256
-} from "./chunk-XLOAUPVY.js";
+} from "./chunk-AH2TIJXS.js";
 import {
   InfraError,
   InputError,

@@ -22,7 +22,7 @@ import {
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-XLOAUPVY.js";
+} from "./chunk-AH2TIJXS.js";
 import {
   InfraError,
   InputError,

@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-WE65C2YE.js";
+} from "./chunk-MGSX4C37.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-XLOAUPVY.js";
+} from "./chunk-AH2TIJXS.js";
 import {
   InputError
 } from "./chunk-SVZWPUGU.js";

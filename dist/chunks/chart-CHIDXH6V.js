@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-FJQXVQZQ.js";
+} from "./chunk-XIQG24KA.js";
 import {
   createGit,
   packageChart
-} from "./chunk-WE65C2YE.js";
+} from "./chunk-MGSX4C37.js";
 import {
   resolveSettings
-} from "./chunk-XLOAUPVY.js";
+} from "./chunk-AH2TIJXS.js";
 import {
   ExitCode,
   InputError

@@ -15111,10 +15111,11 @@ var RegistryClient = class {
   /** One request with auth, redirects and retries; the response may be any status. */
   async send(method, pathOrUrl, scope, options = {}) {
     const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.origin}${pathOrUrl}`;
-    let res = await this.follow(method, url, await this.authorization(scope), options);
+    const sent = await this.authorization(scope);
+    let res = await this.follow(method, url, sent, options);
     if (res.status !== 401) return res;
     const challenges = parseWwwAuthenticate(res.headers.get("www-authenticate") ?? "");
-    if (!await this.answer(challenges, scope)) return res;
+    if (!await this.answer(challenges, scope, sent)) return res;
     await res.body?.cancel();
     res = await this.follow(method, url, await this.authorization(scope), options);
     return res;
@@ -15158,7 +15159,7 @@ var RegistryClient = class {
     return void 0;
   }
   /** Answers a 401 challenge; false when there is nothing more we could send. */
-  async answer(challenges, scope) {
+  async answer(challenges, scope, sent) {
     const bearer = challenges.find((c) => c.scheme === "bearer" && c.params.realm);
     if (bearer) {
       this.scheme = "bearer";
@@ -15168,7 +15169,7 @@ var RegistryClient = class {
       await this.fetchToken([...scopes], scope);
       return true;
     }
-    if (challenges.some((c) => c.scheme === "basic") && this.credentials && this.scheme !== "basic") {
+    if (challenges.some((c) => c.scheme === "basic") && this.credentials && sent !== basicHeader(this.credentials)) {
       this.scheme = "basic";
       return true;
     }
