@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-AZLOG7RA.js";
+} from "./chunks/chunk-EE5A2Q63.js";
 import {
   renderRepository
-} from "./chunks/chunk-RSJUDHCV.js";
+} from "./chunks/chunk-PUOEMK7S.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-XIQG24KA.js";
+} from "./chunks/chunk-SM2ONKPR.js";
 import {
   createGit
-} from "./chunks/chunk-MGSX4C37.js";
+} from "./chunks/chunk-JMRV7X6H.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-AH2TIJXS.js";
+} from "./chunks/chunk-TKI75Z73.js";
 import {
   InfraError,
   InputError,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { retryAfterMs } from '../../src/oci/client.js';
+import { retryAfterMs } from '../../src/oci/transport.js';
 import { parseWwwAuthenticate } from '../../src/oci/www-authenticate.js';
 
 describe('WWW-Authenticate (RFC 9110 §11.6.1)', () => {

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-RSJUDHCV.js";
-import "./chunk-AH2TIJXS.js";
+} from "./chunk-PUOEMK7S.js";
+import "./chunk-TKI75Z73.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

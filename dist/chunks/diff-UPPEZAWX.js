@@ -4,16 +4,16 @@ import {
   SETTINGS_FLAGS,
   overridesFrom,
   registryChecksFrom
-} from "./chunk-DRZT3GIN.js";
+} from "./chunk-WOP7APPJ.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-AZLOG7RA.js";
-import "./chunk-RSJUDHCV.js";
+} from "./chunk-EE5A2Q63.js";
+import "./chunk-PUOEMK7S.js";
 import {
   createGit
-} from "./chunk-MGSX4C37.js";
-import "./chunk-AH2TIJXS.js";
+} from "./chunk-JMRV7X6H.js";
+import "./chunk-TKI75Z73.js";
 import {
   ExitCode,
   InputError

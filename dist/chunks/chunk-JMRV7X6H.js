@@ -3,7 +3,7 @@ import {
   makeAjv,
   parseChartYaml,
   sha256
-} from "./chunk-AH2TIJXS.js";
+} from "./chunk-TKI75Z73.js";
 import {
   InfraError,
   InputError,

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-XIQG24KA.js";
+} from "./chunk-SM2ONKPR.js";
 import {
   createGit,
   packageChart
-} from "./chunk-MGSX4C37.js";
+} from "./chunk-JMRV7X6H.js";
 import {
   resolveSettings
-} from "./chunk-AH2TIJXS.js";
+} from "./chunk-TKI75Z73.js";
 import {
   ExitCode,
   InputError

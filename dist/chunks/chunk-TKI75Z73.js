@@ -14932,8 +14932,184 @@ async function readChartInfo(root, chartDir = CHART_DIR) {
   return { name: chartYaml.meta.name, version: chartYaml.meta.version };
 }
 
-// src/oci/client.ts
+// src/oci/model.ts
 import { createHash } from "node:crypto";
+var RegistryError = class extends InfraError {
+  constructor(message, status, code) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.name = "RegistryError";
+  }
+  status;
+  code;
+};
+function scopeString(scope) {
+  return `repository:${scope.repository}:${scope.actions.join(",")}`;
+}
+function sha256(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+// src/oci/transport.ts
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 5;
+var REQUEST_TIMEOUT_MS = 6e4;
+var Transport = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** Follows redirects by hand: Authorization goes only to this registry's own origin. */
+  async follow(method, url, authorization, options) {
+    let current = url;
+    let currentMethod = method;
+    let body = options.body;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const sameOrigin = new URL(current).origin === this.options.origin;
+      const headers = { ...options.headers, ...authorization && sameOrigin ? { authorization } : {} };
+      const target = current;
+      const res = await this.retrying(
+        this.options.host,
+        () => fetch(target, { method: currentMethod, headers, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...body ? { body: new Uint8Array(body) } : {} })
+      );
+      const location = res.headers.get("location");
+      if (!REDIRECTS.has(res.status) || !location) return res;
+      await res.body?.cancel();
+      current = new URL(location, current).toString();
+      if (res.status === 303 || (res.status === 301 || res.status === 302) && currentMethod === "POST") {
+        currentMethod = "GET";
+        body = void 0;
+      }
+    }
+    throw new InfraError(`registry ${this.options.host}: more than ${MAX_REDIRECTS} redirects for ${method} ${url}`);
+  }
+  /** 429/503 are the registry asking us to wait: do, within bounds. Transport errors are not retried. */
+  async retrying(host, send) {
+    for (let attempt = 0; ; attempt++) {
+      let res;
+      try {
+        res = await send();
+      } catch (error) {
+        const cause = error.cause;
+        throw new InfraError(`registry ${host} is unreachable: ${cause?.code ?? cause?.message ?? error.message}`, { cause: error });
+      }
+      if (res.status !== 429 && res.status !== 503 || attempt >= this.options.maxRetries) return res;
+      const wait = Math.min(retryAfterMs(res.headers.get("retry-after")) ?? 500 * 2 ** attempt, this.options.maxRetryDelayMs);
+      await res.body?.cancel();
+      this.options.log(`registry ${host} answered ${res.status}; retrying in ${(wait / 1e3).toFixed(1)} s (retry ${attempt + 1} of ${this.options.maxRetries})`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+};
+function retryAfterMs(value, now = Date.now()) {
+  if (!value) return void 0;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+
+// src/oci/auth.ts
+var RegistryAuth = class {
+  constructor(host, origin, credentials, transport) {
+    this.host = host;
+    this.origin = origin;
+    this.credentials = credentials;
+    this.transport = transport;
+  }
+  host;
+  origin;
+  credentials;
+  transport;
+  /** What the registry asked for last time: decides how the next request authenticates. */
+  scheme = "none";
+  bearer;
+  tokens = /* @__PURE__ */ new Map();
+  /** "the credentials of "u"" or "anonymous access", for messages. */
+  who() {
+    return this.credentials ? `the credentials of ${JSON.stringify(this.credentials.username)}` : "anonymous access";
+  }
+  /** Names the actions the cached token lacks (tokens that are JWTs say what they grant). */
+  missingActions(scope) {
+    const token = this.tokens.get(scopeString(scope))?.value;
+    const granted = token ? grantedActions(token, scope.repository) : void 0;
+    if (!granted) return `scope ${scopeString(scope)}`;
+    const missing = scope.actions.filter((a) => !granted.includes(a));
+    return `scope repository:${scope.repository}:${(missing.length ? missing : scope.actions).join(",")}`;
+  }
+  async authorization(scope) {
+    if (this.scheme === "basic" && this.credentials) return basicHeader(this.credentials);
+    if (this.scheme !== "bearer" || !this.bearer) return void 0;
+    const cached = this.cachedToken(scope);
+    if (cached) return `Bearer ${cached}`;
+    return `Bearer ${await this.fetchToken([scopeString(scope)], scope)}`;
+  }
+  /** A cached token for this scope or for one that covers it (pull,push covers pull). */
+  cachedToken(scope) {
+    for (const key of [scopeString(scope), `repository:${scope.repository}:pull,push`]) {
+      const hit = this.tokens.get(key);
+      const covers = key.split(":").at(-1).split(",");
+      if (hit && hit.expiresAt > Date.now() && scope.actions.every((a) => covers.includes(a))) return hit.value;
+    }
+    return void 0;
+  }
+  /** Answers a 401 challenge; false when there is nothing more we could send. */
+  async answer(challenges, scope, sent) {
+    const bearer = challenges.find((c) => c.scheme === "bearer" && c.params.realm);
+    if (bearer) {
+      this.scheme = "bearer";
+      this.bearer = { realm: bearer.params.realm, service: bearer.params.service };
+      const scopes = /* @__PURE__ */ new Set([scopeString(scope), ...(bearer.params.scope ?? "").split(" ").filter(Boolean)]);
+      this.tokens.delete(scopeString(scope));
+      await this.fetchToken([...scopes], scope);
+      return true;
+    }
+    if (challenges.some((c) => c.scheme === "basic") && this.credentials && sent !== basicHeader(this.credentials)) {
+      this.scheme = "basic";
+      return true;
+    }
+    return false;
+  }
+  async fetchToken(scopes, scope) {
+    const { realm, service } = this.bearer;
+    let url;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new InfraError(`registry ${this.host} sent a token realm that is not a URL: ${JSON.stringify(realm)}`);
+    }
+    if (service) url.searchParams.set("service", service);
+    for (const s of scopes) url.searchParams.append("scope", s);
+    const mayCarry = url.protocol === "https:" || this.origin.startsWith("http:");
+    const headers = this.credentials && mayCarry ? { authorization: basicHeader(this.credentials) } : {};
+    const res = await this.transport.retrying(url.host, () => fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RegistryError(`token server ${url.origin} for registry ${this.host} refused ${this.who()} for ${scopes.join(" ")}: HTTP ${res.status}`, res.status, void 0);
+    }
+    const json = await res.json().catch(() => ({}));
+    const value = typeof json.token === "string" ? json.token : typeof json.access_token === "string" ? json.access_token : void 0;
+    if (!value) throw new InfraError(`token server ${url.origin} for registry ${this.host} answered without a token`);
+    const seconds = typeof json.expires_in === "number" && json.expires_in > 0 ? json.expires_in : 60;
+    this.tokens.set(scopeString(scope), { value, expiresAt: Date.now() + Math.max(seconds - 10, 5) * 1e3 });
+    return value;
+  }
+};
+function basicHeader(c) {
+  return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+}
+function grantedActions(token, repository) {
+  const payload = token.split(".")[1];
+  if (!payload) return void 0;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    if (!Array.isArray(claims.access)) return void 0;
+    return claims.access.filter((a) => a.type === "repository" && a.name === repository).flatMap((a) => a.actions ?? []);
+  } catch {
+    return void 0;
+  }
+}
 
 // src/oci/www-authenticate.ts
 var TCHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
@@ -15008,44 +15184,23 @@ var MANIFEST_MEDIA_TYPES = [
   "application/vnd.docker.distribution.manifest.list.v2+json",
   "application/vnd.docker.distribution.manifest.v2+json"
 ];
-var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
-var MAX_REDIRECTS = 5;
-var REQUEST_TIMEOUT_MS = 6e4;
-var RegistryError = class extends InfraError {
-  constructor(message, status, code) {
-    super(message);
-    this.status = status;
-    this.code = code;
-    this.name = "RegistryError";
-  }
-  status;
-  code;
-};
-function scopeString(scope) {
-  return `repository:${scope.repository}:${scope.actions.join(",")}`;
-}
-function sha256(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
-}
 var RegistryClient = class {
   host;
   origin;
-  credentials;
-  log;
-  maxRetries;
-  maxRetryDelayMs;
-  /** What the registry asked for last time: decides how the next request authenticates. */
-  scheme = "none";
-  bearer;
-  tokens = /* @__PURE__ */ new Map();
+  transport;
+  auth;
   constructor(options) {
     this.host = options.host;
     this.origin = `${options.plainHttp ? "http" : "https"}://${options.host}`;
-    this.credentials = options.credentials;
-    this.log = options.log ?? (() => {
+    this.transport = new Transport({
+      host: options.host,
+      origin: this.origin,
+      log: options.log ?? (() => {
+      }),
+      maxRetries: options.maxRetries ?? 4,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 3e4
     });
-    this.maxRetries = options.maxRetries ?? 4;
-    this.maxRetryDelayMs = options.maxRetryDelayMs ?? 3e4;
+    this.auth = new RegistryAuth(options.host, this.origin, options.credentials, this.transport);
   }
   /** GET a manifest by tag or digest; undefined when the registry has no such manifest or repository. */
   async getManifest(repository, reference) {
@@ -15111,14 +15266,13 @@ var RegistryClient = class {
   /** One request with auth, redirects and retries; the response may be any status. */
   async send(method, pathOrUrl, scope, options = {}) {
     const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.origin}${pathOrUrl}`;
-    const sent = await this.authorization(scope);
-    let res = await this.follow(method, url, sent, options);
+    const sent = await this.auth.authorization(scope);
+    const res = await this.transport.follow(method, url, sent, options);
     if (res.status !== 401) return res;
     const challenges = parseWwwAuthenticate(res.headers.get("www-authenticate") ?? "");
-    if (!await this.answer(challenges, scope, sent)) return res;
+    if (!await this.auth.answer(challenges, scope, sent)) return res;
     await res.body?.cancel();
-    res = await this.follow(method, url, await this.authorization(scope), options);
-    return res;
+    return this.transport.follow(method, url, await this.auth.authorization(scope), options);
   }
   /** Throws a RegistryError that names the registry, what we tried and which scope was missing. */
   async expect(res, ok, what, scope) {
@@ -15127,146 +15281,17 @@ var RegistryClient = class {
     const code = errorCode(body);
     let hint = "";
     if (res.status === 401 || res.status === 403) {
-      const missing = this.missingActions(scope);
-      const who = this.credentials ? `the credentials of ${JSON.stringify(this.credentials.username)}` : "anonymous access";
-      hint = `: ${who} do${this.credentials ? "" : "es"} not grant ${missing}`;
+      const who = this.auth.who();
+      hint = `: ${who} ${who === "anonymous access" ? "does" : "do"} not grant ${this.auth.missingActions(scope)}`;
     }
     const detail = code ? ` ${code}` : "";
     throw new RegistryError(`registry ${this.host} refused to ${what}: HTTP ${res.status}${detail}${hint}`, res.status, code);
   }
-  /** Names the actions the cached token lacks (tokens that are JWTs say what they grant). */
-  missingActions(scope) {
-    const token = this.tokens.get(scopeString(scope))?.value;
-    const granted = token ? grantedActions(token, scope.repository) : void 0;
-    if (!granted) return `scope ${scopeString(scope)}`;
-    const missing = scope.actions.filter((a) => !granted.includes(a));
-    return `scope repository:${scope.repository}:${(missing.length ? missing : scope.actions).join(",")}`;
-  }
-  async authorization(scope) {
-    if (this.scheme === "basic" && this.credentials) return basicHeader(this.credentials);
-    if (this.scheme !== "bearer" || !this.bearer) return void 0;
-    const cached = this.cachedToken(scope);
-    if (cached) return `Bearer ${cached}`;
-    return `Bearer ${await this.fetchToken([scopeString(scope)], scope)}`;
-  }
-  /** A cached token for this scope or for one that covers it (pull,push covers pull). */
-  cachedToken(scope) {
-    for (const key of [scopeString(scope), `repository:${scope.repository}:pull,push`]) {
-      const hit = this.tokens.get(key);
-      const covers = key.split(":").at(-1).split(",");
-      if (hit && hit.expiresAt > Date.now() && scope.actions.every((a) => covers.includes(a))) return hit.value;
-    }
-    return void 0;
-  }
-  /** Answers a 401 challenge; false when there is nothing more we could send. */
-  async answer(challenges, scope, sent) {
-    const bearer = challenges.find((c) => c.scheme === "bearer" && c.params.realm);
-    if (bearer) {
-      this.scheme = "bearer";
-      this.bearer = { realm: bearer.params.realm, service: bearer.params.service };
-      const scopes = /* @__PURE__ */ new Set([scopeString(scope), ...(bearer.params.scope ?? "").split(" ").filter(Boolean)]);
-      this.tokens.delete(scopeString(scope));
-      await this.fetchToken([...scopes], scope);
-      return true;
-    }
-    if (challenges.some((c) => c.scheme === "basic") && this.credentials && sent !== basicHeader(this.credentials)) {
-      this.scheme = "basic";
-      return true;
-    }
-    return false;
-  }
-  async fetchToken(scopes, scope) {
-    const { realm, service } = this.bearer;
-    let url;
-    try {
-      url = new URL(realm);
-    } catch {
-      throw new InfraError(`registry ${this.host} sent a token realm that is not a URL: ${JSON.stringify(realm)}`);
-    }
-    if (service) url.searchParams.set("service", service);
-    for (const s of scopes) url.searchParams.append("scope", s);
-    const mayCarry = url.protocol === "https:" || this.origin.startsWith("http:");
-    const headers = this.credentials && mayCarry ? { authorization: basicHeader(this.credentials) } : {};
-    const res = await this.retrying(url.host, () => fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
-    if (!res.ok) {
-      await res.body?.cancel();
-      const who = this.credentials ? `the credentials of ${JSON.stringify(this.credentials.username)}` : "anonymous access";
-      throw new RegistryError(`token server ${url.origin} for registry ${this.host} refused ${who} for ${scopes.join(" ")}: HTTP ${res.status}`, res.status, void 0);
-    }
-    const json = await res.json().catch(() => ({}));
-    const value = typeof json.token === "string" ? json.token : typeof json.access_token === "string" ? json.access_token : void 0;
-    if (!value) throw new InfraError(`token server ${url.origin} for registry ${this.host} answered without a token`);
-    const seconds = typeof json.expires_in === "number" && json.expires_in > 0 ? json.expires_in : 60;
-    this.tokens.set(scopeString(scope), { value, expiresAt: Date.now() + Math.max(seconds - 10, 5) * 1e3 });
-    return value;
-  }
-  /** Follows redirects by hand: Authorization goes only to this registry's own origin. */
-  async follow(method, url, authorization, options) {
-    let current = url;
-    let currentMethod = method;
-    let body = options.body;
-    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
-      const sameOrigin = new URL(current).origin === this.origin;
-      const headers = { ...options.headers, ...authorization && sameOrigin ? { authorization } : {} };
-      const target = current;
-      const res = await this.retrying(
-        this.host,
-        () => fetch(target, { method: currentMethod, headers, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...body ? { body: new Uint8Array(body) } : {} })
-      );
-      const location = res.headers.get("location");
-      if (!REDIRECTS.has(res.status) || !location) return res;
-      await res.body?.cancel();
-      current = new URL(location, current).toString();
-      if (res.status === 303 || (res.status === 301 || res.status === 302) && currentMethod === "POST") {
-        currentMethod = "GET";
-        body = void 0;
-      }
-    }
-    throw new InfraError(`registry ${this.host}: more than ${MAX_REDIRECTS} redirects for ${method} ${url}`);
-  }
-  /** 429/503 are the registry asking us to wait: do, within bounds. Transport errors are not retried. */
-  async retrying(host, send) {
-    for (let attempt = 0; ; attempt++) {
-      let res;
-      try {
-        res = await send();
-      } catch (error) {
-        const cause = error.cause;
-        throw new InfraError(`registry ${host} is unreachable: ${cause?.code ?? cause?.message ?? error.message}`, { cause: error });
-      }
-      if (res.status !== 429 && res.status !== 503 || attempt >= this.maxRetries) return res;
-      const wait = Math.min(retryAfterMs(res.headers.get("retry-after")) ?? 500 * 2 ** attempt, this.maxRetryDelayMs);
-      await res.body?.cancel();
-      this.log(`registry ${host} answered ${res.status}; retrying in ${(wait / 1e3).toFixed(1)} s (retry ${attempt + 1} of ${this.maxRetries})`);
-      await new Promise((r) => setTimeout(r, wait));
-    }
-  }
 };
-function retryAfterMs(value, now = Date.now()) {
-  if (!value) return void 0;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
-  const date = Date.parse(trimmed);
-  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
-}
-function basicHeader(c) {
-  return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
-}
 function errorCode(body) {
   try {
     const code = JSON.parse(body).errors?.[0]?.code;
     return typeof code === "string" ? code : void 0;
-  } catch {
-    return void 0;
-  }
-}
-function grantedActions(token, repository) {
-  const payload = token.split(".")[1];
-  if (!payload) return void 0;
-  try {
-    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-    if (!Array.isArray(claims.access)) return void 0;
-    return claims.access.filter((a) => a.type === "repository" && a.name === repository).flatMap((a) => a.actions ?? []);
   } catch {
     return void 0;
   }

@@ -22,7 +22,7 @@ import {
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-AH2TIJXS.js";
+} from "./chunk-TKI75Z73.js";
 import {
   InfraError,
   InputError,

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-RSJUDHCV.js";
+} from "./chunk-PUOEMK7S.js";
 import {
   packageChart
-} from "./chunk-MGSX4C37.js";
+} from "./chunk-JMRV7X6H.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-AH2TIJXS.js";
+} from "./chunk-TKI75Z73.js";
 import {
   InputError,
   __toESM,

@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-MGSX4C37.js";
+} from "./chunk-JMRV7X6H.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-AH2TIJXS.js";
+} from "./chunk-TKI75Z73.js";
 import {
   InputError
 } from "./chunk-SVZWPUGU.js";
