@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-EE5A2Q63.js";
+} from "./chunks/chunk-BQIUZ23Z.js";
 import {
   renderRepository
-} from "./chunks/chunk-PUOEMK7S.js";
+} from "./chunks/chunk-3JRGSBXM.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-SM2ONKPR.js";
+} from "./chunks/chunk-QVY5ZDWI.js";
 import {
   createGit
-} from "./chunks/chunk-JMRV7X6H.js";
+} from "./chunks/chunk-UONXTXDQ.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-TKI75Z73.js";
+} from "./chunks/chunk-2Q2IPFDV.js";
 import {
   InfraError,
   InputError,

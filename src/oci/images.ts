@@ -61,9 +61,14 @@ export class ImageRegistry {
  * GITHUB_TOKEN) for the hosts they belong to.
  */
 export function credentialsForHosts(hosts: readonly string[], env: Record<string, string | undefined>): (host: string) => Credentials | undefined {
-  const password = env.INFRAFORGE_REGISTRY_PASSWORD ?? env.GITHUB_TOKEN;
-  if (!password) return () => undefined;
-  const credentials = { username: env.INFRAFORGE_REGISTRY_USERNAME ?? env.GITHUB_ACTOR ?? 'x-access-token', password };
+  const credentials = registryCredentials(env);
+  if (!credentials) return () => undefined;
   const allowed = new Set(hosts);
   return (host) => (allowed.has(host) ? credentials : undefined);
+}
+
+/** INFRAFORGE_REGISTRY_USERNAME/PASSWORD, else the workflow's GITHUB_TOKEN as GITHUB_ACTOR. */
+export function registryCredentials(env: Record<string, string | undefined>): Credentials | undefined {
+  const password = env.INFRAFORGE_REGISTRY_PASSWORD ?? env.GITHUB_TOKEN;
+  return password ? { username: env.INFRAFORGE_REGISTRY_USERNAME ?? env.GITHUB_ACTOR ?? 'x-access-token', password } : undefined;
 }

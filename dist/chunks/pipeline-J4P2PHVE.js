@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-PUOEMK7S.js";
-import "./chunk-TKI75Z73.js";
+} from "./chunk-3JRGSBXM.js";
+import "./chunk-2Q2IPFDV.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

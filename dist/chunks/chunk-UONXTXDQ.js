@@ -3,7 +3,7 @@ import {
   makeAjv,
   parseChartYaml,
   sha256
-} from "./chunk-TKI75Z73.js";
+} from "./chunk-2Q2IPFDV.js";
 import {
   InfraError,
   InputError,

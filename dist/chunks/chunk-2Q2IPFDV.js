@@ -14932,6 +14932,21 @@ async function readChartInfo(root, chartDir = CHART_DIR) {
   return { name: chartYaml.meta.name, version: chartYaml.meta.version };
 }
 
+// src/io/concurrency.ts
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+var IO_CONCURRENCY = 32;
+
 // src/oci/model.ts
 import { createHash } from "node:crypto";
 var RegistryError = class extends InfraError {
@@ -15297,6 +15312,67 @@ function errorCode(body) {
   }
 }
 
+// src/oci/reference.ts
+function imageLocation(repository) {
+  const slash = repository.indexOf("/");
+  const first = slash < 0 ? "" : repository.slice(0, slash);
+  const hasHost = first !== "" && (first.includes(".") || first.includes(":") || first === "localhost");
+  const host = hasHost ? first : "docker.io";
+  let path2 = hasHost ? repository.slice(slash + 1) : repository;
+  if (host === "docker.io" && !path2.includes("/")) path2 = `library/${path2}`;
+  return { host: host === "docker.io" || host === "index.docker.io" ? "registry-1.docker.io" : host, repository: path2 };
+}
+function isLoopbackHost(host) {
+  const name = host.replace(/:\d+$/, "");
+  return name === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(name) || name === "[::1]";
+}
+
+// src/oci/images.ts
+var IMAGE_CONCURRENCY = 8;
+var ImageRegistry = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  clients = /* @__PURE__ */ new Map();
+  answers = /* @__PURE__ */ new Map();
+  /** `repository` as written in values (`ghcr.io/acme/api`), `reference` a tag or a digest. */
+  lookup(repository, reference) {
+    const key = `${repository}:${reference}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      const { host, repository: path2 } = imageLocation(repository);
+      answer = this.client(host).resolve(path2, reference);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+  /** Looks up every distinct image once, IMAGE_CONCURRENCY at a time. */
+  async lookupAll(images) {
+    const distinct = [...new Map(images.map((i) => [`${i.repository}:${i.reference}`, i])).values()];
+    const answers = await mapLimit(distinct, IMAGE_CONCURRENCY, (i) => this.lookup(i.repository, i.reference));
+    return new Map(distinct.map((i, n) => [`${i.repository}:${i.reference}`, answers[n]]));
+  }
+  client(host) {
+    let client = this.clients.get(host);
+    if (!client) {
+      client = new RegistryClient({ host, plainHttp: isLoopbackHost(host), credentials: this.options.credentialsFor(host), log: this.options.log });
+      this.clients.set(host, client);
+    }
+    return client;
+  }
+};
+function credentialsForHosts(hosts, env) {
+  const credentials = registryCredentials(env);
+  if (!credentials) return () => void 0;
+  const allowed = new Set(hosts);
+  return (host) => allowed.has(host) ? credentials : void 0;
+}
+function registryCredentials(env) {
+  const password = env.INFRAFORGE_REGISTRY_PASSWORD ?? env.GITHUB_TOKEN;
+  return password ? { username: env.INFRAFORGE_REGISTRY_USERNAME ?? env.GITHUB_ACTOR ?? "x-access-token", password } : void 0;
+}
+
 // src/chart/oci.ts
 import { gunzipSync } from "node:zlib";
 var HELM_CONFIG_MEDIA_TYPE = "application/vnd.cncf.helm.config.v1+json";
@@ -15373,6 +15449,8 @@ async function chartPublished(target, credentials, log) {
 export {
   makeAjv,
   compiled,
+  mapLimit,
+  IO_CONCURRENCY,
   DNS_LABEL,
   MAX_RELEASE_NAME,
   isDnsLabel,
@@ -15390,10 +15468,14 @@ export {
   parseChartYaml,
   chartFieldPosition,
   sha256,
-  RegistryClient,
   ociTarget,
   publishChart,
   chartPublished,
   CHART_DIR,
-  resolveSettings
+  resolveSettings,
+  imageLocation,
+  isLoopbackHost,
+  ImageRegistry,
+  credentialsForHosts,
+  registryCredentials
 };

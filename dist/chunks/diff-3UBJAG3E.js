@@ -4,16 +4,16 @@ import {
   SETTINGS_FLAGS,
   overridesFrom,
   registryChecksFrom
-} from "./chunk-WOP7APPJ.js";
+} from "./chunk-BKWJHKHU.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-EE5A2Q63.js";
-import "./chunk-PUOEMK7S.js";
+} from "./chunk-BQIUZ23Z.js";
+import "./chunk-3JRGSBXM.js";
 import {
   createGit
-} from "./chunk-JMRV7X6H.js";
-import "./chunk-TKI75Z73.js";
+} from "./chunk-UONXTXDQ.js";
+import "./chunk-2Q2IPFDV.js";
 import {
   ExitCode,
   InputError

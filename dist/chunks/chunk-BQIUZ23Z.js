@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-PUOEMK7S.js";
+} from "./chunk-3JRGSBXM.js";
 import {
   packageChart
-} from "./chunk-JMRV7X6H.js";
+} from "./chunk-UONXTXDQ.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-TKI75Z73.js";
+} from "./chunk-2Q2IPFDV.js";
 import {
   InputError,
   __toESM,

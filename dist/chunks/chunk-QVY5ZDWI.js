@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-JMRV7X6H.js";
+} from "./chunk-UONXTXDQ.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-TKI75Z73.js";
+} from "./chunk-2Q2IPFDV.js";
 import {
   InputError
 } from "./chunk-SVZWPUGU.js";

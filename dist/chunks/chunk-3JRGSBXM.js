@@ -3,16 +3,21 @@ import {
   CHART_DIR,
   DNS_LABEL,
   FORBIDDEN_KEYS,
+  IO_CONCURRENCY,
+  ImageRegistry,
   MAX_DEPTH,
   MAX_RELEASE_NAME,
-  RegistryClient,
   chartFieldPosition,
   chartPublished,
   compiled,
+  credentialsForHosts,
   defaultNamespace,
   formatFieldPath,
+  imageLocation,
   isDnsLabel,
+  isLoopbackHost,
   makeAjv,
+  mapLimit,
   ociTarget,
   parseClaimFile,
   releaseName,
@@ -22,7 +27,7 @@ import {
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-TKI75Z73.js";
+} from "./chunk-2Q2IPFDV.js";
 import {
   InfraError,
   InputError,
@@ -39,23 +44,6 @@ import path4 from "node:path";
 import { readFileSync } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
-
-// src/io/concurrency.ts
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-var IO_CONCURRENCY = 32;
-
-// src/claims/discover.ts
 var DEPLOYMENTS_DIR = "deployments";
 var MAX_FILE_BYTES = 1024 * 1024;
 var MAX_FILES = 1e4;
@@ -3677,64 +3665,6 @@ function deployedImages(claims, settings) {
     });
   }
   return out;
-}
-
-// src/oci/reference.ts
-function imageLocation(repository) {
-  const slash = repository.indexOf("/");
-  const first = slash < 0 ? "" : repository.slice(0, slash);
-  const hasHost = first !== "" && (first.includes(".") || first.includes(":") || first === "localhost");
-  const host = hasHost ? first : "docker.io";
-  let path5 = hasHost ? repository.slice(slash + 1) : repository;
-  if (host === "docker.io" && !path5.includes("/")) path5 = `library/${path5}`;
-  return { host: host === "docker.io" || host === "index.docker.io" ? "registry-1.docker.io" : host, repository: path5 };
-}
-function isLoopbackHost(host) {
-  const name = host.replace(/:\d+$/, "");
-  return name === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(name) || name === "[::1]";
-}
-
-// src/oci/images.ts
-var IMAGE_CONCURRENCY = 8;
-var ImageRegistry = class {
-  constructor(options) {
-    this.options = options;
-  }
-  options;
-  clients = /* @__PURE__ */ new Map();
-  answers = /* @__PURE__ */ new Map();
-  /** `repository` as written in values (`ghcr.io/acme/api`), `reference` a tag or a digest. */
-  lookup(repository, reference) {
-    const key = `${repository}:${reference}`;
-    let answer = this.answers.get(key);
-    if (!answer) {
-      const { host, repository: path5 } = imageLocation(repository);
-      answer = this.client(host).resolve(path5, reference);
-      this.answers.set(key, answer);
-    }
-    return answer;
-  }
-  /** Looks up every distinct image once, IMAGE_CONCURRENCY at a time. */
-  async lookupAll(images) {
-    const distinct = [...new Map(images.map((i) => [`${i.repository}:${i.reference}`, i])).values()];
-    const answers = await mapLimit(distinct, IMAGE_CONCURRENCY, (i) => this.lookup(i.repository, i.reference));
-    return new Map(distinct.map((i, n) => [`${i.repository}:${i.reference}`, answers[n]]));
-  }
-  client(host) {
-    let client = this.clients.get(host);
-    if (!client) {
-      client = new RegistryClient({ host, plainHttp: isLoopbackHost(host), credentials: this.options.credentialsFor(host), log: this.options.log });
-      this.clients.set(host, client);
-    }
-    return client;
-  }
-};
-function credentialsForHosts(hosts, env) {
-  const password = env.INFRAFORGE_REGISTRY_PASSWORD ?? env.GITHUB_TOKEN;
-  if (!password) return () => void 0;
-  const credentials = { username: env.INFRAFORGE_REGISTRY_USERNAME ?? env.GITHUB_ACTOR ?? "x-access-token", password };
-  const allowed = new Set(hosts);
-  return (host) => allowed.has(host) ? credentials : void 0;
 }
 
 // src/oci/render-checks.ts
