@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-NKPIR4KR.js";
+} from "./chunks/chunk-74KNQJBW.js";
 import {
   renderRepository
-} from "./chunks/chunk-BBNIW64M.js";
+} from "./chunks/chunk-WF62HSKE.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-V77NX3FC.js";
+} from "./chunks/chunk-ZMW7Q7R5.js";
 import {
   createGit
-} from "./chunks/chunk-TX35YG22.js";
+} from "./chunks/chunk-KDDUEQRY.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-OAN6ILPS.js";
+} from "./chunks/chunk-DNHKOWEK.js";
 import {
   InfraError,
   InputError,
@@ -24681,6 +24681,52 @@ async function upsertSticky(api, body, marker, author) {
   return { action: "updated", url: updated.html_url, id: updated.id };
 }
 
+// src/action/inputs.ts
+var COMMANDS = ["render", "diff", "publish-chart"];
+function bool(name, fallback) {
+  const raw = getInput(name).trim().toLowerCase();
+  if (raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+function inputError(message) {
+  return new InputError([{ file: "action.yml", line: 1, col: 1, code: "action-input", message }]);
+}
+function registryEnv(settings, env) {
+  return settings.token && !env.INFRAFORGE_REGISTRY_PASSWORD && !env.GITHUB_TOKEN ? { ...env, GITHUB_TOKEN: settings.token } : env;
+}
+function getInputs(env = process.env) {
+  const command = getInput("command") || "render";
+  if (!COMMANDS.includes(command)) throw inputError(`input command must be one of ${COMMANDS.join(", ")}, got ${JSON.stringify(command)}`);
+  const token = getInput("token");
+  if (token) setSecret(token);
+  const environments = getInput("environments").split(/[\s,]+/).map((e) => e.trim()).filter((e) => e && e !== "all");
+  const maxAttempts = Number(getInput("max-attempts") || "5");
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw inputError("input max-attempts must be a whole number from 1 to 20");
+  return {
+    command,
+    token,
+    environments,
+    commit: bool("commit", true),
+    push: bool("push", true),
+    allowDeletions: bool("allow-deletions", false),
+    chartRegistry: getInput("chart-registry"),
+    author: {
+      name: getInput("author-name") || "github-actions[bot]",
+      email: getInput("author-email") || "41898282+github-actions[bot]@users.noreply.github.com"
+    },
+    maxAttempts,
+    workspace: getInput("working-directory") || env.GITHUB_WORKSPACE || process.cwd(),
+    imageOwner: getInput("image-owner"),
+    plainHttp: bool("plain-http", false),
+    verifyImages: bool("verify-images", false),
+    verifyChart: bool("verify-chart", false),
+    commentAuthor: getInput("comment-author") || "github-actions[bot]",
+    base: getInput("base")
+  };
+}
+
 // src/action/diff-command.ts
 function readEvent(env) {
   try {
@@ -24695,7 +24741,7 @@ async function runDiff(settings, { env, reporter }) {
   const baseRef = settings.base || pr?.base.sha || "HEAD~1";
   const result = await reporter.group(
     "render base and head",
-    () => diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env, log: (l) => reporter.info(l) })
+    () => diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env: registryEnv(settings, env), verifyImages: settings.verifyImages, log: (l) => reporter.info(l) })
   );
   const full = fullMarkdown(result.report);
   reporter.output("changed", String(result.changes.length > 0));
@@ -24725,47 +24771,6 @@ async function runDiff(settings, { env, reporter }) {
   }
   reporter.output("comment-url", url);
   if (result.chartProblem) throw new InputError([result.chartProblem]);
-}
-
-// src/action/inputs.ts
-var COMMANDS = ["render", "diff", "publish-chart"];
-function bool(name, fallback) {
-  const raw = getInput(name).trim().toLowerCase();
-  if (raw === "") return fallback;
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
-}
-function inputError(message) {
-  return new InputError([{ file: "action.yml", line: 1, col: 1, code: "action-input", message }]);
-}
-function getInputs(env = process.env) {
-  const command = getInput("command") || "render";
-  if (!COMMANDS.includes(command)) throw inputError(`input command must be one of ${COMMANDS.join(", ")}, got ${JSON.stringify(command)}`);
-  const token = getInput("token");
-  if (token) setSecret(token);
-  const environments = getInput("environments").split(/[\s,]+/).map((e) => e.trim()).filter((e) => e && e !== "all");
-  const maxAttempts = Number(getInput("max-attempts") || "5");
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw inputError("input max-attempts must be a whole number from 1 to 20");
-  return {
-    command,
-    token,
-    environments,
-    commit: bool("commit", true),
-    push: bool("push", true),
-    allowDeletions: bool("allow-deletions", false),
-    chartRegistry: getInput("chart-registry"),
-    author: {
-      name: getInput("author-name") || "github-actions[bot]",
-      email: getInput("author-email") || "41898282+github-actions[bot]@users.noreply.github.com"
-    },
-    maxAttempts,
-    workspace: getInput("working-directory") || env.GITHUB_WORKSPACE || process.cwd(),
-    imageOwner: getInput("image-owner"),
-    plainHttp: bool("plain-http", false),
-    commentAuthor: getInput("comment-author") || "github-actions[bot]",
-    base: getInput("base")
-  };
 }
 
 // src/action/publish-command.ts
@@ -24940,7 +24945,10 @@ async function runRender(settings, { env, reporter }) {
           root: settings.workspace,
           envs: settings.environments,
           overrides: { allowDeletions: settings.allowDeletions, ...settings.imageOwner ? { imageOwner: settings.imageOwner } : {} },
-          env
+          env: registryEnv(settings, env),
+          verifyImages: settings.verifyImages,
+          verifyChart: settings.verifyChart,
+          log: (line) => reporter.info(line)
         });
         last = { ...r.rendered, written: r.written, deleted: r.deleted };
         reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);

@@ -13,6 +13,7 @@ import { semanticProblems } from './claims/semantic.js';
 import type { LoadedClaim } from './claims/types.js';
 import { cmp, InputError, type Problem, sortProblems } from './errors.js';
 import { type ApplyResult, applyPlan, RENDERED_DIR } from './io/tree.js';
+import { registryChecks } from './oci/render-checks.js';
 import { DNS_LABEL } from './render/names.js';
 import { type PlannedFile, renderPlan } from './render/plan.js';
 import { CHART_DIR, resolveSettings, type SettingsOverrides } from './settings/resolve.js';
@@ -24,6 +25,13 @@ export interface PipelineOptions {
   envs?: readonly string[];
   overrides?: SettingsOverrides;
   env?: Record<string, string | undefined>;
+  /** Ask the registries whether every image exists (missing → exit 2 at the claim line). */
+  verifyImages?: boolean;
+  /** Refuse to pin a chart version the registry does not hold (exit 3). */
+  verifyChart?: boolean;
+  /** pinDigests from the registries (default) or from this tree's rendered/ (a diff's base). */
+  digestSource?: 'registry' | 'rendered';
+  log?: (line: string) => void;
 }
 
 export interface Rendered {
@@ -52,7 +60,14 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   if (problems.length) throw new InputError(sortProblems(problems));
 
   const claims = wanted ? loaded.claims.filter((c) => wanted.has(c.env)) : loaded.claims;
-  const plan = renderPlan(claims, settings, await valuesValidator(root));
+  const checks = await registryChecks(claims, settings, {
+    root,
+    env: options.env ?? process.env,
+    ...pick(options, ['verifyImages', 'verifyChart', 'digestSource', 'log']),
+  });
+  if (checks.problems.length) throw new InputError(sortProblems(checks.problems));
+  const renderSettings = checks.digests ? { ...settings, image: { ...settings.image, digests: checks.digests } } : settings;
+  const plan = renderPlan(claims, renderSettings, await valuesValidator(root));
   if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
 
   const renderedEnvs = await listDirs(path.join(root, RENDERED_DIR));
@@ -90,6 +105,12 @@ export async function valuesValidator(root: string): Promise<ValidateFunction> {
   } catch (error) {
     throw new InputError([{ file, line: 1, col: 1, code: 'values-schema-invalid', message: `${file} is not a valid schema: ${(error as Error).message}` }]);
   }
+}
+
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (from[key] !== undefined) out[key] = from[key];
+  return out;
 }
 
 async function listDirs(dir: string): Promise<string[]> {

@@ -2,7 +2,7 @@
 import { createGit } from '../git/git.js';
 import { type Rendered, renderRepository } from '../pipeline.js';
 import type { ActionContext } from '../main.js';
-import type { ActionSettings } from './inputs.js';
+import { type ActionSettings, registryEnv } from './inputs.js';
 import { renderAndPush } from './render-and-push.js';
 import { renderSummary } from './report.js';
 
@@ -31,7 +31,10 @@ export async function runRender(settings: ActionSettings, { env, reporter }: Act
           root: settings.workspace,
           envs: settings.environments,
           overrides: { allowDeletions: settings.allowDeletions, ...(settings.imageOwner ? { imageOwner: settings.imageOwner } : {}) },
-          env,
+          env: registryEnv(settings, env),
+          verifyImages: settings.verifyImages,
+          verifyChart: settings.verifyChart,
+          log: (line) => reporter.info(line),
         });
         last = { ...r.rendered, written: r.written, deleted: r.deleted };
         reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);

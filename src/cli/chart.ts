@@ -9,6 +9,7 @@ import { publish } from '../chart/publish.js';
 import { previousChartVersion } from '../chart/bump.js';
 import type { CliIO, Command } from './main.js';
 import { resolveSettings } from '../settings/resolve.js';
+import { registryCredentials } from '../oci/images.js';
 
 export const chart: Command = {
   summary: 'package or publish charts/common',
@@ -50,8 +51,7 @@ async function publishCommand(args: string[], io: CliIO): Promise<ExitCode> {
   const displayDir = path.relative(io.cwd, chartDir) || '.';
   // Default: the location the rendered ApplicationSets pin (deployments/settings.yaml, else ghcr.io/<owner>/charts).
   const registry = values.registry ?? (await resolveSettings(io.cwd, {}, io.env)).chart.repository;
-  const password = io.env.INFRAFORGE_REGISTRY_PASSWORD ?? io.env.GITHUB_TOKEN;
-  const credentials = password ? { username: io.env.INFRAFORGE_REGISTRY_USERNAME ?? io.env.GITHUB_ACTOR ?? 'infraforge', password } : undefined;
+  const credentials = registryCredentials(io.env);
   const log = (line: string) => io.stderr(`${line}\n`);
   const outcome = await publish({ chartDir, displayDir, registry, plainHttp: values['plain-http'] ?? false, dryRun: values['dry-run'] ?? false, credentials, log });
   const previous = await previousChartVersion(createGit(io.cwd), io.cwd, chartDir).catch(() => undefined);

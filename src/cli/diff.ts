@@ -5,14 +5,14 @@ import { fullMarkdown } from '../diff/markdown.js';
 import { diffAgainst } from '../diff/diff.js';
 import { ExitCode, InputError } from '../errors.js';
 import { createGit } from '../git/git.js';
-import { type CliIO, type Command, overridesFrom, SETTINGS_FLAGS } from './main.js';
+import { type CliIO, type Command, overridesFrom, REGISTRY_FLAGS, registryChecksFrom, SETTINGS_FLAGS } from './main.js';
 
 export const diff: Command = {
   summary: 'show what the work tree changes in rendered/ against a base commit',
   async run(args: string[], io: CliIO): Promise<ExitCode> {
     const { values } = parseArgs({
       args,
-      options: { root: { type: 'string' }, base: { type: 'string' }, format: { type: 'string' }, 'no-manifests': { type: 'boolean' }, ...SETTINGS_FLAGS },
+      options: { root: { type: 'string' }, base: { type: 'string' }, format: { type: 'string' }, 'no-manifests': { type: 'boolean' }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS },
       strict: true,
       allowPositionals: false,
     });
@@ -27,6 +27,7 @@ export const diff: Command = {
       baseRef: values.base ?? 'HEAD',
       overrides: overridesFrom(values),
       env: io.env,
+      ...registryChecksFrom(values),
       manifests: !values['no-manifests'] && format === 'markdown',
       log: (l) => io.stderr(`${l}\n`),
     });

@@ -29,6 +29,7 @@ const USAGE = `usage:
 
 settings flags (render, validate, diff): --repo-url URL  --target-revision REV
   --chart-repository oci://HOST/PATH  --image-registry HOST  --image-owner NAME
+registry checks (render, validate, diff): --verify-images  --verify-chart
 
 exit codes: 0 ok, 1 --check found rendered/ out of date, 2 invalid input, 3 other failure`;
 
@@ -39,6 +40,16 @@ export const SETTINGS_FLAGS = {
   'image-registry': { type: 'string' },
   'image-owner': { type: 'string' },
 } as const;
+
+/** Checks that ask the registries (see src/oci/render-checks.ts). */
+export const REGISTRY_FLAGS = {
+  'verify-images': { type: 'boolean' },
+  'verify-chart': { type: 'boolean' },
+} as const;
+
+export function registryChecksFrom(values: Record<string, unknown>): { verifyImages?: true; verifyChart?: true } {
+  return { ...(values['verify-images'] === true ? { verifyImages: true as const } : {}), ...(values['verify-chart'] === true ? { verifyChart: true as const } : {}) };
+}
 
 export function overridesFrom(values: Record<string, unknown>): SettingsOverrides {
   const o: SettingsOverrides = {};
@@ -64,6 +75,7 @@ const render: Command = {
         'allow-deletions': { type: 'boolean' },
         'no-cache': { type: 'boolean' },
         ...SETTINGS_FLAGS,
+        ...REGISTRY_FLAGS,
       },
       strict: true,
       allowPositionals: false,
@@ -75,12 +87,15 @@ const render: Command = {
     const { allowDeletions: _allow, ...renderingOverrides } = overrides;
     // Everything besides the files that decides the output: a different value is a different cache entry.
     const key = cacheKey({ root, envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
-    const useCache = !values['no-cache'];
+    const checks = registryChecksFrom(values);
+    // A registry check asks about the registry's state now, which no fingerprint of files can vouch for.
+    const useCache = !values['no-cache'] && !checks.verifyImages && !checks.verifyChart;
     const hit = useCache ? cachedNoOp(root, key, fingerprint(root)) : undefined;
     // The pipeline (parsers, validators) loads only when there is work: a cache hit stays light.
-    const result = hit !== undefined ? { written: [], deleted: [], unchanged: hit } : await (await import('../pipeline.js')).renderRepository({ root, envs, check, overrides, env: io.env });
+    const result = hit !== undefined ? { written: [], deleted: [], unchanged: hit, pinned: false } : await renderNow({ root, envs, check, overrides, env: io.env, ...checks, log: (l) => io.stderr(`${l}\n`) });
     const changed = result.written.length + result.deleted.length > 0;
-    if (useCache && hit === undefined && (!check || !changed)) saveCache(root, key, result.unchanged + result.written.length);
+    // With pinDigests the output depends on where tags point today: never answer from the cache.
+    if (useCache && hit === undefined && !result.pinned && (!check || !changed)) saveCache(root, key, result.unchanged + result.written.length);
     if (values.json) {
       io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== undefined })}\n`);
     } else {
@@ -99,11 +114,11 @@ const render: Command = {
 const validate: Command = {
   summary: 'validate every claim without writing anything',
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { root: { type: 'string' }, json: { type: 'boolean' }, ...SETTINGS_FLAGS }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({ args, options: { root: { type: 'string' }, json: { type: 'boolean' }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS }, strict: true, allowPositionals: false });
     const root = path.resolve(io.cwd, values.root ?? '.');
     try {
       const { buildPlan } = await import('../pipeline.js');
-      const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
+      const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}\n`) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}\n`);
       else io.stdout(`${rendered.claims.length} claims valid\n`);
       return ExitCode.ok;
@@ -113,6 +128,11 @@ const validate: Command = {
     }
   },
 };
+
+async function renderNow(options: import('../pipeline.js').RenderOptions) {
+  const result = await (await import('../pipeline.js')).renderRepository(options);
+  return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
+}
 
 /** A command whose code loads when it runs. */
 function lazy(summary: string, load: () => Promise<Command>): Command {

@@ -11,6 +11,7 @@ import type { PipelineOptions } from '../pipeline.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import { compareTrees, type FileChange } from './compare.js';
 import { helmAvailable, manifestDiff } from './manifests.js';
+import { movedTags } from './moved-tags.js';
 import type { DiffReport } from './markdown.js';
 import { renderTree, withWorktree } from './trees.js';
 
@@ -38,7 +39,9 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
   const headSha = await git.headSha().catch(() => undefined);
 
   return withWorktree(git, baseSha, async (baseDir) => {
-    const base = await renderTree(baseDir, options).then(
+    // The base as it was rendered: its pinned digests come from its own rendered/, so a tag that
+    // moved since shows up as a changed digest; the registry checks judge the head only.
+    const base = await renderTree(baseDir, { ...options, verifyImages: false, verifyChart: false, digestSource: 'rendered' }).then(
       (tree) => tree.files,
       (error: unknown) => {
         if (!(error instanceof InputError)) throw error;
@@ -50,9 +53,11 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     // What the render after the merge will meet: the head's threshold, on the whole tree.
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
     const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}) };
+    const moved = movedTags(base, head);
+    if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
       const objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
-      if (objects) report.extra = [{ title: 'Kubernetes objects (helm template)', body: objects }];
+      if (objects) report.extra = [...(report.extra ?? []), { title: 'Kubernetes objects (helm template)', body: objects }];
     }
     const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
     return { report, changes, chartProblem, baseSha };
@@ -64,7 +69,7 @@ async function chartBumpProblem(baseChart: string, headChart: string): Promise<P
   const base = await packageChart(baseChart, CHART_DIR).catch(() => undefined);
   if (!base) return undefined; // no chart (or an invalid one) at the base: nothing to compare
   const head = await packageChart(headChart, CHART_DIR);
-  if (base.digest === head.digest || base.meta.version !== head.meta.version) return undefined;
+  if (base.contentDigest === head.contentDigest || base.meta.version !== head.meta.version) return undefined;
   return {
     file: `${CHART_DIR}/Chart.yaml`,
     line: 1,

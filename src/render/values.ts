@@ -104,7 +104,9 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
   if (memoryTarget !== undefined) autoscaling.targetMemoryUtilizationPercentage = memoryTarget;
 
   const imageValues: Values = { repository, tag, pullPolicy: image?.pullPolicy ?? (tag === 'latest' ? 'Always' : 'IfNotPresent') };
-  if (image?.digest) imageValues.digest = image.digest;
+  // A digest the claim wrote wins; otherwise the one resolved for this run (spec.image.pinDigests).
+  const digest = image?.digest ?? (tag === undefined ? undefined : settings.image.digests?.get(`${repository}:${tag}`));
+  if (digest) imageValues.digest = digest;
 
   const values: Values = {
     type: 'microservice',

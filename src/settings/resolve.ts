@@ -5,6 +5,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { parseChartYaml } from '../chart/chart-yaml.js';
 import { compiled } from '../claims/ajv.js';
 import { parseClaimFile } from '../claims/parse.js';
 import { schemaCursor } from '../claims/schema-cursor.js';
@@ -33,7 +34,7 @@ interface SettingsFile {
   spec?: {
     git?: { repoURL?: string; targetRevision?: string };
     chart?: { repository?: string };
-    image?: { registry?: string; owner?: string };
+    image?: { registry?: string; owner?: string; pinDigests?: boolean };
     argocd?: { namespace?: string; server?: string; reservedApplications?: string[]; reservedProjects?: string[] };
     deletion?: { maxDeletedApps?: number };
     profiles?: Record<string, ProfileOverride>;
@@ -72,7 +73,7 @@ export async function resolveSettings(
     gitRepoURL,
     targetRevision: overrides.targetRevision ?? spec.git?.targetRevision ?? 'HEAD',
     chart: { repository: chartRepository, name: chart.name, version: chart.version },
-    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? 'ghcr.io', owner },
+    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? 'ghcr.io', owner, ...(spec.image?.pinDigests ? { pinDigests: true } : {}) },
     argocd: {
       namespace: spec.argocd?.namespace ?? 'argocd',
       server: spec.argocd?.server ?? 'https://kubernetes.default.svc',
@@ -130,15 +131,8 @@ export async function readChartInfo(root: string, chartDir = CHART_DIR): Promise
   } catch {
     throw new InputError([{ file, line: 1, col: 1, code: 'chart-missing', message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
   }
-  const parsed = parseClaimFile(file, text);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const data = parsed.docs[0]?.data as { name?: unknown; version?: unknown } | undefined;
-  const version = typeof data?.version === 'string' ? data.version : undefined;
-  if (!data || typeof data.name !== 'string' || !version || !SEMVER.test(version)) {
-    const at = parsed.docs[0]?.locate(['version'], 'value') ?? { line: 1, col: 1 };
-    throw new InputError([{ file, ...at, code: 'chart-version', message: 'Chart.yaml needs a name and a semantic version (e.g. 2.0.0)' }]);
-  }
-  return { name: data.name, version };
+  const chartYaml = parseChartYaml(file, text);
+  if (!chartYaml.meta) throw new InputError(chartYaml.problems);
+  return { name: chartYaml.meta.name, version: chartYaml.meta.version };
 }
 
-export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;

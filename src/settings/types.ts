@@ -12,7 +12,17 @@ export interface RenderSettings {
     name: string;
     version: string;
   };
-  image: { registry: string; owner: string | undefined };
+  image: {
+    registry: string;
+    owner: string | undefined;
+    /** spec.image.pinDigests: render `image.digest` for every application image. */
+    pinDigests?: boolean;
+    /**
+     * Digests resolved from the registries for this run, keyed `repository:tag`; the pure
+     * renderer pins an application's image to the digest it finds here.
+     */
+    digests?: ReadonlyMap<string, string>;
+  };
   argocd: {
     namespace: string;
     server: string;

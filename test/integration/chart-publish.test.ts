@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELM, helm, helmTemplate } from '../support/helm.js';
-import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
+import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
 import { REPO_ROOT } from '../support/repo.js';
 
 const run = promisify(execFile);
@@ -91,6 +91,8 @@ describe('chart package', () => {
   });
 });
 
+requireRegistry();
+
 describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () => {
   let registry: Registry;
   beforeAll(async () => {
@@ -138,6 +140,28 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
       expect(await manifestDigest(registry, 'refuse/common', '2.0.0')).toBe(before);
     } finally {
       c.cleanup();
+    }
+  });
+
+  it('a version helm pushed (no content annotation) is compared by its un-gzipped layer', async () => {
+    const { packageChart } = await import('../../src/chart/package.js');
+    const { ociTarget, publishChart } = await import('../../src/chart/oci.js');
+    const out = mkdtempSync(path.join(tmpdir(), 'infraforge-helm-push-'));
+    const c = chartCopy();
+    try {
+      const fast = await packageChart(c.dir, 'charts/common', { gzipLevel: 1 });
+      writeFileSync(path.join(out, fast.fileName), fast.bytes);
+      await helm(['push', path.join(out, fast.fileName), `oci://${registry.host}/helmpushed`, '--plain-http']);
+      const target = ociTarget(`oci://${registry.host}/helmpushed`, 'common', '2.0.0', true);
+      const best = await packageChart(c.dir, 'charts/common');
+      expect(best.digest).not.toBe(fast.digest);
+      expect((await publishChart(best, target, undefined, () => {})).status).toBe('unchanged');
+      writeFileSync(path.join(c.dir, 'values.yaml'), `${readFileSync(path.join(c.dir, 'values.yaml'), 'utf8')}# a change\n`);
+      const changed = await packageChart(c.dir, 'charts/common');
+      await expect(publishChart(changed, target, undefined, () => {})).rejects.toThrow(/already published with different content/);
+    } finally {
+      c.cleanup();
+      rmSync(out, { recursive: true, force: true });
     }
   });
 
@@ -196,7 +220,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish with registry auth', () =
   it('without credentials: exit 3, a clear message, nothing published', async () => {
     const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/charts`, '--plain-http']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/HTTP 401 \(check the registry credentials/);
+    expect(r.stderr).toMatch(/HTTP 401 UNAUTHORIZED: anonymous access does not grant scope repository:charts\/common:pull/);
   });
 
   it('with credentials: published, and the token never printed', async () => {

@@ -1,10 +1,9 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
-  SEMVER,
-  isDnsLabel,
   makeAjv,
-  parseClaimFile
-} from "./chunk-OAN6ILPS.js";
+  parseChartYaml,
+  sha256
+} from "./chunk-DNHKOWEK.js";
 import {
   InfraError,
   InputError,
@@ -761,7 +760,6 @@ var require_dist2 = __commonJS({
 });
 
 // src/chart/package.ts
-import { createHash } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
@@ -818,7 +816,7 @@ function globToRegExp(glob) {
 }
 
 // src/chart/package.ts
-async function packageChart(chartDir, displayDir = chartDir) {
+async function packageChart(chartDir, displayDir = chartDir, options = {}) {
   const problems = [];
   const at2 = (file, message, code, line = 1, col = 1) => ({ file: `${displayDir}/${file}`, line, col, code, message });
   let chartText;
@@ -827,16 +825,9 @@ async function packageChart(chartDir, displayDir = chartDir) {
   } catch {
     throw new InputError([at2("Chart.yaml", "Chart.yaml not found", "chart-missing")]);
   }
-  const parsed = parseClaimFile(`${displayDir}/Chart.yaml`, chartText);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const doc = parsed.docs[0];
-  const meta = doc?.data ?? {};
-  const where = (field) => doc?.locate([field], "value") ?? { line: 1, col: 1 };
-  if (meta.apiVersion !== "v2") problems.push(at2("Chart.yaml", "apiVersion must be v2", "chart-api-version", where("apiVersion").line, where("apiVersion").col));
-  if (typeof meta.name !== "string" || !isDnsLabel(meta.name)) problems.push(at2("Chart.yaml", "name must be a DNS label", "chart-name", where("name").line, where("name").col));
-  if (typeof meta.version !== "string" || !SEMVER.test(meta.version)) {
-    problems.push(at2("Chart.yaml", `version ${JSON.stringify(meta.version)} is not a semantic version (e.g. 2.0.1)`, "chart-version", where("version").line, where("version").col));
-  }
+  const chartYaml = parseChartYaml(`${displayDir}/Chart.yaml`, chartText);
+  if (!chartYaml.meta) throw new InputError(chartYaml.problems);
+  const meta = chartYaml.meta;
   const ignored = helmIgnoreMatcher(await readFile(path.join(chartDir, ".helmignore"), "utf8").catch(() => ""));
   const files = (await listFiles(chartDir)).filter((f3) => !ignored(f3)).sort(cmp);
   if (!files.some((f3) => f3.startsWith("templates/") && !f3.endsWith("/NOTES.txt"))) problems.push(at2("templates", "the chart has no templates", "chart-templates"));
@@ -849,12 +840,14 @@ async function packageChart(chartDir, displayDir = chartDir) {
   }
   if (problems.length) throw new InputError(problems);
   const entries = await Promise.all(files.map(async (f3) => ({ name: `${meta.name}/${f3}`, data: await readFile(path.join(chartDir, f3)) })));
-  const bytes = gzipDeterministic(tar(entries));
+  const archive = tar(entries);
+  const bytes = gzipDeterministic(archive, options.gzipLevel);
   return {
     meta,
     fileName: `${meta.name}-${meta.version}.tgz`,
     bytes,
     digest: sha256(bytes),
+    contentDigest: sha256(archive),
     config: Buffer.from(JSON.stringify(chartConfig(meta)))
   };
 }
@@ -862,9 +855,6 @@ function chartConfig(meta) {
   const out = {};
   for (const key of Object.keys(meta).sort(cmp)) out[key] = meta[key];
   return out;
-}
-function sha256(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
 }
 async function listFiles(root, rel = "") {
   const out = [];
@@ -910,8 +900,8 @@ function header(name, size) {
   h3.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
   return h3;
 }
-function gzipDeterministic(data) {
-  const gz = gzipSync(data, { level: 9 });
+function gzipDeterministic(data, level = 9) {
+  const gz = gzipSync(data, { level });
   gz.writeUInt32LE(0, 4);
   gz[9] = 255;
   return gz;
@@ -4476,6 +4466,5 @@ function createGit(workdir) {
 
 export {
   packageChart,
-  sha256,
   createGit
 };

@@ -105,6 +105,7 @@ var USAGE = `usage:
 
 settings flags (render, validate, diff): --repo-url URL  --target-revision REV
   --chart-repository oci://HOST/PATH  --image-registry HOST  --image-owner NAME
+registry checks (render, validate, diff): --verify-images  --verify-chart
 
 exit codes: 0 ok, 1 --check found rendered/ out of date, 2 invalid input, 3 other failure`;
 var SETTINGS_FLAGS = {
@@ -114,6 +115,13 @@ var SETTINGS_FLAGS = {
   "image-registry": { type: "string" },
   "image-owner": { type: "string" }
 };
+var REGISTRY_FLAGS = {
+  "verify-images": { type: "boolean" },
+  "verify-chart": { type: "boolean" }
+};
+function registryChecksFrom(values) {
+  return { ...values["verify-images"] === true ? { verifyImages: true } : {}, ...values["verify-chart"] === true ? { verifyChart: true } : {} };
+}
 function overridesFrom(values) {
   const o = {};
   if (typeof values["repo-url"] === "string") o.gitRepoURL = values["repo-url"];
@@ -136,7 +144,8 @@ var render = {
         json: { type: "boolean" },
         "allow-deletions": { type: "boolean" },
         "no-cache": { type: "boolean" },
-        ...SETTINGS_FLAGS
+        ...SETTINGS_FLAGS,
+        ...REGISTRY_FLAGS
       },
       strict: true,
       allowPositionals: false
@@ -147,11 +156,13 @@ var render = {
     const overrides = overridesFrom(values);
     const { allowDeletions: _allow, ...renderingOverrides } = overrides;
     const key = cacheKey({ root, envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
-    const useCache = !values["no-cache"];
+    const checks = registryChecksFrom(values);
+    const useCache = !values["no-cache"] && !checks.verifyImages && !checks.verifyChart;
     const hit = useCache ? cachedNoOp(root, key, fingerprint(root)) : void 0;
-    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./pipeline-EPSPYITT.js")).renderRepository({ root, envs, check, overrides, env: io.env });
+    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit, pinned: false } : await renderNow({ root, envs, check, overrides, env: io.env, ...checks, log: (l) => io.stderr(`${l}
+`) });
     const changed = result.written.length + result.deleted.length > 0;
-    if (useCache && hit === void 0 && (!check || !changed)) saveCache(root, key, result.unchanged + result.written.length);
+    if (useCache && hit === void 0 && !result.pinned && (!check || !changed)) saveCache(root, key, result.unchanged + result.written.length);
     if (values.json) {
       io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== void 0 })}
 `);
@@ -173,11 +184,12 @@ var render = {
 var validate = {
   summary: "validate every claim without writing anything",
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { root: { type: "string" }, json: { type: "boolean" }, ...SETTINGS_FLAGS }, strict: true, allowPositionals: false });
+    const { values } = parseArgs({ args, options: { root: { type: "string" }, json: { type: "boolean" }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS }, strict: true, allowPositionals: false });
     const root = path2.resolve(io.cwd, values.root ?? ".");
     try {
-      const { buildPlan } = await import("./pipeline-EPSPYITT.js");
-      const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
+      const { buildPlan } = await import("./pipeline-QRN6NR2K.js");
+      const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
+`) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
 `);
       else io.stdout(`${rendered.claims.length} claims valid
@@ -190,14 +202,18 @@ var validate = {
     }
   }
 };
+async function renderNow(options) {
+  const result = await (await import("./pipeline-QRN6NR2K.js")).renderRepository(options);
+  return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
+}
 function lazy(summary, load) {
   return { summary, run: async (args, io) => (await load()).run(args, io) };
 }
 var COMMANDS = {
   render,
   validate,
-  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-7UIGRYCH.js")).diff),
-  chart: lazy("package or publish charts/common", async () => (await import("./chart-SBRWPAX2.js")).chart)
+  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-SKRW5D2D.js")).diff),
+  chart: lazy("package or publish charts/common", async () => (await import("./chart-BF4I7VPJ.js")).chart)
 };
 async function runCli(argv, io, commands = COMMANDS) {
   const [name, ...rest] = argv;
@@ -240,6 +256,8 @@ ${USAGE}
 
 export {
   SETTINGS_FLAGS,
+  REGISTRY_FLAGS,
+  registryChecksFrom,
   overridesFrom,
   runCli
 };

@@ -3,55 +3,49 @@ import {
   CHART_DIR,
   DNS_LABEL,
   FORBIDDEN_KEYS,
+  IO_CONCURRENCY,
+  ImageRegistry,
   MAX_DEPTH,
   MAX_RELEASE_NAME,
+  chartFieldPosition,
+  chartPublished,
   compiled,
+  credentialsForHosts,
   defaultNamespace,
   formatFieldPath,
+  imageLocation,
   isDnsLabel,
+  isLoopbackHost,
   makeAjv,
+  mapLimit,
+  ociTarget,
   parseClaimFile,
   placeOf,
   problemAt,
   releaseName,
+  require_dist,
   resolveSettings,
   schemaCursor,
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-OAN6ILPS.js";
+} from "./chunk-DNHKOWEK.js";
 import {
   InfraError,
   InputError,
+  __toESM,
   cmp,
   sortProblems
 } from "./chunk-SVZWPUGU.js";
 
 // src/pipeline.ts
-import { readdir as readdir3, readFile } from "node:fs/promises";
-import path3 from "node:path";
+import { readdir as readdir3, readFile as readFile2 } from "node:fs/promises";
+import path4 from "node:path";
 
 // src/claims/discover.ts
 import { readFileSync } from "node:fs";
 import { lstat, readdir } from "node:fs/promises";
 import path from "node:path";
-
-// src/io/concurrency.ts
-async function mapLimit(items, limit, fn) {
-  const results = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i], i);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
-var IO_CONCURRENCY = 32;
-
-// src/claims/discover.ts
 var DEPLOYMENTS_DIR = "deployments";
 var MAX_FILE_BYTES = 1024 * 1024;
 var MAX_FILES = 1e4;
@@ -2745,7 +2739,7 @@ function loadClaims(files, options = {}) {
       result.fastFiles++;
       const strict = lazyStrict(file);
       for (const d of fast) {
-        const source = { file: file.path, index: d.index, data: d.data, locate: (path4, part) => strict(d.index).locate(path4, part) };
+        const source = { file: file.path, index: d.index, data: d.data, locate: (path5, part) => strict(d.index).locate(path5, part) };
         result.claims.push({ claim: d.data, env: file.env, source });
       }
       continue;
@@ -2921,7 +2915,8 @@ function applicationValues(claim, app, profile, settings) {
   const memoryTarget = app.autoscaling?.targetMemoryUtilizationPercentage ?? app.autoscaling?.targetMemory;
   if (memoryTarget !== void 0) autoscaling.targetMemoryUtilizationPercentage = memoryTarget;
   const imageValues = { repository, tag, pullPolicy: image?.pullPolicy ?? (tag === "latest" ? "Always" : "IfNotPresent") };
-  if (image?.digest) imageValues.digest = image.digest;
+  const digest = image?.digest ?? (tag === void 0 ? void 0 : settings.image.digests?.get(`${repository}:${tag}`));
+  if (digest) imageValues.digest = digest;
   const values = {
     type: "microservice",
     name: app.name,
@@ -3247,7 +3242,7 @@ function semanticProblems(claims, settings) {
   problems.push(...argocdNameProblems(claims, settings));
   return problems;
 }
-function resourceProblems(r, path4, doc, at) {
+function resourceProblems(r, path5, doc, at) {
   if (!r?.limits) return [];
   const out = [];
   for (const k of ["cpu", "memory"]) {
@@ -3256,7 +3251,7 @@ function resourceProblems(r, path4, doc, at) {
     if (req === void 0 || lim === void 0) continue;
     const a = parseQuantity(req);
     const b = parseQuantity(lim);
-    if (a !== void 0 && b !== void 0 && a > b) out.push(at(doc, [...path4, "limits", k], "request-over-limit", `${k} limit ${lim} is below the request ${req}`));
+    if (a !== void 0 && b !== void 0 && a > b) out.push(at(doc, [...path5, "limits", k], "request-over-limit", `${k} limit ${lim} is below the request ${req}`));
   }
   return out;
 }
@@ -3339,9 +3334,9 @@ var SAFE_PLAIN = /^[A-Za-z_/][A-Za-z0-9_./-]*$/;
 var YAML11_WORDS = /* @__PURE__ */ new Set(["y", "n", "yes", "no", "on", "off", "true", "false", "null"]);
 var MUST_ESCAPE = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
 var EmitError = class extends Error {
-  constructor(message, path4) {
-    super(`${message} at ${path4 || "(root)"}`);
-    this.path = path4;
+  constructor(message, path5) {
+    super(`${message} at ${path5 || "(root)"}`);
+    this.path = path5;
     this.name = "EmitError";
   }
   path;
@@ -3358,13 +3353,13 @@ function quoteString(s) {
   if (SAFE_PLAIN.test(s) && !YAML11_WORDS.has(s.toLowerCase())) return s;
   return JSON.stringify(s).replace(MUST_ESCAPE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`);
 }
-function emitMap(obj, indent, lines, path4, firstPrefix) {
+function emitMap(obj, indent, lines, path5, firstPrefix) {
   const keys = Object.keys(obj).sort(cmp);
   const pad = " ".repeat(indent);
   keys.forEach((key, i) => {
     const prefix = i === 0 && firstPrefix !== void 0 ? firstPrefix : pad;
     const child = obj[key];
-    const childPath = path4 ? `${path4}.${key}` : key;
+    const childPath = path5 ? `${path5}.${key}` : key;
     const k = quoteString(key);
     if (isPlainObject2(child) && Object.keys(child).length > 0) {
       lines.push(`${prefix}${k}:`);
@@ -3377,10 +3372,10 @@ function emitMap(obj, indent, lines, path4, firstPrefix) {
     }
   });
 }
-function emitSeq(items, indent, lines, path4) {
+function emitSeq(items, indent, lines, path5) {
   const pad = " ".repeat(indent);
   items.forEach((item, i) => {
-    const itemPath = `${path4}[${i}]`;
+    const itemPath = `${path5}[${i}]`;
     if (isPlainObject2(item) && Object.keys(item).length > 0) {
       emitMap(item, indent + 2, lines, itemPath, `${pad}- `);
     } else if (Array.isArray(item) && item.length > 0) {
@@ -3391,22 +3386,22 @@ function emitSeq(items, indent, lines, path4) {
     }
   });
 }
-function scalar(value, path4) {
+function scalar(value, path5) {
   switch (typeof value) {
     case "string":
       return quoteString(value);
     case "boolean":
       return value ? "true" : "false";
     case "number":
-      if (!Number.isFinite(value)) throw new EmitError(`refusing to write ${value}`, path4);
+      if (!Number.isFinite(value)) throw new EmitError(`refusing to write ${value}`, path5);
       return Object.is(value, -0) ? "0" : String(value);
     case "object":
       if (value === null) return "null";
       if (Array.isArray(value)) return "[]";
       if (isPlainObject2(value)) return "{}";
-      throw new EmitError("refusing to write a non-plain object", path4);
+      throw new EmitError("refusing to write a non-plain object", path5);
     default:
-      throw new EmitError(`refusing to write ${typeof value}`, path4);
+      throw new EmitError(`refusing to write ${typeof value}`, path5);
   }
 }
 function isPlainObject2(v) {
@@ -3432,7 +3427,7 @@ function renderPlan(claims, settings, validateValues) {
     const profile = resolveProfile(env, settings.profiles);
     const head = header(source.file);
     const units = [];
-    const add = (path4, doc, origin, unit) => {
+    const add = (path5, doc, origin, unit) => {
       const bad = findUnintended(doc, unit === void 0 ? templateStrings(doc) : /* @__PURE__ */ new Set());
       if (bad) {
         const from = pathOfString(source.data, bad.value) ?? origin;
@@ -3440,18 +3435,18 @@ function renderPlan(claims, settings, validateValues) {
           file: source.file,
           ...source.locate(from, "value"),
           code: "unintended-output",
-          message: `rendered ${path4} would contain ${JSON.stringify(bad.value)} at ${bad.path}: template syntax and undefined/NaN placeholders are refused`,
+          message: `rendered ${path5} would contain ${JSON.stringify(bad.value)} at ${bad.path}: template syntax and undefined/NaN placeholders are refused`,
           field: formatFieldPath(from)
         });
         return;
       }
       try {
-        const file = { path: path4, content: head + emitYaml(doc), env, claim: name };
+        const file = { path: path5, content: head + emitYaml(doc), env, claim: name };
         if (unit !== void 0) file.unit = unit;
         files.push(file);
       } catch (error) {
         if (!(error instanceof EmitError)) throw error;
-        problems.push({ file: source.file, ...source.locate(origin, "value"), code: "unrenderable", message: `cannot render ${path4}: ${error.message}` });
+        problems.push({ file: source.file, ...source.locate(origin, "value"), code: "unrenderable", message: `cannot render ${path5}: ${error.message}` });
       }
     };
     const unitValues = [];
@@ -3517,16 +3512,16 @@ function findUnintended(node, allowed) {
   }
   return void 0;
 }
-function pathOfString(data, value, path4 = []) {
-  if (data === value) return path4;
+function pathOfString(data, value, path5 = []) {
+  if (data === value) return path5;
   if (Array.isArray(data)) {
     for (let i = 0; i < data.length; i++) {
-      const hit = pathOfString(data[i], value, [...path4, i]);
+      const hit = pathOfString(data[i], value, [...path5, i]);
       if (hit) return hit;
     }
   } else if (data && typeof data === "object") {
     for (const [k, v] of Object.entries(data)) {
-      const hit = pathOfString(v, value, [...path4, k]);
+      const hit = pathOfString(v, value, [...path5, k]);
       if (hit) return hit;
     }
   }
@@ -3711,6 +3706,93 @@ async function removeEmptyDirs(root, deleted) {
   }
 }
 
+// src/oci/render-checks.ts
+var import_yaml = __toESM(require_dist(), 1);
+import { readFile } from "node:fs/promises";
+import path3 from "node:path";
+
+// src/render/images.ts
+function deployedImages(claims, settings) {
+  const out = [];
+  for (const { claim, source } of claims) {
+    claim.spec.applications.forEach((app, i) => {
+      if (app.enabled === false) return;
+      const repository = imageRepository(app, settings);
+      if (!repository) return;
+      const image = app.image === void 0 ? void 0 : parseImage(app.image);
+      const tag = image?.tag ?? app.version;
+      const reference = image?.digest ?? tag;
+      if (!reference) return;
+      const key = app.image !== void 0 ? "image" : "version";
+      out.push({ repository, reference, tag, pinnable: !image?.digest && tag !== void 0, valuesPath: valuesPath(claim.spec.environment, claim.metadata.name, app.name), file: source.file, at: source.locate(["spec", "applications", i, key], "value"), field: `spec.applications[${i}].${key}` });
+    });
+    (claim.spec.components ?? []).forEach((component, i) => {
+      if (component.enabled === false) return;
+      const repository = component.type === "postgresql" ? POSTGRES_IMAGE : component.type === "redis" ? REDIS_IMAGE : void 0;
+      if (!repository) return;
+      const tag = component.version ?? (component.type === "postgresql" ? DEFAULT_POSTGRES_VERSION : DEFAULT_REDIS_VERSION);
+      const key = component.version !== void 0 ? "version" : "type";
+      out.push({ repository, reference: tag, tag, pinnable: false, valuesPath: valuesPath(claim.spec.environment, claim.metadata.name, component.name), file: source.file, at: source.locate(["spec", "components", i, key], "value"), field: `spec.components[${i}].${key}` });
+    });
+  }
+  return out;
+}
+
+// src/oci/render-checks.ts
+async function registryChecks(claims, settings, options) {
+  const chartHost = /^oci:\/\/([^/]+)/.exec(settings.chart.repository)?.[1] ?? "";
+  const credentialsFor = credentialsForHosts([settings.image.registry, chartHost], options.env);
+  if (options.verifyChart) await requirePublishedChart(settings, options, credentialsFor);
+  const pin = settings.image.pinDigests === true;
+  if (!options.verifyImages && !pin) return { problems: [] };
+  const images = deployedImages(claims, settings);
+  if (pin && options.digestSource === "rendered") return { problems: [], digests: await recordedDigests(options.root, images) };
+  const asked = options.verifyImages ? images : images.filter((i) => i.pinnable);
+  const registry = new ImageRegistry({ credentialsFor, ...options.log ? { log: options.log } : {} });
+  const answers = await registry.lookupAll(asked);
+  options.log?.(`asked ${new Set(asked.map((i) => imageLocation(i.repository).host)).size} registr(ies) about ${answers.size} distinct image(s)`);
+  const problems = [];
+  const digests = /* @__PURE__ */ new Map();
+  for (const image of asked) {
+    const answer = answers.get(`${image.repository}:${image.reference}`);
+    if (answer.found) {
+      if (pin && image.pinnable) digests.set(`${image.repository}:${image.tag}`, answer.digest);
+      continue;
+    }
+    const { host, repository } = imageLocation(image.repository);
+    const what = answer.missing === "repository" ? `has no repository ${repository}` : `has no ${image.reference.startsWith("sha256:") ? "manifest" : "tag"} ${image.reference} in ${repository}`;
+    problems.push({ file: image.file, ...image.at, code: "image-missing", message: `image ${image.repository}:${image.reference} does not exist: registry ${host} ${what}`, field: image.field });
+  }
+  return pin ? { problems, digests } : { problems };
+}
+async function requirePublishedChart(settings, options, credentialsFor) {
+  const { name, version, repository } = settings.chart;
+  const host = /^oci:\/\/([^/]+)/.exec(repository)?.[1] ?? "";
+  const target = ociTarget(repository, name, version, isLoopbackHost(host));
+  if (await chartPublished(target, credentialsFor(target.host), options.log ?? (() => {
+  }))) {
+    options.log?.(`chart ${target.display} is published`);
+    return;
+  }
+  const file = `${CHART_DIR}/Chart.yaml`;
+  const at = chartFieldPosition(file, await readFile(path3.join(options.root, file), "utf8").catch(() => ""), "version");
+  throw new InfraError(`${file}:${at.line}:${at.col}: chart ${target.display} is not published yet; ApplicationSets must not pin a version the registry lacks: publish it first (publish-chart / infraforge chart publish)`);
+}
+async function recordedDigests(root, images) {
+  const digests = /* @__PURE__ */ new Map();
+  for (const image of images.filter((i) => i.pinnable)) {
+    const text = await readFile(path3.join(root, image.valuesPath), "utf8").catch(() => void 0);
+    if (!text) continue;
+    try {
+      const values = (0, import_yaml.parse)(text, { maxAliasCount: 0 });
+      const v = values?.image;
+      if (v && v.repository === image.repository && v.tag === image.tag && typeof v.digest === "string") digests.set(`${image.repository}:${image.tag}`, v.digest);
+    } catch {
+    }
+  }
+  return digests;
+}
+
 // src/pipeline.ts
 async function buildPlan(options) {
   const { root } = options;
@@ -3726,9 +3808,16 @@ async function buildPlan(options) {
   problems.push(...semanticProblems(loaded.claims, settings));
   if (problems.length) throw new InputError(sortProblems(problems));
   const claims = wanted ? loaded.claims.filter((c) => wanted.has(c.env)) : loaded.claims;
-  const plan = renderPlan(claims, settings, await valuesValidator(root));
+  const checks = await registryChecks(claims, settings, {
+    root,
+    env: options.env ?? process.env,
+    ...pick2(options, ["verifyImages", "verifyChart", "digestSource", "log"])
+  });
+  if (checks.problems.length) throw new InputError(sortProblems(checks.problems));
+  const renderSettings = checks.digests ? { ...settings, image: { ...settings.image, digests: checks.digests } } : settings;
+  const plan = renderPlan(claims, renderSettings, await valuesValidator(root));
   if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
-  const renderedEnvs = await listDirs(path3.join(root, RENDERED_DIR));
+  const renderedEnvs = await listDirs(path4.join(root, RENDERED_DIR));
   const envs = wanted ? [...wanted] : [.../* @__PURE__ */ new Set([...discovery.envs, ...renderedEnvs])];
   return { settings, claims, files: plan.files, envs: envs.sort(cmp) };
 }
@@ -3747,7 +3836,7 @@ async function valuesValidator(root) {
   const file = `${CHART_DIR}/values.schema.json`;
   let schema;
   try {
-    schema = JSON.parse(await readFile(path3.join(root, file), "utf8"));
+    schema = JSON.parse(await readFile2(path4.join(root, file), "utf8"));
   } catch (error) {
     throw new InputError([{ file, line: 1, col: 1, code: "values-schema-missing", message: `cannot read ${file}: ${error.message}` }]);
   }
@@ -3756,6 +3845,11 @@ async function valuesValidator(root) {
   } catch (error) {
     throw new InputError([{ file, line: 1, col: 1, code: "values-schema-invalid", message: `${file} is not a valid schema: ${error.message}` }]);
   }
+}
+function pick2(from, keys) {
+  const out = {};
+  for (const key of keys) if (from[key] !== void 0) out[key] = from[key];
+  return out;
 }
 async function listDirs(dir) {
   try {

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-BBNIW64M.js";
-import "./chunk-OAN6ILPS.js";
+} from "./chunk-WF62HSKE.js";
+import "./chunk-DNHKOWEK.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

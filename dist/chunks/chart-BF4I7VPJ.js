@@ -2,14 +2,15 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-V77NX3FC.js";
+} from "./chunk-ZMW7Q7R5.js";
 import {
   createGit,
   packageChart
-} from "./chunk-TX35YG22.js";
+} from "./chunk-KDDUEQRY.js";
 import {
+  registryCredentials,
   resolveSettings
-} from "./chunk-OAN6ILPS.js";
+} from "./chunk-DNHKOWEK.js";
 import {
   ExitCode,
   InputError
@@ -58,8 +59,7 @@ async function publishCommand(args, io) {
   const chartDir = path.resolve(io.cwd, values.chart ?? "charts/common");
   const displayDir = path.relative(io.cwd, chartDir) || ".";
   const registry = values.registry ?? (await resolveSettings(io.cwd, {}, io.env)).chart.repository;
-  const password = io.env.INFRAFORGE_REGISTRY_PASSWORD ?? io.env.GITHUB_TOKEN;
-  const credentials = password ? { username: io.env.INFRAFORGE_REGISTRY_USERNAME ?? io.env.GITHUB_ACTOR ?? "infraforge", password } : void 0;
+  const credentials = registryCredentials(io.env);
   const log = (line) => io.stderr(`${line}
 `);
   const outcome = await publish({ chartDir, displayDir, registry, plainHttp: values["plain-http"] ?? false, dryRun: values["dry-run"] ?? false, credentials, log });

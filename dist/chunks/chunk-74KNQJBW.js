@@ -3,15 +3,15 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-BBNIW64M.js";
+} from "./chunk-WF62HSKE.js";
 import {
   packageChart
-} from "./chunk-TX35YG22.js";
+} from "./chunk-KDDUEQRY.js";
 import {
   CHART_DIR,
   releaseName,
   require_dist
-} from "./chunk-OAN6ILPS.js";
+} from "./chunk-DNHKOWEK.js";
 import {
   InputError,
   __toESM,
@@ -829,6 +829,30 @@ ${units.length - MAX_TEMPLATED_UNITS} more changed units were not templated (lim
   }
 }
 
+// src/diff/moved-tags.ts
+var import_yaml2 = __toESM(require_dist(), 1);
+function movedTags(base, head) {
+  const lines = [];
+  for (const [file, after] of [...head].sort(([a], [b]) => cmp(a, b))) {
+    const before = base.get(file);
+    if (!file.endsWith("/values.yaml") || before === void 0 || before === after) continue;
+    const a = imageOf(before);
+    const b = imageOf(after);
+    if (!a || !b || a.repository !== b.repository || a.tag !== b.tag) continue;
+    if (typeof a.digest !== "string" || typeof b.digest !== "string" || a.digest === b.digest) continue;
+    lines.push(`tag ${String(b.tag)} now points at a different image: ${String(b.repository)}:${String(b.tag)} was ${a.digest}, is ${b.digest} (${file})`);
+  }
+  return lines;
+}
+function imageOf(text) {
+  try {
+    const image = (0, import_yaml2.parse)(text, { maxAliasCount: 0 })?.image;
+    return image && typeof image === "object" ? image : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
 // src/diff/trees.ts
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import { tmpdir as tmpdir2 } from "node:os";
@@ -857,7 +881,7 @@ async function diffAgainst(options) {
   const { files: head, settings } = await renderTree(root, options);
   const headSha = await git.headSha().catch(() => void 0);
   return withWorktree(git, baseSha, async (baseDir) => {
-    const base = await renderTree(baseDir, options).then(
+    const base = await renderTree(baseDir, { ...options, verifyImages: false, verifyChart: false, digestSource: "rendered" }).then(
       (tree) => tree.files,
       (error) => {
         if (!(error instanceof InputError)) throw error;
@@ -868,9 +892,12 @@ async function diffAgainst(options) {
     const changes = compareTrees(base, head);
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
     const report = { changes, baseSha, ...headSha ? { headSha } : {}, ...mass ? { massDeletion: mass } : {} };
+    const moved = movedTags(base, head);
+    if (moved.length) report.extra = [{ title: "Image tags that now point at a different image", body: `${moved.join("\n")}
+` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && await helmAvailable()) {
       const objects = await manifestDiff(changes, { chartDir: path3.join(baseDir, CHART_DIR), files: base }, { chartDir: path3.join(root, CHART_DIR), files: head });
-      if (objects) report.extra = [{ title: "Kubernetes objects (helm template)", body: objects }];
+      if (objects) report.extra = [...report.extra ?? [], { title: "Kubernetes objects (helm template)", body: objects }];
     }
     const chartProblem = await chartBumpProblem(path3.join(baseDir, CHART_DIR), path3.join(root, CHART_DIR));
     return { report, changes, chartProblem, baseSha };
@@ -880,7 +907,7 @@ async function chartBumpProblem(baseChart, headChart) {
   const base = await packageChart(baseChart, CHART_DIR).catch(() => void 0);
   if (!base) return void 0;
   const head = await packageChart(headChart, CHART_DIR);
-  if (base.digest === head.digest || base.meta.version !== head.meta.version) return void 0;
+  if (base.contentDigest === head.contentDigest || base.meta.version !== head.meta.version) return void 0;
   return {
     file: `${CHART_DIR}/Chart.yaml`,
     line: 1,

@@ -1,5 +1,6 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
+  InfraError,
   InputError,
   __commonJS,
   __require,
@@ -14602,6 +14603,27 @@ function cleanYamlMessage(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
 }
 
+// src/chart/chart-yaml.ts
+var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+function parseChartYaml(file, text) {
+  const parsed = parseClaimFile(file, text);
+  if (parsed.problems.length) return { meta: void 0, problems: parsed.problems };
+  const doc = parsed.docs[0];
+  const data = doc?.data ?? {};
+  const at = (field, code, message) => ({ file, ...doc?.locate([field], "value") ?? { line: 1, col: 1 }, code, message });
+  const problems = [];
+  if (data.apiVersion !== "v2") problems.push(at("apiVersion", "chart-api-version", "apiVersion must be v2"));
+  if (typeof data.name !== "string" || !isDnsLabel(data.name)) problems.push(at("name", "chart-name", "name must be a DNS label"));
+  if (typeof data.version !== "string" || !SEMVER.test(data.version)) {
+    problems.push(at("version", "chart-version", `version ${JSON.stringify(data.version)} is not a semantic version (e.g. 2.0.1)`));
+  }
+  if (problems.length) return { meta: void 0, problems };
+  return { meta: data, problems: [] };
+}
+function chartFieldPosition(file, text, field) {
+  return parseClaimFile(file, text).docs[0]?.locate([field], "value") ?? { line: 1, col: 1 };
+}
+
 // src/claims/schema-errors.ts
 var DNS_LABEL_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 var WEAK = /* @__PURE__ */ new Set(["type", "oneOf", "anyOf", "if", "allOf", "not"]);
@@ -14774,7 +14796,8 @@ var render_settings_schema_default = {
           additionalProperties: false,
           properties: {
             registry: { type: "string", maxLength: 253, pattern: "^[a-z0-9.-]+(:[0-9]+)?$" },
-            owner: { type: "string", maxLength: 100, pattern: "^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$" }
+            owner: { type: "string", maxLength: 100, pattern: "^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$" },
+            pinDigests: { type: "boolean", description: "Resolve every application image tag to its digest at render time and write image.digest into the values (a moved tag becomes a one-line values change). Needs the registries reachable when rendering." }
           }
         },
         argocd: {
@@ -14888,7 +14911,7 @@ async function resolveSettings(root, overrides, env) {
     gitRepoURL,
     targetRevision: overrides.targetRevision ?? spec.git?.targetRevision ?? "HEAD",
     chart: { repository: chartRepository, name: chart.name, version: chart.version },
-    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? "ghcr.io", owner },
+    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? "ghcr.io", owner, ...spec.image?.pinDigests ? { pinDigests: true } : {} },
     argocd: {
       namespace: spec.argocd?.namespace ?? "argocd",
       server: spec.argocd?.server ?? "https://kubernetes.default.svc",
@@ -14938,21 +14961,530 @@ async function readChartInfo(root, chartDir = CHART_DIR) {
   } catch {
     throw new InputError([{ file, line: 1, col: 1, code: "chart-missing", message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
   }
-  const parsed = parseClaimFile(file, text);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const data = parsed.docs[0]?.data;
-  const version = typeof data?.version === "string" ? data.version : void 0;
-  if (!data || typeof data.name !== "string" || !version || !SEMVER.test(version)) {
-    const at = parsed.docs[0]?.locate(["version"], "value") ?? { line: 1, col: 1 };
-    throw new InputError([{ file, ...at, code: "chart-version", message: "Chart.yaml needs a name and a semantic version (e.g. 2.0.0)" }]);
-  }
-  return { name: data.name, version };
+  const chartYaml = parseChartYaml(file, text);
+  if (!chartYaml.meta) throw new InputError(chartYaml.problems);
+  return { name: chartYaml.meta.name, version: chartYaml.meta.version };
 }
-var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
+
+// src/io/concurrency.ts
+async function mapLimit(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await fn(items[i], i);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+var IO_CONCURRENCY = 32;
+
+// src/oci/model.ts
+import { createHash } from "node:crypto";
+var RegistryError = class extends InfraError {
+  constructor(message, status, code) {
+    super(message);
+    this.status = status;
+    this.code = code;
+    this.name = "RegistryError";
+  }
+  status;
+  code;
+};
+function scopeString(scope) {
+  return `repository:${scope.repository}:${scope.actions.join(",")}`;
+}
+function sha256(bytes) {
+  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+}
+
+// src/oci/transport.ts
+var REDIRECTS = /* @__PURE__ */ new Set([301, 302, 303, 307, 308]);
+var MAX_REDIRECTS = 5;
+var REQUEST_TIMEOUT_MS = 6e4;
+var Transport = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  /** Follows redirects by hand: Authorization goes only to this registry's own origin. */
+  async follow(method, url, authorization, options) {
+    let current = url;
+    let currentMethod = method;
+    let body = options.body;
+    for (let hop = 0; hop <= MAX_REDIRECTS; hop++) {
+      const sameOrigin = new URL(current).origin === this.options.origin;
+      const headers = { ...options.headers, ...authorization && sameOrigin ? { authorization } : {} };
+      const target = current;
+      const res = await this.retrying(
+        this.options.host,
+        () => fetch(target, { method: currentMethod, headers, redirect: "manual", signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS), ...body ? { body: new Uint8Array(body) } : {} })
+      );
+      const location = res.headers.get("location");
+      if (!REDIRECTS.has(res.status) || !location) return res;
+      await res.body?.cancel();
+      current = new URL(location, current).toString();
+      if (res.status === 303 || (res.status === 301 || res.status === 302) && currentMethod === "POST") {
+        currentMethod = "GET";
+        body = void 0;
+      }
+    }
+    throw new InfraError(`registry ${this.options.host}: more than ${MAX_REDIRECTS} redirects for ${method} ${url}`);
+  }
+  /** 429/503 are the registry asking us to wait: do, within bounds. Transport errors are not retried. */
+  async retrying(host, send) {
+    for (let attempt = 0; ; attempt++) {
+      let res;
+      try {
+        res = await send();
+      } catch (error) {
+        const cause = error.cause;
+        throw new InfraError(`registry ${host} is unreachable: ${cause?.code ?? cause?.message ?? error.message}`, { cause: error });
+      }
+      if (res.status !== 429 && res.status !== 503 || attempt >= this.options.maxRetries) return res;
+      const wait = Math.min(retryAfterMs(res.headers.get("retry-after")) ?? 500 * 2 ** attempt, this.options.maxRetryDelayMs);
+      await res.body?.cancel();
+      this.options.log(`registry ${host} answered ${res.status}; retrying in ${(wait / 1e3).toFixed(1)} s (retry ${attempt + 1} of ${this.options.maxRetries})`);
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+};
+function retryAfterMs(value, now = Date.now()) {
+  if (!value) return void 0;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed) * 1e3;
+  const date = Date.parse(trimmed);
+  return Number.isNaN(date) ? void 0 : Math.max(0, date - now);
+}
+
+// src/oci/auth.ts
+var RegistryAuth = class {
+  constructor(host, origin, credentials, transport) {
+    this.host = host;
+    this.origin = origin;
+    this.credentials = credentials;
+    this.transport = transport;
+  }
+  host;
+  origin;
+  credentials;
+  transport;
+  /** What the registry asked for last time: decides how the next request authenticates. */
+  scheme = "none";
+  bearer;
+  tokens = /* @__PURE__ */ new Map();
+  /** "the credentials of "u"" or "anonymous access", for messages. */
+  who() {
+    return this.credentials ? `the credentials of ${JSON.stringify(this.credentials.username)}` : "anonymous access";
+  }
+  /** Names the actions the cached token lacks (tokens that are JWTs say what they grant). */
+  missingActions(scope) {
+    const token = this.tokens.get(scopeString(scope))?.value;
+    const granted = token ? grantedActions(token, scope.repository) : void 0;
+    if (!granted) return `scope ${scopeString(scope)}`;
+    const missing = scope.actions.filter((a) => !granted.includes(a));
+    return `scope repository:${scope.repository}:${(missing.length ? missing : scope.actions).join(",")}`;
+  }
+  async authorization(scope) {
+    if (this.scheme === "basic" && this.credentials) return basicHeader(this.credentials);
+    if (this.scheme !== "bearer" || !this.bearer) return void 0;
+    const cached = this.cachedToken(scope);
+    if (cached) return `Bearer ${cached}`;
+    return `Bearer ${await this.fetchToken([scopeString(scope)], scope)}`;
+  }
+  /** A cached token for this scope or for one that covers it (pull,push covers pull). */
+  cachedToken(scope) {
+    for (const key of [scopeString(scope), `repository:${scope.repository}:pull,push`]) {
+      const hit = this.tokens.get(key);
+      const covers = key.split(":").at(-1).split(",");
+      if (hit && hit.expiresAt > Date.now() && scope.actions.every((a) => covers.includes(a))) return hit.value;
+    }
+    return void 0;
+  }
+  /** Answers a 401 challenge; false when there is nothing more we could send. */
+  async answer(challenges, scope, sent) {
+    const bearer = challenges.find((c) => c.scheme === "bearer" && c.params.realm);
+    if (bearer) {
+      this.scheme = "bearer";
+      this.bearer = { realm: bearer.params.realm, service: bearer.params.service };
+      const scopes = /* @__PURE__ */ new Set([scopeString(scope), ...(bearer.params.scope ?? "").split(" ").filter(Boolean)]);
+      this.tokens.delete(scopeString(scope));
+      await this.fetchToken([...scopes], scope);
+      return true;
+    }
+    if (challenges.some((c) => c.scheme === "basic") && this.credentials && sent !== basicHeader(this.credentials)) {
+      this.scheme = "basic";
+      return true;
+    }
+    return false;
+  }
+  async fetchToken(scopes, scope) {
+    const { realm, service } = this.bearer;
+    let url;
+    try {
+      url = new URL(realm);
+    } catch {
+      throw new InfraError(`registry ${this.host} sent a token realm that is not a URL: ${JSON.stringify(realm)}`);
+    }
+    if (service) url.searchParams.set("service", service);
+    for (const s of scopes) url.searchParams.append("scope", s);
+    const mayCarry = url.protocol === "https:" || this.origin.startsWith("http:");
+    const headers = this.credentials && mayCarry ? { authorization: basicHeader(this.credentials) } : {};
+    const res = await this.transport.retrying(url.host, () => fetch(url, { headers, signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) }));
+    if (!res.ok) {
+      await res.body?.cancel();
+      throw new RegistryError(`token server ${url.origin} for registry ${this.host} refused ${this.who()} for ${scopes.join(" ")}: HTTP ${res.status}`, res.status, void 0);
+    }
+    const json = await res.json().catch(() => ({}));
+    const value = typeof json.token === "string" ? json.token : typeof json.access_token === "string" ? json.access_token : void 0;
+    if (!value) throw new InfraError(`token server ${url.origin} for registry ${this.host} answered without a token`);
+    const seconds = typeof json.expires_in === "number" && json.expires_in > 0 ? json.expires_in : 60;
+    this.tokens.set(scopeString(scope), { value, expiresAt: Date.now() + Math.max(seconds - 10, 5) * 1e3 });
+    return value;
+  }
+};
+function basicHeader(c) {
+  return `Basic ${Buffer.from(`${c.username}:${c.password}`).toString("base64")}`;
+}
+function grantedActions(token, repository) {
+  const payload = token.split(".")[1];
+  if (!payload) return void 0;
+  try {
+    const claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+    if (!Array.isArray(claims.access)) return void 0;
+    return claims.access.filter((a) => a.type === "repository" && a.name === repository).flatMap((a) => a.actions ?? []);
+  } catch {
+    return void 0;
+  }
+}
+
+// src/oci/www-authenticate.ts
+var TCHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
+function parseWwwAuthenticate(header) {
+  const challenges = [];
+  let i = 0;
+  const n = header.length;
+  const skipWs = () => {
+    while (i < n && (header[i] === " " || header[i] === "	")) i++;
+  };
+  const token = () => {
+    const start = i;
+    while (i < n && TCHAR.test(header[i])) i++;
+    return header.slice(start, i);
+  };
+  const quoted = () => {
+    let out = "";
+    i++;
+    while (i < n && header[i] !== '"') {
+      if (header[i] === "\\" && i + 1 < n) i++;
+      out += header[i];
+      i++;
+    }
+    i++;
+    return out;
+  };
+  const paramAhead = () => {
+    const save = i;
+    const name = token();
+    skipWs();
+    const isParam = name !== "" && header[i] === "=" && header[i + 1] !== "=";
+    i = save;
+    return isParam;
+  };
+  while (i < n) {
+    skipWs();
+    while (i < n && (header[i] === "," || header[i] === " ")) i++;
+    if (i >= n) break;
+    const scheme = token();
+    if (!scheme) break;
+    const challenge = { scheme: scheme.toLowerCase(), params: /* @__PURE__ */ Object.create(null) };
+    challenges.push(challenge);
+    skipWs();
+    const t68 = /^[A-Za-z0-9\-._~+/]+=*/.exec(header.slice(i));
+    if (t68 && !paramAhead() && (i + t68[0].length >= n || /[\s,]/.test(header[i + t68[0].length]))) {
+      challenge.token68 = t68[0];
+      i += t68[0].length;
+      continue;
+    }
+    for (; ; ) {
+      skipWs();
+      while (i < n && header[i] === ",") {
+        i++;
+        skipWs();
+      }
+      if (i >= n || !paramAhead()) break;
+      const name = token().toLowerCase();
+      skipWs();
+      i++;
+      skipWs();
+      const value = header[i] === '"' ? quoted() : token();
+      if (!Object.hasOwn(challenge.params, name)) challenge.params[name] = value;
+    }
+  }
+  return challenges;
+}
+
+// src/oci/client.ts
+var MANIFEST_MEDIA_TYPES = [
+  "application/vnd.oci.image.index.v1+json",
+  "application/vnd.oci.image.manifest.v1+json",
+  "application/vnd.docker.distribution.manifest.list.v2+json",
+  "application/vnd.docker.distribution.manifest.v2+json"
+];
+var RegistryClient = class {
+  host;
+  origin;
+  transport;
+  auth;
+  constructor(options) {
+    this.host = options.host;
+    this.origin = `${options.plainHttp ? "http" : "https"}://${options.host}`;
+    this.transport = new Transport({
+      host: options.host,
+      origin: this.origin,
+      log: options.log ?? (() => {
+      }),
+      maxRetries: options.maxRetries ?? 4,
+      maxRetryDelayMs: options.maxRetryDelayMs ?? 3e4
+    });
+    this.auth = new RegistryAuth(options.host, this.origin, options.credentials, this.transport);
+  }
+  /** GET a manifest by tag or digest; undefined when the registry has no such manifest or repository. */
+  async getManifest(repository, reference) {
+    const res = await this.send("GET", `/v2/${repository}/manifests/${reference}`, { repository, actions: ["pull"] }, { headers: { accept: MANIFEST_MEDIA_TYPES.join(", ") } });
+    if (res.status === 404) {
+      await res.body?.cancel();
+      return void 0;
+    }
+    await this.expect(res, [200], `read manifest ${repository}:${reference}`, { repository, actions: ["pull"] });
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { bytes, digest: res.headers.get("docker-content-digest") ?? sha256(bytes), mediaType: res.headers.get("content-type") ?? "" };
+  }
+  /**
+   * Whether `repository:reference` exists: one GET (a 404's body may say which part is missing,
+   * a HEAD's cannot); only when it is missing, a second request tells repository from tag.
+   */
+  async resolve(repository, reference) {
+    const scope = { repository, actions: ["pull"] };
+    const res = await this.send("GET", `/v2/${repository}/manifests/${reference}`, scope, { headers: { accept: MANIFEST_MEDIA_TYPES.join(", ") } });
+    if (res.status === 404) {
+      if (errorCode(await res.text().catch(() => "")) === "NAME_UNKNOWN") return { found: false, missing: "repository" };
+      const tags = await this.send("GET", `/v2/${repository}/tags/list`, scope);
+      const missingRepo = tags.status === 404;
+      await tags.body?.cancel();
+      return { found: false, missing: missingRepo ? "repository" : "tag" };
+    }
+    await this.expect(res, [200], `read manifest ${repository}:${reference}`, scope);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    return { found: true, digest: res.headers.get("docker-content-digest") ?? sha256(bytes) };
+  }
+  /** A blob's bytes, checked against its digest (after whatever redirects storage needs). */
+  async getBlob(repository, digest) {
+    const scope = { repository, actions: ["pull"] };
+    const res = await this.send("GET", `/v2/${repository}/blobs/${digest}`, scope);
+    await this.expect(res, [200], `read blob ${digest} of ${repository}`, scope);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    if (sha256(bytes) !== digest) throw new InfraError(`registry ${this.host} sent blob ${digest} of ${repository} with other content (${sha256(bytes)})`);
+    return bytes;
+  }
+  /** Uploads a blob unless the repository already has it (monolithic POST + PUT). */
+  async pushBlob(repository, bytes) {
+    const digest = sha256(bytes);
+    const scope = { repository, actions: ["pull", "push"] };
+    const head = await this.send("HEAD", `/v2/${repository}/blobs/${digest}`, scope);
+    await head.body?.cancel();
+    if (head.status === 200) return digest;
+    const start = await this.send("POST", `/v2/${repository}/blobs/uploads/`, scope);
+    await this.expect(start, [202], `start a blob upload to ${repository}`, scope);
+    const location = start.headers.get("location");
+    if (!location) throw new InfraError(`registry ${this.host} did not say where to upload (no Location on 202)`);
+    const url = new URL(location, this.origin);
+    url.searchParams.set("digest", digest);
+    const put = await this.send("PUT", url.toString(), scope, { headers: { "content-type": "application/octet-stream" }, body: bytes });
+    await this.expect(put, [201], `upload a blob to ${repository}`, scope);
+    return digest;
+  }
+  async putManifest(repository, reference, bytes, mediaType) {
+    const scope = { repository, actions: ["pull", "push"] };
+    const res = await this.send("PUT", `/v2/${repository}/manifests/${reference}`, scope, { headers: { "content-type": mediaType }, body: bytes });
+    await this.expect(res, [201], `push manifest ${repository}:${reference}`, scope);
+    return res.headers.get("docker-content-digest") ?? sha256(bytes);
+  }
+  /** One request with auth, redirects and retries; the response may be any status. */
+  async send(method, pathOrUrl, scope, options = {}) {
+    const url = /^https?:\/\//.test(pathOrUrl) ? pathOrUrl : `${this.origin}${pathOrUrl}`;
+    const sent = await this.auth.authorization(scope);
+    const res = await this.transport.follow(method, url, sent, options);
+    if (res.status !== 401) return res;
+    const challenges = parseWwwAuthenticate(res.headers.get("www-authenticate") ?? "");
+    if (!await this.auth.answer(challenges, scope, sent)) return res;
+    await res.body?.cancel();
+    return this.transport.follow(method, url, await this.auth.authorization(scope), options);
+  }
+  /** Throws a RegistryError that names the registry, what we tried and which scope was missing. */
+  async expect(res, ok, what, scope) {
+    if (ok.includes(res.status)) return;
+    const body = await res.text().catch(() => "");
+    const code = errorCode(body);
+    let hint = "";
+    if (res.status === 401 || res.status === 403) {
+      const who = this.auth.who();
+      hint = `: ${who} ${who === "anonymous access" ? "does" : "do"} not grant ${this.auth.missingActions(scope)}`;
+    }
+    const detail = code ? ` ${code}` : "";
+    throw new RegistryError(`registry ${this.host} refused to ${what}: HTTP ${res.status}${detail}${hint}`, res.status, code);
+  }
+};
+function errorCode(body) {
+  try {
+    const code = JSON.parse(body).errors?.[0]?.code;
+    return typeof code === "string" ? code : void 0;
+  } catch {
+    return void 0;
+  }
+}
+
+// src/oci/reference.ts
+function imageLocation(repository) {
+  const slash = repository.indexOf("/");
+  const first = slash < 0 ? "" : repository.slice(0, slash);
+  const hasHost = first !== "" && (first.includes(".") || first.includes(":") || first === "localhost");
+  const host = hasHost ? first : "docker.io";
+  let path2 = hasHost ? repository.slice(slash + 1) : repository;
+  if (host === "docker.io" && !path2.includes("/")) path2 = `library/${path2}`;
+  return { host: host === "docker.io" || host === "index.docker.io" ? "registry-1.docker.io" : host, repository: path2 };
+}
+function isLoopbackHost(host) {
+  const name = host.replace(/:\d+$/, "");
+  return name === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(name) || name === "[::1]";
+}
+
+// src/oci/images.ts
+var IMAGE_CONCURRENCY = 8;
+var ImageRegistry = class {
+  constructor(options) {
+    this.options = options;
+  }
+  options;
+  clients = /* @__PURE__ */ new Map();
+  answers = /* @__PURE__ */ new Map();
+  /** `repository` as written in values (`ghcr.io/acme/api`), `reference` a tag or a digest. */
+  lookup(repository, reference) {
+    const key = `${repository}:${reference}`;
+    let answer = this.answers.get(key);
+    if (!answer) {
+      const { host, repository: path2 } = imageLocation(repository);
+      answer = this.client(host).resolve(path2, reference);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+  /** Looks up every distinct image once, IMAGE_CONCURRENCY at a time. */
+  async lookupAll(images) {
+    const distinct = [...new Map(images.map((i) => [`${i.repository}:${i.reference}`, i])).values()];
+    const answers = await mapLimit(distinct, IMAGE_CONCURRENCY, (i) => this.lookup(i.repository, i.reference));
+    return new Map(distinct.map((i, n) => [`${i.repository}:${i.reference}`, answers[n]]));
+  }
+  client(host) {
+    let client = this.clients.get(host);
+    if (!client) {
+      client = new RegistryClient({ host, plainHttp: isLoopbackHost(host), credentials: this.options.credentialsFor(host), log: this.options.log });
+      this.clients.set(host, client);
+    }
+    return client;
+  }
+};
+function credentialsForHosts(hosts, env) {
+  const credentials = registryCredentials(env);
+  if (!credentials) return () => void 0;
+  const allowed = new Set(hosts);
+  return (host) => allowed.has(host) ? credentials : void 0;
+}
+function registryCredentials(env) {
+  const password = env.INFRAFORGE_REGISTRY_PASSWORD ?? env.GITHUB_TOKEN;
+  return password ? { username: env.INFRAFORGE_REGISTRY_USERNAME ?? env.GITHUB_ACTOR ?? "x-access-token", password } : void 0;
+}
+
+// src/chart/oci.ts
+import { gunzipSync } from "node:zlib";
+var HELM_CONFIG_MEDIA_TYPE = "application/vnd.cncf.helm.config.v1+json";
+var HELM_LAYER_MEDIA_TYPE = "application/vnd.cncf.helm.chart.content.v1.tar+gzip";
+var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
+var CONTENT_DIGEST_ANNOTATION = "io.infraforge.chart.content.digest";
+function ociTarget(registry, chartName, version, plainHttp, file = "charts/common/Chart.yaml") {
+  const m = /^oci:\/\/([A-Za-z0-9.-]+(?::[0-9]+)?)((?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)\/?$/.exec(registry);
+  if (!m) {
+    throw new InputError([{ file, line: 1, col: 1, code: "chart-registry", message: `registry ${JSON.stringify(registry)} is not an oci://HOST/PATH reference` }]);
+  }
+  const host = m[1];
+  const repository = `${m[2].replace(/^\//, "")}${m[2] ? "/" : ""}${chartName}`;
+  const tag = version.replace(/\+/g, "_");
+  return { host, plainHttp, repository, tag, display: `oci://${host}/${repository}:${tag}` };
+}
+function manifestFor(pkg) {
+  const manifest = {
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST_MEDIA_TYPE,
+    config: { mediaType: HELM_CONFIG_MEDIA_TYPE, digest: sha256(pkg.config), size: pkg.config.length },
+    layers: [{ mediaType: HELM_LAYER_MEDIA_TYPE, digest: pkg.digest, size: pkg.bytes.length }],
+    annotations: {
+      [CONTENT_DIGEST_ANNOTATION]: pkg.contentDigest,
+      "org.opencontainers.image.title": pkg.meta.name,
+      "org.opencontainers.image.version": pkg.meta.version
+    }
+  };
+  return Buffer.from(JSON.stringify(manifest));
+}
+function chartClient(target, credentials, log) {
+  return new RegistryClient({ host: target.host, plainHttp: target.plainHttp, credentials, log });
+}
+async function publishChart(pkg, target, credentials, log) {
+  const client = chartClient(target, credentials, log);
+  const existing = await client.getManifest(target.repository, target.tag);
+  if (existing) {
+    const published = await publishedContentDigest(client, target, JSON.parse(existing.bytes.toString("utf8")));
+    if (published === pkg.contentDigest) {
+      log(`${target.display} already holds this chart (content ${pkg.contentDigest}); nothing to push`);
+      return { status: "unchanged", manifestDigest: existing.digest, target };
+    }
+    throw new InputError([
+      {
+        file: "charts/common/Chart.yaml",
+        line: 1,
+        col: 1,
+        code: "chart-version-exists",
+        message: `${target.display} is already published with different content (${published ?? "unknown"}, this chart is ${pkg.contentDigest}); published versions are immutable: bump version in Chart.yaml`
+      }
+    ]);
+  }
+  for (const blob of [pkg.config, pkg.bytes]) await client.pushBlob(target.repository, blob);
+  const digest = await client.putManifest(target.repository, target.tag, manifestFor(pkg), OCI_MANIFEST_MEDIA_TYPE);
+  log(`pushed ${target.display} (${digest})`);
+  return { status: "published", manifestDigest: digest, target };
+}
+async function publishedContentDigest(client, target, manifest) {
+  const annotated = manifest.annotations?.[CONTENT_DIGEST_ANNOTATION];
+  if (typeof annotated === "string") return annotated;
+  const layer = manifest.layers?.find((l) => l.mediaType === HELM_LAYER_MEDIA_TYPE);
+  if (!layer) return void 0;
+  const blob = await client.getBlob(target.repository, layer.digest);
+  try {
+    return sha256(gunzipSync(blob));
+  } catch {
+    return void 0;
+  }
+}
+async function chartPublished(target, credentials, log) {
+  return await chartClient(target, credentials, log).getManifest(target.repository, target.tag) !== void 0;
+}
 
 export {
   makeAjv,
   compiled,
+  mapLimit,
+  IO_CONCURRENCY,
   DNS_LABEL,
   MAX_RELEASE_NAME,
   isDnsLabel,
@@ -14969,7 +15501,17 @@ export {
   FORBIDDEN_KEYS,
   parseClaimFile,
   schemaProblem,
+  parseChartYaml,
+  chartFieldPosition,
+  sha256,
+  ociTarget,
+  publishChart,
+  chartPublished,
   CHART_DIR,
   resolveSettings,
-  SEMVER
+  imageLocation,
+  isLoopbackHost,
+  ImageRegistry,
+  credentialsForHosts,
+  registryCredentials
 };

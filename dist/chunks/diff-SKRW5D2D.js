@@ -1,17 +1,19 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
+  REGISTRY_FLAGS,
   SETTINGS_FLAGS,
-  overridesFrom
-} from "./chunk-6DRHQKTY.js";
+  overridesFrom,
+  registryChecksFrom
+} from "./chunk-BD7OX4IS.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-NKPIR4KR.js";
-import "./chunk-BBNIW64M.js";
+} from "./chunk-74KNQJBW.js";
+import "./chunk-WF62HSKE.js";
 import {
   createGit
-} from "./chunk-TX35YG22.js";
-import "./chunk-OAN6ILPS.js";
+} from "./chunk-KDDUEQRY.js";
+import "./chunk-DNHKOWEK.js";
 import {
   ExitCode,
   InputError
@@ -25,7 +27,7 @@ var diff = {
   async run(args, io) {
     const { values } = parseArgs({
       args,
-      options: { root: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "no-manifests": { type: "boolean" }, ...SETTINGS_FLAGS },
+      options: { root: { type: "string" }, base: { type: "string" }, format: { type: "string" }, "no-manifests": { type: "boolean" }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS },
       strict: true,
       allowPositionals: false
     });
@@ -40,6 +42,7 @@ var diff = {
       baseRef: values.base ?? "HEAD",
       overrides: overridesFrom(values),
       env: io.env,
+      ...registryChecksFrom(values),
       manifests: !values["no-manifests"] && format === "markdown",
       log: (l) => io.stderr(`${l}
 `)
