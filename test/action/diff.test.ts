@@ -168,7 +168,7 @@ describe('diff on a pull request', () => {
     expect(body.indexOf('[!CAUTION]')).toBeLessThan(body.indexOf('<details>'));
   });
 
-  it('a renamed claim with a database: the comment says the data does not move and the old Cluster is kept', async () => {
+  it('a renamed claim with a database: the comment says the old Cluster is kept and who takes it over', async () => {
     const db = '  components:\n    - type: postgresql\n      name: db\n';
     const before = claim('shop', 'dev', db);
     const pr = pullRequest({ 'deployments/dev/shop.yaml': before }, { 'deployments/dev/shop.yaml': before.replace('name: shop', 'name: store') });
@@ -177,7 +177,8 @@ describe('diff on a pull request', () => {
     const body = github.comments[0]!.body;
     expect(body).toContain("Kept**, with their data: `db`'s CloudNativePG `Cluster` (`Delete=false`) — delete them by hand when the data can go.");
     expect(body).toContain('> - claim `dev/shop` removed and `dev/store` added, sharing the units `api`, `db`: probably a rename.');
-    expect(body).toContain('**Data of components does not move**');
+    expect(body).toContain('in the same namespace the new Applications take over the kept data resources');
+    expect(body).toContain('**if the namespace changes, the new components start empty**');
   });
 
   it('fails when charts/common changed without a version bump', async () => {
