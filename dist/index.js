@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-S6SVSKC3.js";
+} from "./chunks/chunk-KNHCB4JG.js";
 import {
   renderRepository
-} from "./chunks/chunk-DGTXEFQ2.js";
+} from "./chunks/chunk-LC6OU4UV.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-MM47BJFS.js";
+} from "./chunks/chunk-XPGO5GU7.js";
 import {
   createGit
-} from "./chunks/chunk-FBX5XG7U.js";
+} from "./chunks/chunk-7IB3L55C.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-YLMQFC2Q.js";
+} from "./chunks/chunk-ODER2YKA.js";
 import {
   InfraError,
   InputError,

@@ -2,7 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ApplicationClaim, ApplicationSpec } from '../../src/claims/types.js';
 import { BUILTIN_PROFILES } from '../../src/render/profiles.js';
-import { applicationValues, componentValues, mergeResources, parseImage } from '../../src/render/values.js';
+import { componentValues } from '../../src/render/component-values.js';
+import { applicationValues, mergeResources, parseImage } from '../../src/render/values.js';
 import type { RenderSettings } from '../../src/settings/types.js';
 
 const settings: RenderSettings = {

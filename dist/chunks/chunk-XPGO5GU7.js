@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-7IB3L55C.js";
 import {
   parseClaimFile
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-ODER2YKA.js";
 import {
   InfraError,
   InputError

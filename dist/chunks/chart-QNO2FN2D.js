@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-MM47BJFS.js";
+} from "./chunk-XPGO5GU7.js";
 import {
   createGit,
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-7IB3L55C.js";
 import {
   resolveSettings
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-ODER2YKA.js";
 import {
   ExitCode,
   InputError

@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-5FQ43BFE.js";
+} from "./chunk-XLCMGETP.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-S6SVSKC3.js";
-import "./chunk-DGTXEFQ2.js";
+} from "./chunk-KNHCB4JG.js";
+import "./chunk-LC6OU4UV.js";
 import {
   createGit
-} from "./chunk-FBX5XG7U.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-7IB3L55C.js";
+import "./chunk-ODER2YKA.js";
 import {
   ExitCode,
   InputError

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-DGTXEFQ2.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-LC6OU4UV.js";
+import "./chunk-ODER2YKA.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-DGTXEFQ2.js";
+} from "./chunk-LC6OU4UV.js";
 import {
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-7IB3L55C.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-ODER2YKA.js";
 import {
   InputError,
   __toESM,
