@@ -75,6 +75,17 @@ describe.skipIf(!HELM)('all six component types through charts/common', () => {
     expect(text).toBe(readFileSync(golden, 'utf8'));
   });
 
+  it('the CRD check is strict: unknown fields, missing required ones and wrong apiVersions fail', async () => {
+    const rabbit = structuredClone(await one('prod', 'events', 'RabbitmqCluster'));
+    rabbit.spec.plugins = ['rabbitmq_shovel'];
+    expect(() => validateOperatorObject(rabbit)).toThrow(/additional properties/);
+    const pool = structuredClone(await one('prod', 'stream', 'KafkaNodePool'));
+    delete pool.spec.roles;
+    expect(() => validateOperatorObject(pool)).toThrow(/roles/);
+    const kafka = structuredClone(await one('prod', 'stream', 'Kafka'));
+    expect(() => validateOperatorObject({ ...kafka, apiVersion: 'kafka.strimzi.io/v1beta2' })).toThrow(/serves kafka\.strimzi\.io\/v1/);
+  });
+
   it('replicated stores run one member in dev and three in staging and prod', async () => {
     for (const [env, n] of [['dev', 1], ['staging', 3], ['prod', 3]] as const) {
       expect((await one(env, 'events', 'RabbitmqCluster')).spec.replicas, env).toBe(n);
