@@ -17,5 +17,6 @@ export function validateOperatorObject(o: K8sObject): void {
   if (!crd) throw new Error(`no vendored CRD for ${o.kind}`);
   if (o.apiVersion !== crd.apiVersion) throw new Error(`${o.kind} ${o.metadata.name}: apiVersion ${o.apiVersion}, the CRD serves ${crd.apiVersion}`);
   const validate = crdValidator(crd.file);
-  if (!validate(o)) throw new Error(`${o.kind} ${o.metadata.name}: ${errorsOf(validate)}`);
+  const data: unknown = o;
+  if (!validate(data)) throw new Error(`${o.kind} ${o.metadata.name}: ${errorsOf(validate)}`);
 }

@@ -16,7 +16,7 @@ import type { ApplicationClaim, ComponentSpec } from '../../src/claims/types.js'
 import { componentValues } from '../../src/render/component-values.js';
 import { BUILTIN_PROFILES } from '../../src/render/profiles.js';
 import { applicationValues } from '../../src/render/values.js';
-import type { RenderSettings } from '../../src/settings/types.js';
+import { TEST_SETTINGS } from '../support/render-settings.js';
 import { REPO_ROOT } from '../support/repo.js';
 
 const CHART = path.join(REPO_ROOT, 'charts/common');
@@ -66,16 +66,7 @@ function declaredInSchema(schema: any, dotted: string): boolean {
   return true;
 }
 
-const settings: RenderSettings = {
-  gitRepoURL: 'https://github.com/acme/platform.git',
-  targetRevision: 'HEAD',
-  chart: { repository: 'oci://ghcr.io/acme/charts', name: 'common', version: '2.1.0' },
-  image: { registry: 'ghcr.io', owner: 'acme' },
-  argocd: { namespace: 'argocd', server: 'https://kubernetes.default.svc' },
-  maxDeletedApps: 10,
-  allowDeletions: false,
-  profiles: {},
-};
+const settings = TEST_SETTINGS;
 
 /** Every optional field the claim format has, so every value the renderer can write is written. */
 const COMPONENTS: ComponentSpec[] = [
