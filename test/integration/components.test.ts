@@ -14,6 +14,8 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
+import { Role } from 'kubernetes-models/rbac.authorization.k8s.io/v1/Role';
+import { RoleBinding } from 'kubernetes-models/rbac.authorization.k8s.io/v1/RoleBinding';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELM, helm, helmTemplate, type K8sObject } from '../support/helm.js';
@@ -29,7 +31,7 @@ const ENVS = ['dev', 'staging', 'prod'] as const;
 const UNITS = ['orders', 'orders-db', 'cache', 'events', 'catalog', 'search', 'stream'];
 const CASES = ENVS.flatMap((env) => UNITS.map((unit) => [env, unit] as const));
 
-const CORE: Record<string, new (o: any) => { validate(): void }> = { Deployment, StatefulSet, Service, ServiceAccount, HorizontalPodAutoscaler, PodDisruptionBudget };
+const CORE: Record<string, new (o: any) => { validate(): void }> = { Deployment, StatefulSet, Service, ServiceAccount, HorizontalPodAutoscaler, PodDisruptionBudget, Role, RoleBinding };
 const DATA_KINDS = ['Cluster', 'RabbitmqCluster', 'MongoDBCommunity', 'Elasticsearch', 'Kafka', 'KafkaNodePool'];
 
 let repo: TempRepo;
@@ -135,6 +137,12 @@ describe.skipIf(!HELM)('all six component types through charts/common', () => {
       connectionStringSecretName: 'catalog-admin-app',
     });
     expect(mongo.spec.statefulSet.spec.volumeClaimTemplates[0].spec).toMatchObject({ storageClassName: 'gp3', resources: { requests: { storage: '20Gi' } } });
+    // Its pods run as a ServiceAccount the same release makes in the same namespace.
+    const account = mongo.spec.statefulSet.spec.template.spec.serviceAccountName;
+    const binding = await one('prod', 'catalog', 'RoleBinding');
+    expect((await one('prod', 'catalog', 'ServiceAccount')).metadata.name).toBe(account);
+    expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: account }]);
+    expect(binding.roleRef.name).toBe((await one('prod', 'catalog', 'Role')).metadata.name);
   });
 
   it('the app reads every connection from the operators\' Secrets and Services, never a credential', async () => {
