@@ -142,7 +142,7 @@ describe.skipIf(!HELM)('all six component types through charts/common', () => {
     const binding = await one('prod', 'catalog', 'RoleBinding');
     expect((await one('prod', 'catalog', 'ServiceAccount')).metadata.name).toBe(account);
     expect(binding.subjects).toEqual([{ kind: 'ServiceAccount', name: account }]);
-    expect(binding.roleRef.name).toBe((await one('prod', 'catalog', 'Role')).metadata.name);
+    expect((binding.roleRef as { name: string }).name).toBe((await one('prod', 'catalog', 'Role')).metadata.name);
   });
 
   it('the app reads every connection from the operators\' Secrets and Services, never a credential', async () => {
