@@ -2,7 +2,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-XLCMGETP.js";
+} from "./chunks/chunk-3PSUI62C.js";
 import "./chunks/chunk-SVZWPUGU.js";
 
 // src/cli.ts

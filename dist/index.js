@@ -4,10 +4,10 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-KNHCB4JG.js";
+} from "./chunks/chunk-QLYOHOXP.js";
 import {
   renderRepository
-} from "./chunks/chunk-LC6OU4UV.js";
+} from "./chunks/chunk-7VOKGNHL.js";
 import {
   chartVersionAt,
   publish

@@ -51,6 +51,19 @@ const DEFAULT_VERSION: Partial<Record<ComponentType, string>> = { mongodb: '8.0.
 
 const HEAP = /^[1-9][0-9]{0,5}[mg]$/;
 
+/**
+ * Longest component names whose derived objects still fit Kubernetes' limits: a StatefulSet's
+ * pods carry `controller-revision-hash: <statefulset>-<10 characters>` (a 63-character label),
+ * and the operators add suffixes. ECK caps Elasticsearch names at 36 itself.
+ */
+const MAX_NAME: Partial<Record<ComponentType, { max: number; why: string }>> = {
+  redis: { max: 52, why: 'its StatefulSet <name> labels its pods with <name>-<10-character revision>' },
+  rabbitmq: { max: 45, why: 'the operator names its StatefulSet <name>-server' },
+  mongodb: { max: 48, why: 'the operator names its StatefulSets <name> and <name>-arb' },
+  elasticsearch: { max: 36, why: 'ECK refuses longer Elasticsearch names' },
+  kafka: { max: 26, why: 'Strimzi names the pods <name>-<name>-nodes-<id>' },
+};
+
 export function resolveComponent(component: ComponentSpec, profile: Profile): { settings: ComponentSettings; issues: ComponentIssue[] } {
   const issues: ComponentIssue[] = [];
   const type = component.type;
@@ -130,6 +143,11 @@ export function resolveComponent(component: ComponentSpec, profile: Profile): { 
     }
     case 'postgresql':
       break;
+  }
+
+  const limit = MAX_NAME[type];
+  if (limit && component.name.length > limit.max) {
+    refuse(['name'], 'component-name-too-long', `a ${type} component name may have at most ${limit.max} characters (${limit.why}); "${component.name}" has ${component.name.length}`);
   }
 
   const members = asked ?? (QUORUM_TYPES.has(type) ? profile.components.quorumMembers : profile.components.instances);

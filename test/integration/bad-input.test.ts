@@ -364,6 +364,12 @@ describe('11. component mistakes, for each type', () => {
     expect(run.stderr).toContain(`${type} needs at least 3 members in this environment`);
   });
 
+  it('kafka: a name too long for the pod names Strimzi derives from it', async () => {
+    const text = withComponent('kafka').replace('      name: x\n', `      name: ${'k'.repeat(27)}\n`);
+    const { run } = await expectRejected('deployments/dev/bad.yaml', text, { code: 'component-name-too-long', line: 21, col: 13 });
+    expect(run.stderr).toContain('a kafka component name may have at most 26 characters (Strimzi names the pods <name>-<name>-nodes-<id>)');
+  });
+
   it('kafka: prod refuses fewer than three brokers', async () => {
     const prod = BASE.replace('environment: dev', 'environment: prod');
     await expectRejected('deployments/prod/bad.yaml', withComponent('kafka', '      brokers: 1\n', prod), { code: 'component-quorum-floor', line: 22, col: 16 });

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-LC6OU4UV.js";
+} from "./chunk-7VOKGNHL.js";
 import {
   packageChart
 } from "./chunk-7IB3L55C.js";

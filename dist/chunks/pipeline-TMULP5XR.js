@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-LC6OU4UV.js";
+} from "./chunk-7VOKGNHL.js";
 import "./chunk-ODER2YKA.js";
 import "./chunk-SVZWPUGU.js";
 export {

@@ -2966,6 +2966,13 @@ var TYPE_FIELDS = {
 var FULL_VERSION = { mongodb: "8.0.12", elasticsearch: "9.1.0", kafka: "4.1.0" };
 var DEFAULT_VERSION = { mongodb: "8.0.12", elasticsearch: "9.1.0" };
 var HEAP = /^[1-9][0-9]{0,5}[mg]$/;
+var MAX_NAME = {
+  redis: { max: 52, why: "its StatefulSet <name> labels its pods with <name>-<10-character revision>" },
+  rabbitmq: { max: 45, why: "the operator names its StatefulSet <name>-server" },
+  mongodb: { max: 48, why: "the operator names its StatefulSets <name> and <name>-arb" },
+  elasticsearch: { max: 36, why: "ECK refuses longer Elasticsearch names" },
+  kafka: { max: 26, why: "Strimzi names the pods <name>-<name>-nodes-<id>" }
+};
 function resolveComponent(component, profile) {
   const issues = [];
   const type = component.type;
@@ -3041,6 +3048,10 @@ function resolveComponent(component, profile) {
     case "postgresql":
       break;
   }
+  const limit = MAX_NAME[type];
+  if (limit && component.name.length > limit.max) {
+    refuse(["name"], "component-name-too-long", `a ${type} component name may have at most ${limit.max} characters (${limit.why}); "${component.name}" has ${component.name.length}`);
+  }
   const members = asked ?? (QUORUM_TYPES.has(type) ? profile.components.quorumMembers : profile.components.instances);
   if (QUORUM_TYPES.has(type) && asked !== void 0 && asked < profile.components.quorumFloor) {
     const field = type === "kafka" && component.brokers !== void 0 ? "brokers" : "replicas";
@@ -3057,8 +3068,8 @@ function resolveComponent(component, profile) {
   const resources = mergeResources(preset?.resources ?? profile.resources, component.resources);
   if (heap !== void 0) {
     const heapBytes = parseQuantity(heap.replace(/([mg])$/, (u) => u === "g" ? "Gi" : "Mi"));
-    const limit = parseQuantity(resources.limits.memory);
-    if (heapBytes !== void 0 && limit !== void 0 && heapBytes > limit * 0.75) {
+    const limit2 = parseQuantity(resources.limits.memory);
+    if (heapBytes !== void 0 && limit2 !== void 0 && heapBytes > limit2 * 0.75) {
       const where = component.heap !== void 0 ? ["heap"] : ["config", "heap"];
       refuse(where, "component-heap", `heap ${heap} leaves too little of the memory limit ${resources.limits.memory} (Elasticsearch advises at most half): lower heap or raise resources.limits.memory or size`);
     }

@@ -2,12 +2,12 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-XLCMGETP.js";
+} from "./chunk-3PSUI62C.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-KNHCB4JG.js";
-import "./chunk-LC6OU4UV.js";
+} from "./chunk-QLYOHOXP.js";
+import "./chunk-7VOKGNHL.js";
 import {
   createGit
 } from "./chunk-7IB3L55C.js";
