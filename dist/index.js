@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-74KNQJBW.js";
+} from "./chunks/chunk-IFRAID52.js";
 import {
   renderRepository
-} from "./chunks/chunk-WF62HSKE.js";
+} from "./chunks/chunk-7XXOZHXO.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-ZMW7Q7R5.js";
+} from "./chunks/chunk-RG2HRYYT.js";
 import {
   createGit
-} from "./chunks/chunk-KDDUEQRY.js";
+} from "./chunks/chunk-AWUVULAJ.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-DNHKOWEK.js";
+} from "./chunks/chunk-WQJPREUY.js";
 import {
   InfraError,
   InputError,

@@ -3,7 +3,9 @@
  * Every problem points at the field a user must change; a clash names both places.
  */
 import type { Problem } from '../errors.js';
+import { resolveComponent } from '../render/component-settings.js';
 import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
+import { resolveProfile } from '../render/profiles.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import type { RenderSettings } from '../settings/types.js';
@@ -119,6 +121,10 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     });
 
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ['spec', 'components', i, 'resources'], doc, at)));
+    const profile = resolveProfile(env, settings.profiles);
+    components.forEach((c, i) => {
+      for (const issue of resolveComponent(c, profile).issues) problems.push(at(doc, ['spec', 'components', i, ...issue.path], issue.code, issue.message));
+    });
   }
   problems.push(...argocdNameProblems(claims, settings));
   return problems;

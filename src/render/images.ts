@@ -7,7 +7,8 @@ import type { LoadedClaim } from '../claims/types.js';
 import type { Position } from '../claims/source.js';
 import type { RenderSettings } from '../settings/types.js';
 import { valuesPath } from './argocd.js';
-import { DEFAULT_POSTGRES_VERSION, DEFAULT_REDIS_VERSION, imageRepository, parseImage, POSTGRES_IMAGE, REDIS_IMAGE } from './values.js';
+import { DEFAULT_POSTGRES_VERSION, DEFAULT_REDIS_VERSION, POSTGRES_IMAGE, REDIS_IMAGE } from './component-values.js';
+import { imageRepository, parseImage } from './values.js';
 
 export interface DeployedImage {
   repository: string;

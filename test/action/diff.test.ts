@@ -185,6 +185,6 @@ describe('diff on a pull request', () => {
     const pr = pullRequest(claims(1), { 'charts/common/templates/extra.yaml': '# a new template\n' });
     const run = await diff(pr);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('charts/common changed but its version is still 2.0.0; bump version in Chart.yaml');
+    expect(run.stdout).toContain('charts/common changed but its version is still 2.1.0; bump version in Chart.yaml');
   });
 });

@@ -374,3 +374,74 @@ describe('17: output that would carry template leftovers', () => {
     await expectRejected('deployments/dev/bad.yaml', `${BASE}      env:\n        - name: X\n          value: ${JSON.stringify(value)}\n`, { code: 'unintended-output', line: 21, col: 18 });
   });
 });
+
+describe('11. component mistakes, for each type', () => {
+  // Line 19 is `components:`, 20 `- type:`, 21 `name: x`; a component's own lines start at 22.
+  const withComponent = (type: string, lines = '', base = BASE) => `${base}  components:\n    - type: ${type}\n      name: x\n${lines}`;
+  const TYPES = ['postgresql', 'redis', 'rabbitmq', 'mongodb', 'elasticsearch', 'kafka'];
+
+  it('an unknown type names the allowed ones', async () => {
+    const { run } = await expectRejected('deployments/dev/bad.yaml', withComponent('cassandra'), { code: 'schema-enum', line: 20, col: 13 });
+    expect(run.stderr).toContain('"rabbitmq", "mongodb", "elasticsearch", "kafka"');
+  });
+
+  it.each(TYPES)('%s: a size that is no preset', async (type) => {
+    await expectRejected('deployments/dev/bad.yaml', withComponent(type, '      size: huge\n'), { code: 'schema-enum', line: 22, col: 13 });
+  });
+
+  it.each(TYPES)('%s: uses naming a component the claim does not have', async (type) => {
+    const text = withComponent(type, '', `${BASE}      uses:\n        - y\n`);
+    const { run } = await expectRejected('deployments/dev/bad.yaml', text, { code: 'uses-unknown', line: 20, col: 11 });
+    expect(run.stderr).toContain('(components: x)');
+  });
+
+  it.each([
+    ['postgresql', '        sharedBuffers: 1GB\n', 'schema-unknown-field', 23, 9, /unknown field "sharedBuffers"/],
+    ['redis', '        cluster: true\n', 'schema-unknown-field', 23, 9, /unknown field "cluster"/],
+    ['rabbitmq', '        vhost: orders\n', 'schema-unknown-field', 23, 9, /unknown field "vhost"/],
+    ['mongodb', '        shards: 2\n', 'schema-unknown-field', 23, 9, /unknown field "shards"/],
+    ['elasticsearch', '        kibana: true\n', 'schema-unknown-field', 23, 9, /unknown field "kibana"/],
+    ['kafka', '        zookeeper:\n          replicas: 3\n', 'component-config-unsupported', 24, 11, /KRaft mode, without ZooKeeper: remove config\.zookeeper \(brokers sets/],
+  ] as const)('%s: an unsupported config key is refused, naming it', async (type, lines, code, line, col, message) => {
+    const { run } = await expectRejected('deployments/dev/bad.yaml', withComponent(type, `      config:\n${lines}`), { code, line, col });
+    expect(run.stderr).toMatch(message);
+  });
+
+  it.each([
+    ['rabbitmq', '      config:\n        persistence:\n          enabled: false\n', 'component-config-unsupported', 24, 20, /remove config\.persistence\.enabled and size it with storage/],
+    ['elasticsearch', '      config:\n        heap: 2GB\n', 'component-config-unsupported', 23, 15, /use heap with a number and m or g, e\.g\. heap: 2g/],
+    ['mongodb', '      replicas: 1\n      config:\n        replicas: 3\n', 'component-config-conflict', 24, 19, /config\.replicas \(operator era\) says 3 but replicas says 1; keep replicas only/],
+    ['kafka', '      replicas: 3\n      brokers: 5\n', 'component-config-conflict', 22, 17, /a Kafka component's brokers are its replicas: keep brokers only/],
+    ['kafka', '      plugins: [rabbitmq_shovel]\n', 'component-field-type', 22, 16, /plugins is a rabbitmq setting; this component is kafka/],
+    ['mongodb', '      version: "7.0"\n', 'component-version', 22, 16, /mongodb needs a full version \(major\.minor\.patch/],
+    ['elasticsearch', '      heap: 4g\n', 'component-heap', 22, 13, /heap 4g leaves too little of the memory limit 1Gi/],
+  ] as const)('%s: operator-era or type settings that cannot be honoured say which field to use', async (type, lines, code, line, col, message) => {
+    const { run } = await expectRejected('deployments/dev/bad.yaml', withComponent(type, lines), { code, line, col });
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('redis: replicas and modes that would be dropped are refused', async () => {
+    const { run } = await expectRejected('deployments/dev/bad.yaml', withComponent('redis', '      replicas: 3\n'), { code: 'redis-replicas-unsupported', line: 22, col: 17 });
+    expect(run.stderr).toContain('redis runs one standalone instance (no replication or failover is rendered); replicas 3');
+    const legacy = await expectRejected('deployments/dev/bad.yaml', withComponent('redis', '      config:\n        mode: cluster\n'), { code: 'redis-mode-unsupported', line: 23, col: 15 });
+    expect(legacy.run.stderr).toContain('redis mode "cluster" is not rendered');
+    await expectRejected('deployments/dev/bad.yaml', withComponent('redis', '      mode: replication\n'), { code: 'redis-mode-unsupported', line: 22, col: 13 });
+  });
+
+  it.each(['rabbitmq', 'mongodb', 'elasticsearch'])('%s: prod refuses fewer than three members', async (type) => {
+    const prod = BASE.replace('environment: dev', 'environment: prod');
+    const { run } = await expectRejected('deployments/prod/bad.yaml', withComponent(type, '      replicas: 2\n', prod), { code: 'component-quorum-floor', line: 22, col: 17 });
+    expect(run.stderr).toContain(`${type} needs at least 3 members in this environment`);
+  });
+
+  it('kafka: a name too long for the pod names Strimzi derives from it', async () => {
+    const text = withComponent('kafka').replace('      name: x\n', `      name: ${'k'.repeat(27)}\n`);
+    const { run } = await expectRejected('deployments/dev/bad.yaml', text, { code: 'component-name-too-long', line: 21, col: 13 });
+    expect(run.stderr).toContain('a kafka component name may have at most 26 characters (Strimzi names the pods <name>-<name>-nodes-<id>)');
+  });
+
+  it('kafka: prod refuses fewer than three brokers', async () => {
+    const prod = BASE.replace('environment: dev', 'environment: prod');
+    await expectRejected('deployments/prod/bad.yaml', withComponent('kafka', '      brokers: 1\n', prod), { code: 'component-quorum-floor', line: 22, col: 16 });
+  });
+});

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-WF62HSKE.js";
-import "./chunk-DNHKOWEK.js";
+} from "./chunk-7XXOZHXO.js";
+import "./chunk-WQJPREUY.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

@@ -14876,6 +14876,8 @@ var render_settings_schema_default = {
           additionalProperties: false,
           properties: {
             instances: { type: "integer", minimum: 1, maximum: 9 },
+            quorumMembers: { type: "integer", minimum: 1, maximum: 9, description: "Default members of RabbitMQ, MongoDB, Elasticsearch and Kafka components." },
+            quorumFloor: { type: "integer", minimum: 1, maximum: 9, description: "Fewest members a claim may ask of those components." },
             storage: { type: "string", pattern: "^[0-9]+(Mi|Gi|Ti)$" },
             storageClass: { type: "string", maxLength: 253, pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" }
           }

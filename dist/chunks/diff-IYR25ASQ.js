@@ -4,16 +4,16 @@ import {
   SETTINGS_FLAGS,
   overridesFrom,
   registryChecksFrom
-} from "./chunk-BD7OX4IS.js";
+} from "./chunk-XX2G2VLJ.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-74KNQJBW.js";
-import "./chunk-WF62HSKE.js";
+} from "./chunk-IFRAID52.js";
+import "./chunk-7XXOZHXO.js";
 import {
   createGit
-} from "./chunk-KDDUEQRY.js";
-import "./chunk-DNHKOWEK.js";
+} from "./chunk-AWUVULAJ.js";
+import "./chunk-WQJPREUY.js";
 import {
   ExitCode,
   InputError

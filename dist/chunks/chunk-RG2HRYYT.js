@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-KDDUEQRY.js";
+} from "./chunk-AWUVULAJ.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-DNHKOWEK.js";
+} from "./chunk-WQJPREUY.js";
 import {
   InputError
 } from "./chunk-SVZWPUGU.js";

@@ -29,7 +29,7 @@ import {
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-DNHKOWEK.js";
+} from "./chunk-WQJPREUY.js";
 import {
   InfraError,
   InputError,
@@ -337,7 +337,7 @@ var application_claim_schema_default = {
       required: ["type", "name"],
       additionalProperties: false,
       properties: {
-        type: { enum: ["postgresql", "redis"] },
+        type: { enum: ["postgresql", "redis", "rabbitmq", "mongodb", "elasticsearch", "kafka"] },
         name: { $ref: "#/$defs/dnsLabel" },
         enabled: { type: "boolean" },
         version: { type: "string", maxLength: 32, pattern: "^[0-9]+(\\.[0-9]+){0,2}$" },
@@ -357,6 +357,10 @@ var application_claim_schema_default = {
         },
         replicas: { type: "integer", minimum: 1, maximum: 9 },
         resources: { $ref: "#/$defs/resources" },
+        plugins: { type: "array", maxItems: 50, uniqueItems: true, items: { $ref: "#/$defs/rabbitmqPlugin" }, description: "rabbitmq: plugins to enable beside the operator's essential ones." },
+        heap: { $ref: "#/$defs/javaHeap", description: "elasticsearch: JVM heap (-Xms = -Xmx), e.g. 2g; by default Elasticsearch sizes it from the memory limit." },
+        brokers: { type: "integer", minimum: 1, maximum: 9, description: "kafka: KRaft nodes, each a broker and a controller (the same as replicas)." },
+        mode: { enum: ["standalone", "replication", "sentinel", "cluster"], description: "redis: only standalone (one instance) is rendered; the others are refused with a message." },
         config: { type: "object" }
       },
       allOf: [
@@ -367,6 +371,22 @@ var application_claim_schema_default = {
         {
           if: { properties: { type: { const: "redis" } }, required: ["type"] },
           then: { properties: { config: { $ref: "#/$defs/redisConfig" } } }
+        },
+        {
+          if: { properties: { type: { const: "rabbitmq" } }, required: ["type"] },
+          then: { properties: { config: { $ref: "#/$defs/rabbitmqConfig" } } }
+        },
+        {
+          if: { properties: { type: { const: "mongodb" } }, required: ["type"] },
+          then: { properties: { config: { $ref: "#/$defs/mongodbConfig" } } }
+        },
+        {
+          if: { properties: { type: { const: "elasticsearch" } }, required: ["type"] },
+          then: { properties: { config: { $ref: "#/$defs/elasticsearchConfig" } } }
+        },
+        {
+          if: { properties: { type: { const: "kafka" } }, required: ["type"] },
+          then: { properties: { config: { $ref: "#/$defs/kafkaConfig" } } }
         }
       ]
     },
@@ -410,7 +430,64 @@ var application_claim_schema_default = {
             key: { $ref: "#/$defs/keyRef/properties/key" }
           }
         },
-        maxmemoryPolicy: { enum: ["noeviction", "allkeys-lru", "volatile-lru", "allkeys-lfu", "volatile-lfu", "allkeys-random", "volatile-random", "volatile-ttl"] }
+        maxmemoryPolicy: { enum: ["noeviction", "allkeys-lru", "volatile-lru", "allkeys-lfu", "volatile-lfu", "allkeys-random", "volatile-random", "volatile-ttl"] },
+        mode: { type: "string", maxLength: 32, description: "Operator era: now the component's mode." },
+        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: now the component's replicas." }
+      }
+    },
+    rabbitmqPlugin: { type: "string", maxLength: 100, pattern: "^[a-z0-9_]+$" },
+    javaHeap: { type: "string", maxLength: 8, pattern: "^[1-9][0-9]{0,5}[mg]$" },
+    storageSize: { type: "string", maxLength: 32, pattern: "^[0-9]+(Mi|Gi|Ti)$" },
+    rabbitmqConfig: {
+      type: "object",
+      additionalProperties: false,
+      description: "Operator-era settings, accepted where the meaning is plain; the component's own fields are preferred.",
+      properties: {
+        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: replicas." },
+        plugins: { type: "array", maxItems: 50, uniqueItems: true, items: { $ref: "#/$defs/rabbitmqPlugin" }, description: "Operator era: plugins." },
+        persistence: {
+          type: "object",
+          additionalProperties: false,
+          description: "Operator era: persistence.size is storage; RabbitMQ always persists.",
+          properties: { size: { $ref: "#/$defs/storageSize" }, enabled: { type: "boolean" } }
+        }
+      }
+    },
+    mongodbConfig: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: replicas." },
+        storage: { $ref: "#/$defs/storageSize", description: "Operator era: storage." },
+        database: { type: "string", maxLength: 63, pattern: "^[a-z_][a-z0-9_]*$", description: "The database the app user reads and writes (default app)." },
+        auth: {
+          type: "object",
+          required: ["existingSecret"],
+          additionalProperties: false,
+          description: "The Secret with the app user's password (default <name>-app-password, key password); never in git.",
+          properties: {
+            existingSecret: { $ref: "#/$defs/keyRef/properties/name" },
+            key: { $ref: "#/$defs/keyRef/properties/key" }
+          }
+        }
+      }
+    },
+    elasticsearchConfig: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: replicas." },
+        storage: { $ref: "#/$defs/storageSize", description: "Operator era: storage." },
+        heap: { type: "string", maxLength: 16, description: "Operator era: heap." }
+      }
+    },
+    kafkaConfig: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        brokers: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: brokers." },
+        storage: { $ref: "#/$defs/storageSize", description: "Operator era: storage." },
+        zookeeper: { description: "Operator era: refused; Strimzi 1.x runs KRaft only." }
       }
     }
   }
@@ -2766,33 +2843,6 @@ function lazyStrict(file) {
   };
 }
 
-// src/render/quantity.ts
-var SUFFIX = {
-  "": 1,
-  m: 1e-3,
-  k: 1e3,
-  M: 1e6,
-  G: 1e9,
-  T: 1e12,
-  P: 1e15,
-  E: 1e18,
-  Ki: 2 ** 10,
-  Mi: 2 ** 20,
-  Gi: 2 ** 30,
-  Ti: 2 ** 40,
-  Pi: 2 ** 50,
-  Ei: 2 ** 60
-};
-function parseQuantity(q) {
-  if (typeof q === "number") return q;
-  const m = /^\+?([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.exec(q);
-  if (!m) return void 0;
-  return Number(m[1]) * SUFFIX[m[2] ?? ""];
-}
-function quantityText(q) {
-  return typeof q === "number" ? String(q) : q;
-}
-
 // src/render/profiles.ts
 var BUILTIN_PROFILES = {
   dev: {
@@ -2800,21 +2850,21 @@ var BUILTIN_PROFILES = {
     resources: { requests: { cpu: "100m", memory: "128Mi" }, limits: { cpu: "500m", memory: "512Mi" } },
     podDisruptionBudget: false,
     autoscaling: { enabled: false, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 80 },
-    components: { instances: 1, storage: "1Gi" }
+    components: { instances: 1, quorumMembers: 1, quorumFloor: 1, storage: "1Gi" }
   },
   staging: {
     replicas: { default: 2, floor: 1 },
     resources: { requests: { cpu: "250m", memory: "256Mi" }, limits: { cpu: "1", memory: "1Gi" } },
     podDisruptionBudget: false,
     autoscaling: { enabled: false, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 75 },
-    components: { instances: 2, storage: "10Gi" }
+    components: { instances: 2, quorumMembers: 3, quorumFloor: 1, storage: "10Gi" }
   },
   prod: {
     replicas: { default: 3, floor: 2 },
     resources: { requests: { cpu: "500m", memory: "512Mi" }, limits: { cpu: "2", memory: "2Gi" } },
     podDisruptionBudget: true,
     autoscaling: { enabled: true, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 70 },
-    components: { instances: 3, storage: "50Gi" }
+    components: { instances: 3, quorumMembers: 3, quorumFloor: 3, storage: "50Gi" }
   }
 };
 function resolveProfile(env, overrides = {}) {
@@ -2848,11 +2898,273 @@ var SIZE_PRESETS = {
   }
 };
 
+// src/render/quantity.ts
+var SUFFIX = {
+  "": 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60
+};
+function parseQuantity(q) {
+  if (typeof q === "number") return q;
+  const m = /^\+?([0-9]+(?:\.[0-9]*)?|\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$/.exec(q);
+  if (!m) return void 0;
+  return Number(m[1]) * SUFFIX[m[2] ?? ""];
+}
+function quantityText(q) {
+  return typeof q === "number" ? String(q) : q;
+}
+
+// src/render/resources.ts
+function mergeResources(base, claim) {
+  const requests = { ...base.requests };
+  const limits = { ...base.limits };
+  const claimRequests = { ...pick(claim, ["cpu", "memory"]), ...claim?.requests };
+  for (const [k, v] of Object.entries(claimRequests)) if (v !== void 0) requests[k] = quantityText(v);
+  for (const [k, v] of Object.entries(claim?.limits ?? {})) if (v !== void 0) limits[k] = quantityText(v);
+  for (const k of ["cpu", "memory"]) {
+    const explicitLimit = claim?.limits?.[k] !== void 0;
+    const req = parseQuantity(requests[k]);
+    const lim = parseQuantity(limits[k]);
+    if (!explicitLimit && req !== void 0 && lim !== void 0 && req > lim) limits[k] = requests[k];
+  }
+  return { requests, limits };
+}
+function pick(obj, keys) {
+  const out = {};
+  if (!obj) return out;
+  for (const k of keys) {
+    const v = obj[k];
+    if (typeof v === "string" || typeof v === "number") out[k] = v;
+  }
+  return out;
+}
+
+// src/render/component-settings.ts
+var QUORUM_TYPES = /* @__PURE__ */ new Set(["rabbitmq", "mongodb", "elasticsearch", "kafka"]);
+var JVM_TYPES = /* @__PURE__ */ new Set(["elasticsearch", "kafka"]);
+var TYPE_FIELDS = {
+  plugins: "rabbitmq",
+  heap: "elasticsearch",
+  brokers: "kafka",
+  mode: "redis"
+};
+var FULL_VERSION = { mongodb: "8.0.12", elasticsearch: "9.1.0", kafka: "4.1.0" };
+var DEFAULT_VERSION = { mongodb: "8.0.12", elasticsearch: "9.1.0" };
+var HEAP = /^[1-9][0-9]{0,5}[mg]$/;
+var MAX_NAME = {
+  redis: { max: 52, why: "its StatefulSet <name> labels its pods with <name>-<10-character revision>" },
+  rabbitmq: { max: 45, why: "the operator names its StatefulSet <name>-server" },
+  mongodb: { max: 48, why: "the operator names its StatefulSets <name> and <name>-arb" },
+  elasticsearch: { max: 36, why: "ECK refuses longer Elasticsearch names" },
+  kafka: { max: 26, why: "Strimzi names the pods <name>-<name>-nodes-<id>" }
+};
+function resolveComponent(component, profile) {
+  const issues = [];
+  const type = component.type;
+  const config = component.config ?? {};
+  const refuse = (path5, code, message) => issues.push({ path: path5, code, message });
+  for (const [field, owner] of Object.entries(TYPE_FIELDS)) {
+    if (component[field] !== void 0 && owner !== type) {
+      refuse([field], "component-field-type", `${field} is a ${owner} setting; this component is ${type}`);
+    }
+  }
+  const pick3 = (field, value, legacyPath, legacy) => {
+    if (legacy === void 0) return value;
+    if (value !== void 0 && JSON.stringify(value) !== JSON.stringify(legacy)) {
+      refuse(legacyPath, "component-config-conflict", `config.${legacyPath.slice(1).join(".")} (operator era) says ${JSON.stringify(legacy)} but ${field} says ${JSON.stringify(value)}; keep ${field} only`);
+    }
+    return value ?? legacy;
+  };
+  const storageObj = typeof component.storage === "object" ? component.storage : {};
+  let storageSize = typeof component.storage === "string" ? component.storage : storageObj.size;
+  let asked = component.replicas;
+  let plugins = component.plugins;
+  let heap = component.heap;
+  switch (type) {
+    case "rabbitmq": {
+      const persistence = typeof config.persistence === "object" ? config.persistence : void 0;
+      asked = pick3("replicas", asked, ["config", "replicas"], config.replicas);
+      plugins = pick3("plugins", plugins, ["config", "plugins"], config.plugins);
+      storageSize = pick3("storage", storageSize, ["config", "persistence", "size"], persistence?.size);
+      if (persistence?.enabled === false) {
+        refuse(["config", "persistence", "enabled"], "component-config-unsupported", "RabbitMQ always keeps its queues on a volume: remove config.persistence.enabled and size it with storage");
+      }
+      break;
+    }
+    case "mongodb":
+      asked = pick3("replicas", asked, ["config", "replicas"], config.replicas);
+      storageSize = pick3("storage", storageSize, ["config", "storage"], config.storage);
+      break;
+    case "elasticsearch": {
+      asked = pick3("replicas", asked, ["config", "replicas"], config.replicas);
+      storageSize = pick3("storage", storageSize, ["config", "storage"], config.storage);
+      if (config.heap !== void 0 && !HEAP.test(config.heap)) {
+        refuse(["config", "heap"], "component-config-unsupported", `config.heap ${JSON.stringify(config.heap)} is not a JVM heap size: use heap with a number and m or g, e.g. heap: 2g`);
+      } else {
+        heap = pick3("heap", heap, ["config", "heap"], config.heap);
+      }
+      break;
+    }
+    case "kafka": {
+      const brokers = pick3("brokers", component.brokers, ["config", "brokers"], config.brokers);
+      if (asked !== void 0 && brokers !== void 0 && asked !== brokers) {
+        refuse(["replicas"], "component-config-conflict", `replicas ${asked} and brokers ${brokers} disagree; a Kafka component's brokers are its replicas: keep brokers only`);
+      }
+      asked = brokers ?? asked;
+      storageSize = pick3("storage", storageSize, ["config", "storage"], config.storage);
+      if (config.zookeeper !== void 0) {
+        refuse(["config", "zookeeper"], "component-config-unsupported", "Strimzi 1.x runs Kafka in KRaft mode, without ZooKeeper: remove config.zookeeper (brokers sets the number of KRaft nodes)");
+      }
+      break;
+    }
+    case "redis": {
+      const mode = pick3("mode", component.mode, ["config", "mode"], config.mode);
+      if (mode !== void 0 && mode !== "standalone") {
+        const where = component.mode !== void 0 ? ["mode"] : ["config", "mode"];
+        refuse(where, "redis-mode-unsupported", `redis mode ${JSON.stringify(mode)} is not rendered: a redis component is one standalone instance (mode: standalone), without replication, failover or cluster sharding`);
+      }
+      const replicas = component.replicas ?? config.replicas;
+      if (replicas !== void 0 && replicas !== 1) {
+        const where = component.replicas !== void 0 ? ["replicas"] : ["config", "replicas"];
+        refuse(where, "redis-replicas-unsupported", `redis runs one standalone instance (no replication or failover is rendered); replicas ${replicas} would be dropped, so it is refused: remove it or set 1`);
+      }
+      break;
+    }
+    case "postgresql":
+      break;
+  }
+  const limit = MAX_NAME[type];
+  if (limit && component.name.length > limit.max) {
+    refuse(["name"], "component-name-too-long", `a ${type} component name may have at most ${limit.max} characters (${limit.why}); "${component.name}" has ${component.name.length}`);
+  }
+  const members = asked ?? (QUORUM_TYPES.has(type) ? profile.components.quorumMembers : profile.components.instances);
+  if (QUORUM_TYPES.has(type) && asked !== void 0 && asked < profile.components.quorumFloor) {
+    const field = type === "kafka" && component.brokers !== void 0 ? "brokers" : "replicas";
+    refuse([field], "component-quorum-floor", `${type} needs at least ${profile.components.quorumFloor} members in this environment (a majority must survive one loss); ${field} is ${asked}`);
+  }
+  if (component.version !== void 0 && FULL_VERSION[type] !== void 0 && !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(component.version)) {
+    refuse(["version"], "component-version", `${type} needs a full version (major.minor.patch, e.g. "${FULL_VERSION[type]}"): the operator pulls that exact image; got "${component.version}"`);
+  }
+  const size = component.size ?? (JVM_TYPES.has(type) ? "small" : void 0);
+  const preset = size ? SIZE_PRESETS[size] : void 0;
+  const storageClass = storageObj.storageClass ?? profile.components.storageClass;
+  const storage = { size: storageSize ?? preset?.storage ?? profile.components.storage };
+  if (storageClass) storage.storageClass = storageClass;
+  const resources = mergeResources(preset?.resources ?? profile.resources, component.resources);
+  if (heap !== void 0) {
+    const heapBytes = parseQuantity(heap.replace(/([mg])$/, (u) => u === "g" ? "Gi" : "Mi"));
+    const limit2 = parseQuantity(resources.limits.memory);
+    if (heapBytes !== void 0 && limit2 !== void 0 && heapBytes > limit2 * 0.75) {
+      const where = component.heap !== void 0 ? ["heap"] : ["config", "heap"];
+      refuse(where, "component-heap", `heap ${heap} leaves too little of the memory limit ${resources.limits.memory} (Elasticsearch advises at most half): lower heap or raise resources.limits.memory or size`);
+    }
+  }
+  return {
+    settings: {
+      members,
+      storage,
+      resources,
+      plugins: plugins ?? [],
+      heap
+    },
+    issues
+  };
+}
+function defaultVersion(type) {
+  return DEFAULT_VERSION[type];
+}
+
+// src/render/operator-objects.ts
+var MONGODB_USER = "app";
+var MONGODB_AUTH_DB = "admin";
+var mongodbConnectionSecret = (component) => `${component}-${MONGODB_AUTH_DB}-${MONGODB_USER}`;
+var mongodbPasswordSecret = (component) => `${component}-${MONGODB_USER}-password`;
+
+// src/render/wiring.ts
+var secretRef = (name, key) => ({ valueFrom: { secretKeyRef: { name, key } } });
+var WIRING = {
+  // CloudNativePG: Secret <name>-app, key uri (postgresql://user:password@<name>-rw:5432/db).
+  postgresql: (c, p, first) => {
+    const ref = secretRef(`${c.name}-app`, "uri");
+    return [...first ? [{ name: "DATABASE_URL", ...ref }] : [], { name: `${p}_DATABASE_URL`, ...ref }];
+  },
+  // Our own StatefulSet and Service <name>:6379; the password only from the claim's Secret.
+  redis: (c, p, first) => {
+    const auth = c.config?.auth;
+    const out = [];
+    if (auth) out.push({ name: `${p}_REDIS_PASSWORD`, ...secretRef(auth.existingSecret, auth.key ?? "password") });
+    const url = auth ? `redis://:$(${p}_REDIS_PASSWORD)@${c.name}:6379` : `redis://${c.name}:6379`;
+    if (first) out.push({ name: "REDIS_URL", value: url });
+    out.push({ name: `${p}_REDIS_URL`, value: url });
+    return out;
+  },
+  // RabbitMQ Cluster Operator: Secret <name>-default-user (connection_string, host, port, …).
+  rabbitmq: (c, p, first) => {
+    const secret = `${c.name}-default-user`;
+    const url = secretRef(secret, "connection_string");
+    return [
+      ...first ? [{ name: "RABBITMQ_URL", ...url }] : [],
+      { name: `${p}_RABBITMQ_URL`, ...url },
+      { name: `${p}_RABBITMQ_HOST`, ...secretRef(secret, "host") },
+      { name: `${p}_RABBITMQ_PORT`, ...secretRef(secret, "port") }
+    ];
+  },
+  // MongoDB Community: Secret <name>-<db>-<user>, key connectionString.standard (all members, replicaSet=).
+  mongodb: (c, p, first) => {
+    const ref = secretRef(mongodbConnectionSecret(c.name), "connectionString.standard");
+    return [...first ? [{ name: "MONGODB_URI", ...ref }] : [], { name: `${p}_MONGODB_URI`, ...ref }];
+  },
+  // ECK: Service <name>-es-http on 9200 (TLS, its CA in <name>-es-http-certs-public), user elastic in <name>-es-elastic-user.
+  elasticsearch: (c, p, first) => {
+    const entries = (v) => [
+      { name: `${v}_URL`, value: `https://${c.name}-es-http:9200` },
+      { name: `${v}_USERNAME`, value: "elastic" },
+      { name: `${v}_PASSWORD`, ...secretRef(`${c.name}-es-elastic-user`, "elastic") },
+      { name: `${v}_CA_CERT`, ...secretRef(`${c.name}-es-http-certs-public`, "ca.crt") }
+    ];
+    return [...first ? entries("ELASTICSEARCH") : [], ...entries(`${p}_ELASTICSEARCH`)];
+  },
+  // Strimzi: Service <name>-kafka-bootstrap, plain listener on 9092 (no credential).
+  kafka: (c, p, first) => {
+    const value = `${c.name}-kafka-bootstrap:9092`;
+    return [...first ? [{ name: "KAFKA_BOOTSTRAP_SERVERS", value }] : [], { name: `${p}_KAFKA_BOOTSTRAP_SERVERS`, value }];
+  }
+};
+function wiredEnv(claim, app) {
+  const env = (app.env ?? []).map(envEntry);
+  const taken = new Set((app.env ?? []).map((e) => e.name));
+  const seenTypes = /* @__PURE__ */ new Set();
+  const components = claim.spec.components ?? [];
+  for (const used of app.uses ?? []) {
+    const component = components.find((c) => c.name === used);
+    if (!component || component.enabled === false) continue;
+    const prefix = used.toUpperCase().replace(/-/g, "_");
+    for (const entry of WIRING[component.type](component, prefix, !seenTypes.has(component.type))) {
+      if (taken.has(entry.name)) continue;
+      taken.add(entry.name);
+      env.push(entry);
+    }
+    seenTypes.add(component.type);
+  }
+  return env;
+}
+function envEntry(e) {
+  if (e.valueFrom) return { name: e.name, valueFrom: e.valueFrom };
+  return { name: e.name, value: e.value ?? "" };
+}
+
 // src/render/values.ts
-var POSTGRES_IMAGE = "ghcr.io/cloudnative-pg/postgresql";
-var DEFAULT_POSTGRES_VERSION = "17";
-var REDIS_IMAGE = "docker.io/library/redis";
-var DEFAULT_REDIS_VERSION = "7.4";
 function claimNamespace(claim) {
   return claim.spec.namespace ?? defaultNamespace(claim.spec.owner.team, claim.spec.environment);
 }
@@ -2943,116 +3255,6 @@ function probes(health, firstPort) {
     failureThreshold: health?.failureThreshold ?? 3
   };
   return { liveness: { ...handler, ...timing }, readiness: { ...handler, ...timing } };
-}
-function mergeResources(base, claim) {
-  const requests = { ...base.requests };
-  const limits = { ...base.limits };
-  const claimRequests = { ...pick(claim, ["cpu", "memory"]), ...claim?.requests };
-  for (const [k, v] of Object.entries(claimRequests)) if (v !== void 0) requests[k] = quantityText(v);
-  for (const [k, v] of Object.entries(claim?.limits ?? {})) if (v !== void 0) limits[k] = quantityText(v);
-  for (const k of ["cpu", "memory"]) {
-    const explicitLimit = claim?.limits?.[k] !== void 0;
-    const req = parseQuantity(requests[k]);
-    const lim = parseQuantity(limits[k]);
-    if (!explicitLimit && req !== void 0 && lim !== void 0 && req > lim) limits[k] = requests[k];
-  }
-  return { requests, limits };
-}
-function pick(obj, keys) {
-  const out = {};
-  if (!obj) return out;
-  for (const k of keys) {
-    const v = obj[k];
-    if (typeof v === "string" || typeof v === "number") out[k] = v;
-  }
-  return out;
-}
-function wiredEnv(claim, app) {
-  const env = (app.env ?? []).map(envEntry);
-  const taken = new Set((app.env ?? []).map((e) => e.name));
-  const add = (entry) => {
-    if (taken.has(entry.name)) return;
-    taken.add(entry.name);
-    env.push(entry);
-  };
-  const components = claim.spec.components ?? [];
-  let firstDb = true;
-  let firstRedis = true;
-  for (const used of app.uses ?? []) {
-    const component = components.find((c) => c.name === used);
-    if (!component || component.enabled === false) continue;
-    const prefix = used.toUpperCase().replace(/-/g, "_");
-    if (component.type === "postgresql") {
-      const ref = { valueFrom: { secretKeyRef: { name: `${used}-app`, key: "uri" } } };
-      if (firstDb) add({ name: "DATABASE_URL", ...ref });
-      add({ name: `${prefix}_DATABASE_URL`, ...ref });
-      firstDb = false;
-    } else if (component.type === "redis") {
-      const auth = component.config?.auth;
-      const host = `${used}:6379`;
-      if (auth) {
-        add({ name: `${prefix}_REDIS_PASSWORD`, valueFrom: { secretKeyRef: { name: auth.existingSecret, key: auth.key ?? "password" } } });
-      }
-      const url = auth ? `redis://:$(${prefix}_REDIS_PASSWORD)@${host}` : `redis://${host}`;
-      if (firstRedis) add({ name: "REDIS_URL", value: url });
-      add({ name: `${prefix}_REDIS_URL`, value: url });
-      firstRedis = false;
-    }
-  }
-  return env;
-}
-function envEntry(e) {
-  if (e.valueFrom) return { name: e.name, valueFrom: e.valueFrom };
-  return { name: e.name, value: e.value ?? "" };
-}
-function componentValues(claim, component, profile) {
-  const preset = component.size ? SIZE_PRESETS[component.size] : void 0;
-  const storageObj = typeof component.storage === "object" ? component.storage : {};
-  const storageSize = (typeof component.storage === "string" ? component.storage : storageObj.size) ?? preset?.storage ?? profile.components.storage;
-  const storageClass = storageObj.storageClass ?? profile.components.storageClass;
-  const storage = { size: storageSize };
-  if (storageClass) storage.storageClass = storageClass;
-  const resources = mergeResources(preset?.resources ?? profile.resources, component.resources);
-  const base = { type: component.type, name: component.name, labels: platformLabels(claim) };
-  const config = component.config ?? {};
-  if (component.type === "postgresql") {
-    const version2 = component.version ?? DEFAULT_POSTGRES_VERSION;
-    const parameters = { ...config.parameters };
-    if (config.maxConnections && !parameters.max_connections) parameters.max_connections = config.maxConnections;
-    const backup = config.backup ? {
-      enabled: true,
-      destinationPath: config.backup.destinationPath,
-      retentionPolicy: config.backup.retentionPolicy ?? "30d",
-      inheritFromIAMRole: config.backup.inheritFromIAMRole ?? true
-    } : { enabled: false };
-    return {
-      ...base,
-      postgresql: {
-        instances: component.replicas ?? profile.components.instances,
-        version: version2,
-        imageName: `${POSTGRES_IMAGE}:${version2}`,
-        storage,
-        resources,
-        database: config.database ?? "app",
-        owner: config.owner ?? "app",
-        parameters,
-        monitoring: config.monitoring ?? false,
-        backup
-      }
-    };
-  }
-  const version = component.version ?? DEFAULT_REDIS_VERSION;
-  return {
-    ...base,
-    redis: {
-      version,
-      image: { repository: REDIS_IMAGE, tag: version },
-      persistence: { enabled: config.persistence ?? true, ...storage },
-      auth: config.auth ? { enabled: true, existingSecret: config.auth.existingSecret, key: config.auth.key ?? "password" } : { enabled: false },
-      maxmemoryPolicy: config.maxmemoryPolicy ?? "noeviction",
-      resources
-    }
-  };
 }
 function deepMerge(base, over) {
   const out = { ...base };
@@ -3238,6 +3440,10 @@ function semanticProblems(claims, settings) {
       problems.push(...resourceProblems(app.resources, [...base, "resources"], doc, at));
     });
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ["spec", "components", i, "resources"], doc, at)));
+    const profile = resolveProfile(env, settings.profiles);
+    components.forEach((c, i) => {
+      for (const issue of resolveComponent(c, profile).issues) problems.push(at(doc, ["spec", "components", i, ...issue.path], issue.code, issue.message));
+    });
   }
   problems.push(...argocdNameProblems(claims, settings));
   return problems;
@@ -3327,6 +3533,89 @@ function appProject(claim, settings) {
       clusterResourceWhitelist: [{ group: "", kind: "Namespace" }]
     }
   };
+}
+
+// src/render/component-values.ts
+var POSTGRES_IMAGE = "ghcr.io/cloudnative-pg/postgresql";
+var DEFAULT_POSTGRES_VERSION = "17";
+var REDIS_IMAGE = "docker.io/library/redis";
+var DEFAULT_REDIS_VERSION = "7.4";
+var RABBITMQ_IMAGE = "docker.io/library/rabbitmq";
+function componentValues(claim, component, profile) {
+  const { settings } = resolveComponent(component, profile);
+  const { members, storage, resources } = settings;
+  const base = { type: component.type, name: component.name, labels: platformLabels(claim) };
+  const config = component.config ?? {};
+  switch (component.type) {
+    case "postgresql": {
+      const version = component.version ?? DEFAULT_POSTGRES_VERSION;
+      const parameters = { ...config.parameters };
+      if (config.maxConnections && !parameters.max_connections) parameters.max_connections = config.maxConnections;
+      const backup = config.backup ? {
+        enabled: true,
+        destinationPath: config.backup.destinationPath,
+        retentionPolicy: config.backup.retentionPolicy ?? "30d",
+        inheritFromIAMRole: config.backup.inheritFromIAMRole ?? true
+      } : { enabled: false };
+      return {
+        ...base,
+        postgresql: {
+          instances: members,
+          imageName: `${POSTGRES_IMAGE}:${version}`,
+          storage,
+          resources,
+          database: config.database ?? "app",
+          owner: config.owner ?? "app",
+          parameters,
+          monitoring: config.monitoring ?? false,
+          backup
+        }
+      };
+    }
+    case "redis": {
+      const version = component.version ?? DEFAULT_REDIS_VERSION;
+      return {
+        ...base,
+        redis: {
+          image: { repository: REDIS_IMAGE, tag: version },
+          persistence: { enabled: config.persistence !== false, ...storage },
+          auth: config.auth ? { enabled: true, existingSecret: config.auth.existingSecret, key: config.auth.key ?? "password" } : { enabled: false },
+          maxmemoryPolicy: config.maxmemoryPolicy ?? "noeviction",
+          resources
+        }
+      };
+    }
+    case "rabbitmq": {
+      const rabbitmq = { replicas: members, storage, resources, plugins: settings.plugins };
+      if (component.version) rabbitmq.image = `${RABBITMQ_IMAGE}:${component.version}-management`;
+      return { ...base, rabbitmq };
+    }
+    case "mongodb": {
+      const auth = config.auth;
+      return {
+        ...base,
+        mongodb: {
+          members,
+          version: component.version ?? defaultVersion("mongodb"),
+          storage,
+          resources,
+          database: config.database ?? "app",
+          user: { name: MONGODB_USER, db: MONGODB_AUTH_DB, connectionSecret: mongodbConnectionSecret(component.name) },
+          passwordSecret: { name: auth?.existingSecret ?? mongodbPasswordSecret(component.name), key: auth?.key ?? "password" }
+        }
+      };
+    }
+    case "elasticsearch": {
+      const elasticsearch = { version: component.version ?? defaultVersion("elasticsearch"), count: members, storage, resources };
+      if (settings.heap) elasticsearch.heap = settings.heap;
+      return { ...base, elasticsearch };
+    }
+    case "kafka": {
+      const kafka = { brokers: members, storage, resources };
+      if (component.version) kafka.version = component.version;
+      return { ...base, kafka };
+    }
+  }
 }
 
 // src/render/yaml-emit.ts

@@ -3,7 +3,7 @@ import {
   makeAjv,
   parseChartYaml,
   sha256
-} from "./chunk-DNHKOWEK.js";
+} from "./chunk-WQJPREUY.js";
 import {
   InfraError,
   InputError,

@@ -3,15 +3,15 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-WF62HSKE.js";
+} from "./chunk-7XXOZHXO.js";
 import {
   packageChart
-} from "./chunk-KDDUEQRY.js";
+} from "./chunk-AWUVULAJ.js";
 import {
   CHART_DIR,
   releaseName,
   require_dist
-} from "./chunk-DNHKOWEK.js";
+} from "./chunk-WQJPREUY.js";
 import {
   InputError,
   __toESM,

@@ -2,15 +2,15 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-ZMW7Q7R5.js";
+} from "./chunk-RG2HRYYT.js";
 import {
   createGit,
   packageChart
-} from "./chunk-KDDUEQRY.js";
+} from "./chunk-AWUVULAJ.js";
 import {
   registryCredentials,
   resolveSettings
-} from "./chunk-DNHKOWEK.js";
+} from "./chunk-WQJPREUY.js";
 import {
   ExitCode,
   InputError
