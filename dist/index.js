@@ -4,10 +4,10 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-IFRAID52.js";
+} from "./chunks/chunk-BMV3UW6U.js";
 import {
   renderRepository
-} from "./chunks/chunk-7XXOZHXO.js";
+} from "./chunks/chunk-CW5SXRJA.js";
 import {
   chartVersionAt,
   publish

@@ -19,6 +19,11 @@ import { claimUnits } from './units.js';
  */
 export const BUILTIN_PROJECTS: readonly ReservedName[] = [{ name: 'default', where: "Argo CD's built-in project (the root Applications use it)" }];
 
+/** Applications infrastructure/ creates besides the roots (operators without a Helm chart). */
+export const BUILTIN_APPLICATIONS: readonly ReservedName[] = [
+  { name: 'rabbitmq-cluster-operator', where: 'the RabbitMQ operator Application infrastructure/aws/addons.tf creates' },
+];
+
 export function rootApplicationName(env: string): string {
   return `infraforge-root-${env}`;
 }
@@ -35,6 +40,7 @@ export function rootApplicationFile(env: string): string {
 function reservedApplications(envs: readonly string[], settings: RenderSettings): ReservedName[] {
   return [
     ...envs.map((env) => ({ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` })),
+    ...BUILTIN_APPLICATIONS,
     ...(settings.argocd.reserved?.applications ?? []).map(fromSettings),
   ];
 }

@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELM, helm, helmTemplate } from '../support/helm.js';
 import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/repo.js';
+import { CHART_VERSION, REPO_ROOT } from '../support/repo.js';
 
 const run = promisify(execFile);
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
@@ -152,7 +152,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
       const fast = await packageChart(c.dir, 'charts/common', { gzipLevel: 1 });
       writeFileSync(path.join(out, fast.fileName), fast.bytes);
       await helm(['push', path.join(out, fast.fileName), `oci://${registry.host}/helmpushed`, '--plain-http']);
-      const target = ociTarget(`oci://${registry.host}/helmpushed`, 'common', '2.0.0', true);
+      const target = ociTarget(`oci://${registry.host}/helmpushed`, 'common', CHART_VERSION, true);
       const best = await packageChart(c.dir, 'charts/common');
       expect(best.digest).not.toBe(fast.digest);
       expect((await publishChart(best, target, undefined, () => {})).status).toBe('unchanged');

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { pushImage } from '../support/images.js';
 import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
-import { tempRepo, type TempRepo } from '../support/repo.js';
+import { CHART_VERSION, tempRepo, type TempRepo } from '../support/repo.js';
 import { startTokenServer, TOKEN_USERS, type TokenServer } from '../support/token-server.js';
 
 requireRegistry();
@@ -121,16 +121,16 @@ describe.skipIf(!REGISTRY_BIN)('images that exist, digests pinned', () => {
     const r = await infraforge(repo.root, READER_ENV, 'render', '--verify-chart');
     expect(r.code).toBe(3);
     const line = repo.read('charts/common/Chart.yaml').split('\n').findIndex((l) => l.startsWith('version:')) + 1;
-    expect(r.stderr).toContain(`charts/common/Chart.yaml:${line}:10: chart oci://${registry.host}/charts/common:2.0.0 is not published yet`);
+    expect(r.stderr).toContain(`charts/common/Chart.yaml:${line}:10: chart oci://${registry.host}/charts/common:${CHART_VERSION} is not published yet`);
     expect(repo.snapshot()).toEqual({});
 
     const { packageChart } = await import('../../src/chart/package.js');
     const { ociTarget, publishChart } = await import('../../src/chart/oci.js');
     const pkg = await packageChart(`${repo.root}/charts/common`, 'charts/common');
-    await publishChart(pkg, ociTarget(`oci://${registry.host}/charts`, 'common', '2.0.0', true), PUSHER, () => {});
+    await publishChart(pkg, ociTarget(`oci://${registry.host}/charts`, 'common', CHART_VERSION, true), PUSHER, () => {});
     const ok = await infraforge(repo.root, READER_ENV, 'render', '--verify-chart');
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stderr).toContain(`chart oci://${registry.host}/charts/common:2.0.0 is published`);
+    expect(ok.stderr).toContain(`chart oci://${registry.host}/charts/common:${CHART_VERSION} is published`);
   });
 
   it('pinDigests: values carry the digest; a moved tag is a one-line change the diff names', async () => {

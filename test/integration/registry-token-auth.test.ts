@@ -11,7 +11,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/oci/client.js';
 import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/repo.js';
+import { CHART_VERSION, REPO_ROOT } from '../support/repo.js';
 import { startTokenServer, TOKEN_USERS, type TokenServer } from '../support/token-server.js';
 
 const run = promisify(execFile);
@@ -49,7 +49,7 @@ describe.skipIf(!REGISTRY_BIN)('a registry with Docker token auth', () => {
     tokens.requests.length = 0;
     const r = await publish(registry, 'charts', 'pusher');
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'published', version: '2.0.0' });
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'published', version: CHART_VERSION });
     const scopes = tokens.requests.map((q) => q.scopes.join(' '));
     expect(scopes[0]).toBe('repository:charts/common:pull');
     expect(scopes).toContain('repository:charts/common:pull,push');
@@ -57,7 +57,7 @@ describe.skipIf(!REGISTRY_BIN)('a registry with Docker token auth', () => {
     // Tokens are cached per scope: one per scope for the whole publish, not one per request.
     expect(new Set(scopes).size).toBe(scopes.length);
     expect(r.stdout + r.stderr).not.toContain(TOKEN_USERS.pusher.password);
-    expect(await pusher().getManifest('charts/common', '2.0.0')).toBeDefined();
+    expect(await pusher().getManifest('charts/common', CHART_VERSION)).toBeDefined();
 
     const again = await publish(registry, 'charts', 'pusher');
     expect(again.code, again.stderr).toBe(0);
@@ -69,7 +69,7 @@ describe.skipIf(!REGISTRY_BIN)('a registry with Docker token auth', () => {
     expect(r.code).toBe(3);
     expect(r.stderr).toContain(`registry ${registry.host} refused to start a blob upload to readonly/common: HTTP 401`);
     expect(r.stderr).toContain('the credentials of "reader" do not grant scope repository:readonly/common:push');
-    expect(await pusher().getManifest('readonly/common', '2.0.0')).toBeUndefined();
+    expect(await pusher().getManifest('readonly/common', CHART_VERSION)).toBeUndefined();
   });
 
   it('wrong credentials are refused by the token server: exit 3, the registry named', async () => {
@@ -83,13 +83,13 @@ describe.skipIf(!REGISTRY_BIN)('a registry with Docker token auth', () => {
   it('anonymous pull works where the token server allows it, and only there', async () => {
     expect((await publish(registry, 'public/charts', 'pusher')).code).toBe(0);
     const anonymous = new RegistryClient({ host: registry.host, plainHttp: true });
-    const manifest = await anonymous.getManifest('public/charts/common', '2.0.0');
+    const manifest = await anonymous.getManifest('public/charts/common', CHART_VERSION);
     expect(manifest?.digest).toMatch(/^sha256:[0-9a-f]{64}$/);
     const layer = (JSON.parse(manifest!.bytes.toString('utf8')) as { layers: { digest: string }[] }).layers[0]!;
     expect((await anonymous.getBlob('public/charts/common', layer.digest)).length).toBeGreaterThan(100);
     expect(tokens.requests.some((q) => q.user === 'anonymous' && q.scopes.includes('repository:public/charts/common:pull'))).toBe(true);
 
-    await expect(anonymous.getManifest('charts/common', '2.0.0')).rejects.toThrow(/refused to read manifest charts\/common:2\.0\.0: HTTP 401 UNAUTHORIZED: anonymous access does not grant scope repository:charts\/common:pull/);
+    await expect(anonymous.getManifest('charts/common', CHART_VERSION)).rejects.toThrow(`refused to read manifest charts/common:${CHART_VERSION}: HTTP 401 UNAUTHORIZED: anonymous access does not grant scope repository:charts/common:pull`);
   });
 
   it('content identity survives another gzip level: the same chart re-packed is "unchanged"', async () => {
@@ -102,7 +102,7 @@ describe.skipIf(!REGISTRY_BIN)('a registry with Docker token auth', () => {
       const fast = await packageChart(path.join(dir, 'common'), 'charts/common', { gzipLevel: 1 });
       expect(fast.digest).not.toBe(best.digest); // the gzip bytes differ …
       expect(fast.contentDigest).toBe(best.contentDigest); // … the chart does not
-      const target = ociTarget(`oci://${registry.host}/levels`, 'common', '2.0.0', true);
+      const target = ociTarget(`oci://${registry.host}/levels`, 'common', CHART_VERSION, true);
       const credentials = { username: 'pusher', password: TOKEN_USERS.pusher.password };
       const log: string[] = [];
       expect((await publishChart(best, target, credentials, (l) => log.push(l))).status).toBe('published');

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { parse as parseHcl } from '@cdktf/hcl2json';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
-import { BUILTIN_PROJECTS, rootApplicationFile, rootApplicationName } from '../../src/claims/argocd-names.js';
+import { BUILTIN_APPLICATIONS, BUILTIN_PROJECTS, rootApplicationFile, rootApplicationName } from '../../src/claims/argocd-names.js';
 import { REPO_ROOT } from '../support/repo.js';
 
 const ARGOCD = 'infrastructure/argocd';
@@ -132,11 +132,14 @@ describe('the names infrastructure/ creates are the names claims may not take', 
     expect(used.filter((p) => !expected.includes(p))).toEqual([]);
   });
 
-  it('Terraform applies only the root Application of its environment, read from that YAML', async () => {
+  it('Terraform applies the root Application of its environment, read from that YAML, and only reserved others', async () => {
     const tf = await terraformObjects();
     expect(tf.unknown).toEqual([]);
     expect(tf.applications.length).toBeGreaterThan(0);
-    for (const app of tf.applications) {
+    // Applications with a literal name (operators without a Helm chart) are exactly the built-in reserved ones.
+    const literal = tf.applications.filter((app) => !app.startsWith('('));
+    expect(literal.sort()).toEqual(BUILTIN_APPLICATIONS.map((a) => a.name).sort());
+    for (const app of tf.applications.filter((a) => a.startsWith('('))) {
       // `(local.root_app.metadata.name)`: the name comes from the local that reads root-<env>.yaml.
       const local = /^\(local\.(\w+)\.metadata\.name\)$/.exec(app)?.[1];
       expect(local, `argocd-apps application key ${app} is not a root YAML's metadata.name`).toBeDefined();

@@ -3,7 +3,7 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-7XXOZHXO.js";
+} from "./chunk-CW5SXRJA.js";
 import {
   packageChart
 } from "./chunk-AWUVULAJ.js";

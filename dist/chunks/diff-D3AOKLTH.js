@@ -4,12 +4,12 @@ import {
   SETTINGS_FLAGS,
   overridesFrom,
   registryChecksFrom
-} from "./chunk-XX2G2VLJ.js";
+} from "./chunk-TMT2O523.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-IFRAID52.js";
-import "./chunk-7XXOZHXO.js";
+} from "./chunk-BMV3UW6U.js";
+import "./chunk-CW5SXRJA.js";
 import {
   createGit
 } from "./chunk-AWUVULAJ.js";

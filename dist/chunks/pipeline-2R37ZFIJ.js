@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-7XXOZHXO.js";
+} from "./chunk-CW5SXRJA.js";
 import "./chunk-WQJPREUY.js";
 import "./chunk-SVZWPUGU.js";
 export {

@@ -3279,6 +3279,9 @@ function claimUnits(claim) {
 
 // src/claims/argocd-names.ts
 var BUILTIN_PROJECTS = [{ name: "default", where: "Argo CD's built-in project (the root Applications use it)" }];
+var BUILTIN_APPLICATIONS = [
+  { name: "rabbitmq-cluster-operator", where: "the RabbitMQ operator Application infrastructure/aws/addons.tf creates" }
+];
 function rootApplicationName(env) {
   return `infraforge-root-${env}`;
 }
@@ -3288,6 +3291,7 @@ function rootApplicationFile(env) {
 function reservedApplications(envs, settings) {
   return [
     ...envs.map((env) => ({ name: rootApplicationName(env), where: `the root Application ${rootApplicationFile(env)}` })),
+    ...BUILTIN_APPLICATIONS,
     ...(settings.argocd.reserved?.applications ?? []).map(fromSettings)
   ];
 }

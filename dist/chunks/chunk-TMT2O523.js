@@ -187,7 +187,7 @@ var validate = {
     const { values } = parseArgs({ args, options: { root: { type: "string" }, json: { type: "boolean" }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS }, strict: true, allowPositionals: false });
     const root = path2.resolve(io.cwd, values.root ?? ".");
     try {
-      const { buildPlan } = await import("./pipeline-4ATX3KXP.js");
+      const { buildPlan } = await import("./pipeline-2R37ZFIJ.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
@@ -203,7 +203,7 @@ var validate = {
   }
 };
 async function renderNow(options) {
-  const result = await (await import("./pipeline-4ATX3KXP.js")).renderRepository(options);
+  const result = await (await import("./pipeline-2R37ZFIJ.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 function lazy(summary, load) {
@@ -212,7 +212,7 @@ function lazy(summary, load) {
 var COMMANDS = {
   render,
   validate,
-  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-IYR25ASQ.js")).diff),
+  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-D3AOKLTH.js")).diff),
   chart: lazy("package or publish charts/common", async () => (await import("./chart-2PEYOMKJ.js")).chart)
 };
 async function runCli(argv, io, commands = COMMANDS) {
