@@ -4,7 +4,7 @@ import path from 'node:path';
 import { chartVersionAt } from '../chart/bump.js';
 import { publish } from '../chart/publish.js';
 import { createGit } from '../git/git.js';
-import type { ActionContext } from '../main.js';
+import type { ActionContext } from './context.js';
 import { CHART_DIR, resolveSettings } from '../settings/resolve.js';
 import type { ActionSettings } from './inputs.js';
 

@@ -102,6 +102,7 @@ var USAGE = `usage:
   infraforge diff     [--root DIR] [--base GIT-REF] [--format markdown|unified]
   infraforge chart package [--chart DIR] [--out DIR]
   infraforge chart publish [--chart DIR] [--registry oci://HOST/PATH] [--dry-run]
+  infraforge environments [--root DIR] [--json]
 
 settings flags (render, validate, diff): --repo-url URL  --target-revision REV
   --chart-repository oci://HOST/PATH  --image-registry HOST  --image-owner NAME
@@ -149,7 +150,7 @@ var render = {
     const key = cacheKey({ root, envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
     const useCache = !values["no-cache"];
     const hit = useCache ? cachedNoOp(root, key, fingerprint(root)) : void 0;
-    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./pipeline-OO6GFFTW.js")).renderRepository({ root, envs, check, overrides, env: io.env });
+    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./pipeline-HWJSLV5R.js")).renderRepository({ root, envs, check, overrides, env: io.env });
     const changed = result.written.length + result.deleted.length > 0;
     if (useCache && hit === void 0 && (!check || !changed)) saveCache(root, key, result.unchanged + result.written.length);
     if (values.json) {
@@ -176,7 +177,7 @@ var validate = {
     const { values } = parseArgs({ args, options: { root: { type: "string" }, json: { type: "boolean" }, ...SETTINGS_FLAGS }, strict: true, allowPositionals: false });
     const root = path2.resolve(io.cwd, values.root ?? ".");
     try {
-      const { buildPlan } = await import("./pipeline-OO6GFFTW.js");
+      const { buildPlan } = await import("./pipeline-HWJSLV5R.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
 `);
@@ -190,13 +191,26 @@ var validate = {
     }
   }
 };
+var environments = {
+  summary: "list the environments a full render covers (deployments/<env>/ and rendered/<env>/)",
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { root: { type: "string" }, json: { type: "boolean" } }, strict: true, allowPositionals: false });
+    const { listEnvironments } = await import("./pipeline-HWJSLV5R.js");
+    const envs = await listEnvironments(path2.resolve(io.cwd, values.root ?? "."));
+    io.stdout(values.json ? `${JSON.stringify(envs)}
+` : envs.map((e) => `${e}
+`).join(""));
+    return ExitCode.ok;
+  }
+};
 function lazy(summary, load) {
   return { summary, run: async (args, io) => (await load()).run(args, io) };
 }
 var COMMANDS = {
   render,
   validate,
-  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-WZPD6KCO.js")).diff),
+  environments,
+  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-MOR3VVZL.js")).diff),
   chart: lazy("package or publish charts/common", async () => (await import("./chart-TRMLXTAW.js")).chart)
 };
 async function runCli(argv, io, commands = COMMANDS) {

@@ -3657,9 +3657,17 @@ async function buildPlan(options) {
   const claims = wanted ? loaded.claims.filter((c) => wanted.has(c.env)) : loaded.claims;
   const plan = renderPlan(claims, settings, await valuesValidator(root));
   if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
+  const envs = wanted ? [...wanted].sort(cmp) : await environmentsInScope(root, discovery.envs);
+  return { settings, claims, files: plan.files, envs };
+}
+async function listEnvironments(root) {
+  const discovery = await discoverClaimFiles(root);
+  if (discovery.problems.length) throw new InputError(sortProblems(discovery.problems));
+  return environmentsInScope(root, discovery.envs);
+}
+async function environmentsInScope(root, deploymentEnvs) {
   const renderedEnvs = await listDirs(path3.join(root, RENDERED_DIR));
-  const envs = wanted ? [...wanted] : [.../* @__PURE__ */ new Set([...discovery.envs, ...renderedEnvs])];
-  return { settings, claims, files: plan.files, envs: envs.sort(cmp) };
+  return [.../* @__PURE__ */ new Set([...deploymentEnvs, ...renderedEnvs])].sort(cmp);
 }
 async function renderRepository(options) {
   const rendered = await buildPlan(options);
@@ -3698,6 +3706,7 @@ async function listDirs(dir) {
 export {
   emitYaml,
   buildPlan,
+  listEnvironments,
   renderRepository,
   valuesValidator
 };

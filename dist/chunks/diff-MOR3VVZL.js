@@ -2,12 +2,12 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-5FQ43BFE.js";
+} from "./chunk-LJJ7D344.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-S6SVSKC3.js";
-import "./chunk-DGTXEFQ2.js";
+} from "./chunk-2AXPIXA6.js";
+import "./chunk-LHGFHRWZ.js";
 import {
   createGit
 } from "./chunk-FBX5XG7U.js";

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-DGTXEFQ2.js";
+} from "./chunk-LHGFHRWZ.js";
 import {
   packageChart
 } from "./chunk-FBX5XG7U.js";
@@ -798,6 +798,7 @@ async function chartBumpProblem(baseChart, headChart) {
 
 export {
   COMMENT_MARKER,
+  fence,
   commentMarkdown,
   fullMarkdown,
   diffAgainst
