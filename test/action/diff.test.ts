@@ -193,5 +193,9 @@ describe('diff on a pull request', () => {
     const run = await diff(pr);
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('charts/common changed but its version is still 2.0.0; bump version in Chart.yaml');
+    // The summary keeps the diff and then says why the step failed, and where.
+    expect(run.summary).toContain('### infraforge render diff');
+    expect(run.summary).toContain('### infraforge diff failed');
+    expect(run.summary).toMatch(/^charts\/common\/Chart\.yaml:\d+:\d+: charts\/common changed but its version is still 2\.0\.0/m);
   });
 });
