@@ -2,7 +2,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-TMT2O523.js";
+} from "./chunks/chunk-TMJTRSEA.js";
 import "./chunks/chunk-SVZWPUGU.js";
 
 // src/cli.ts

@@ -3,11 +3,13 @@ import {
   COMMENT_MARKER,
   commentMarkdown,
   diffAgainst,
+  fence,
   fullMarkdown
-} from "./chunks/chunk-BMV3UW6U.js";
+} from "./chunks/chunk-SDXGPR5W.js";
 import {
+  listEnvironments,
   renderRepository
-} from "./chunks/chunk-CW5SXRJA.js";
+} from "./chunks/chunk-PVVHZBN5.js";
 import {
   chartVersionAt,
   publish
@@ -28,7 +30,8 @@ import {
   __toESM,
   errorMessage,
   exitCodeFor,
-  formatProblem
+  formatProblem,
+  formatProblems
 } from "./chunks/chunk-SVZWPUGU.js";
 
 // node_modules/tunnel/lib/tunnel.js
@@ -24682,7 +24685,7 @@ async function upsertSticky(api, body, marker, author) {
 }
 
 // src/action/inputs.ts
-var COMMANDS = ["render", "diff", "publish-chart"];
+var COMMANDS = ["render", "diff", "publish-chart", "environments"];
 function bool(name, fallback) {
   const raw = getInput(name).trim().toLowerCase();
   if (raw === "") return fallback;
@@ -24771,6 +24774,19 @@ async function runDiff(settings, { env, reporter }) {
   }
   reporter.output("comment-url", url);
   if (result.chartProblem) throw new InputError([result.chartProblem]);
+}
+
+// src/action/environments-command.ts
+async function runEnvironments(settings, { reporter }) {
+  const envs = await listEnvironments(settings.workspace);
+  reporter.info(envs.length ? `environments: ${envs.join(", ")}` : "no environment folders under deployments/");
+  reporter.output("environments", JSON.stringify(envs));
+  reporter.output("changed", "false");
+  reporter.output("changed-files", "[]");
+  await reporter.summary(`### infraforge environments
+
+${envs.length ? envs.map((e) => `- \`${e}\``).join("\n") : "No environment folders under `deployments/`."}
+`);
 }
 
 // src/action/publish-command.ts
@@ -24920,6 +24936,33 @@ function renderSummary(result, headline) {
   return `${lines.join("\n")}
 `;
 }
+function failureSummary(command, error2) {
+  const title = `### infraforge ${command ?? "action"} failed`;
+  if (error2 instanceof InputError) {
+    const n = error2.problems.length;
+    const files = [...new Set(error2.problems.map((p) => p.file))];
+    return [
+      title,
+      "",
+      `**${n} problem${n === 1 ? "" : "s"} in the input** (${files.length} file${files.length === 1 ? "" : "s"}). Nothing was written, committed or pushed.`,
+      "",
+      fence(formatProblems(error2.problems).join("\n"), "text"),
+      "",
+      "What to do: fix each line above (the same problems are annotated on the files in this run), then push again.",
+      ""
+    ].join("\n");
+  }
+  return [
+    title,
+    "",
+    "**The run stopped on a failure outside the claims** (git, network, registry or disk); nothing was force-pushed.",
+    "",
+    fence(errorMessage(error2), "text"),
+    "",
+    "What to do: read the message above and the log of this step; when the cause was passing (a registry or network hiccup, other jobs pushing first), re-run the job \u2014 every command is safe to re-run.",
+    ""
+  ].join("\n");
+}
 
 // src/action/render-command.ts
 function branchOf(ref) {
@@ -24956,7 +24999,7 @@ async function runRender(settings, { env, reporter }) {
       }
     })
   );
-  reporter.output("changed", String(result.changedFiles.length > 0 && result.action !== "none"));
+  reporter.output("changed", String(result.changedFiles.length > 0));
   reporter.output("changed-files", JSON.stringify(result.changedFiles));
   reporter.output("commit-sha", result.commitSha ?? "");
   reporter.output("source-sha", result.sourceSha);
@@ -24970,8 +25013,12 @@ async function runRender(settings, { env, reporter }) {
 // src/main.ts
 async function run(context3 = { env: process.env, reporter: actionsReporter }) {
   const { reporter } = context3;
+  let command;
+  let token = "";
   try {
     const settings = getInputs(context3.env);
+    command = settings.command;
+    token = settings.token;
     switch (settings.command) {
       case "render":
         await runRender(settings, context3);
@@ -24982,11 +25029,16 @@ async function run(context3 = { env: process.env, reporter: actionsReporter }) {
       case "diff":
         await runDiff(settings, context3);
         break;
+      case "environments":
+        await runEnvironments(settings, context3);
+        break;
     }
   } catch (error2) {
     if (error2 instanceof InputError) reporter.annotate(error2.problems);
     setFailed(error2 instanceof InputError ? `${error2.problems.length} problem(s) in the input; nothing was written or pushed` : errorMessage(error2));
     process.exitCode = exitCodeFor(error2);
+    const summary2 = failureSummary(command, error2);
+    await reporter.summary(token ? summary2.split(token).join("***") : summary2).catch((e) => reporter.warning(`could not write the job summary: ${errorMessage(e)}`));
   }
 }
 

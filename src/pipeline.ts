@@ -70,9 +70,24 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   const plan = renderPlan(claims, renderSettings, await valuesValidator(root));
   if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
 
+  const envs = wanted ? [...wanted].sort(cmp) : await environmentsInScope(root, discovery.envs);
+  return { settings, claims, files: plan.files, envs };
+}
+
+/**
+ * Every environment a full render covers: each deployments/<env>/ folder and each
+ * rendered/<env>/ folder. A removed environment stays in scope so that rendering it notices the
+ * deletion (and refuses it unless deletions are allowed) instead of leaving it behind unseen.
+ */
+export async function listEnvironments(root: string): Promise<string[]> {
+  const discovery = await discoverClaimFiles(root);
+  if (discovery.problems.length) throw new InputError(sortProblems(discovery.problems));
+  return environmentsInScope(root, discovery.envs);
+}
+
+async function environmentsInScope(root: string, deploymentEnvs: readonly string[]): Promise<string[]> {
   const renderedEnvs = await listDirs(path.join(root, RENDERED_DIR));
-  const envs = wanted ? [...wanted] : [...new Set([...discovery.envs, ...renderedEnvs])];
-  return { settings, claims, files: plan.files, envs: envs.sort(cmp) };
+  return [...new Set([...deploymentEnvs, ...renderedEnvs])].sort(cmp);
 }
 
 export interface RenderOptions extends PipelineOptions {

@@ -6,7 +6,7 @@ import { InputError } from '../errors.js';
 import { createGit } from '../git/git.js';
 import { githubCommentsApi, ReadOnlyTokenError } from '../github/comments-api.js';
 import { upsertSticky } from '../github/sticky.js';
-import type { ActionContext } from '../main.js';
+import type { ActionContext } from './context.js';
 import { type ActionSettings, registryEnv } from './inputs.js';
 
 interface PullRequestEvent {

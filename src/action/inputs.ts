@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 
-export type ActionCommand = 'render' | 'diff' | 'publish-chart';
+export type ActionCommand = 'render' | 'diff' | 'publish-chart' | 'environments';
 
 export interface ActionSettings {
   command: ActionCommand;
@@ -40,7 +40,7 @@ export interface ActionSettings {
   base: string;
 }
 
-const COMMANDS: readonly ActionCommand[] = ['render', 'diff', 'publish-chart'];
+const COMMANDS: readonly ActionCommand[] = ['render', 'diff', 'publish-chart', 'environments'];
 
 function bool(name: string, fallback: boolean): boolean {
   const raw = core.getInput(name).trim().toLowerCase();

@@ -26,6 +26,7 @@ const USAGE = `usage:
   infraforge diff     [--root DIR] [--base GIT-REF] [--format markdown|unified]
   infraforge chart package [--chart DIR] [--out DIR]
   infraforge chart publish [--chart DIR] [--registry oci://HOST/PATH] [--dry-run]
+  infraforge environments [--root DIR] [--json]
 
 settings flags (render, validate, diff): --repo-url URL  --target-revision REV
   --chart-repository oci://HOST/PATH  --image-registry HOST  --image-owner NAME
@@ -134,6 +135,17 @@ async function renderNow(options: import('../pipeline.js').RenderOptions) {
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 
+const environments: Command = {
+  summary: 'list the environments a full render covers (deployments/<env>/ and rendered/<env>/)',
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { root: { type: 'string' }, json: { type: 'boolean' } }, strict: true, allowPositionals: false });
+    const { listEnvironments } = await import('../pipeline.js');
+    const envs = await listEnvironments(path.resolve(io.cwd, values.root ?? '.'));
+    io.stdout(values.json ? `${JSON.stringify(envs)}\n` : envs.map((e) => `${e}\n`).join(''));
+    return ExitCode.ok;
+  },
+};
+
 /** A command whose code loads when it runs. */
 function lazy(summary: string, load: () => Promise<Command>): Command {
   return { summary, run: async (args, io) => (await load()).run(args, io) };
@@ -142,6 +154,7 @@ function lazy(summary: string, load: () => Promise<Command>): Command {
 export const COMMANDS: Record<string, Command> = {
   render,
   validate,
+  environments,
   diff: lazy('show what the work tree changes in rendered/', async () => (await import('./diff.js')).diff),
   chart: lazy('package or publish charts/common', async () => (await import('./chart.js')).chart),
 };

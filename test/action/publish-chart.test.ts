@@ -29,4 +29,13 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('publish-chart', () => {
     expect(second.outputs['chart-published']).toBe('false');
     expect(second.outputs['chart-digest']).toBe(first.outputs['chart-digest']);
   });
+
+  it('a registry that is down: exit 3, and the job summary says what failed and what to do', async () => {
+    const run = await runAction({ workspace: REPO_ROOT, inputs: { command: 'publish-chart', 'chart-registry': 'oci://127.0.0.1:1/charts', 'plain-http': 'true' } });
+    expect(run.code).toBe(3);
+    expect(run.summary).toContain('### infraforge publish-chart failed');
+    expect(run.summary).toContain('127.0.0.1:1');
+    expect(run.summary).toContain('re-run the job');
+    expect(run.outputs['chart-published']).toBeUndefined();
+  });
 });

@@ -1,6 +1,6 @@
 /**
- * infrastructure/: what can be checked without a cloud account. terraform fmt (the machine's
- * terraform, when there is one), the HCL parsed with @cdktf/hcl2json and its variables checked
+ * infrastructure/: what can be checked without a cloud account. `fmt -check` (terraform, or the
+ * tofu .ci/bootstrap builds), the HCL parsed with @cdktf/hcl2json and its variables checked
  * against their uses and the tfvars, and the Argo CD entry points validated against the
  * upstream Application CRD.
  */
@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { crdValidator, errorsOf } from '../support/crd.js';
 import { REPO_ROOT } from '../support/repo.js';
+import { TOOLS, toolOrSkip } from '../support/tools.js';
 
 const AWS = path.join(REPO_ROOT, 'infrastructure/aws');
 const ARGOCD = path.join(REPO_ROOT, 'infrastructure/argocd');
@@ -20,18 +21,7 @@ const ENVS = readdirSync(path.join(REPO_ROOT, 'deployments'), { withFileTypes: t
   .map((e) => e.name)
   .sort();
 
-const TERRAFORM = (() => {
-  for (const bin of ['terraform', 'tofu']) {
-    try {
-      execFileSync(bin, ['version'], { stdio: 'pipe' });
-      return bin;
-    } catch {
-      // try the next one
-    }
-  }
-  return undefined;
-})();
-if (!TERRAFORM) console.warn('infrastructure: no terraform or tofu on PATH; skipping `fmt -check` (HCL is still parsed below)');
+const TERRAFORM = toolOrSkip(TOOLS.terraform);
 
 describe('terraform', () => {
   it.skipIf(!TERRAFORM)('is formatted (fmt -check)', () => {
@@ -78,7 +68,7 @@ describe('terraform', () => {
 });
 
 describe('the Argo CD entry point', () => {
-  it.each(ENVS)('%s has a root Application watching rendered/%s, only ApplicationSets and AppProjects', (env) => {
+  it.each(ENVS.map((env) => [env, env]))('%s has a root Application watching rendered/%s, only ApplicationSets and AppProjects', (env) => {
     const app = parse(readFileSync(path.join(ARGOCD, `root-${env}.yaml`), 'utf8'));
     const validate = crdValidator('argo-cd-v3.5.1/application-crd.yaml');
     expect(validate(app), errorsOf(validate)).toBe(true);

@@ -4,25 +4,17 @@
  * (user `ci`, password `ci-password`; the bcrypt hash is in test/fixtures/registry), or with
  * Docker token auth against a token server of ours (./token-server.ts).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './repo.js';
 import { TOKEN_ISSUER, TOKEN_SERVICE, type TokenServer } from './token-server.js';
+import { TOOLS, toolOrSkip } from './tools.js';
 
-export const REGISTRY_BIN = (() => {
-  for (const bin of ['docker-registry', 'registry']) {
-    try {
-      execFileSync('which', [bin], { stdio: 'pipe' });
-      return bin;
-    } catch {
-      // next
-    }
-  }
-  return undefined;
-})();
+/** Debian's docker-registry, or undefined outside CI when it is missing (see tools.ts). */
+export const REGISTRY_BIN = toolOrSkip(TOOLS.registry);
 
 export interface Registry {
   host: string;

@@ -4110,9 +4110,17 @@ async function buildPlan(options) {
   const renderSettings = checks.digests ? { ...settings, image: { ...settings.image, digests: checks.digests } } : settings;
   const plan = renderPlan(claims, renderSettings, await valuesValidator(root));
   if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
+  const envs = wanted ? [...wanted].sort(cmp) : await environmentsInScope(root, discovery.envs);
+  return { settings, claims, files: plan.files, envs };
+}
+async function listEnvironments(root) {
+  const discovery = await discoverClaimFiles(root);
+  if (discovery.problems.length) throw new InputError(sortProblems(discovery.problems));
+  return environmentsInScope(root, discovery.envs);
+}
+async function environmentsInScope(root, deploymentEnvs) {
   const renderedEnvs = await listDirs(path4.join(root, RENDERED_DIR));
-  const envs = wanted ? [...wanted] : [.../* @__PURE__ */ new Set([...discovery.envs, ...renderedEnvs])];
-  return { settings, claims, files: plan.files, envs: envs.sort(cmp) };
+  return [.../* @__PURE__ */ new Set([...deploymentEnvs, ...renderedEnvs])].sort(cmp);
 }
 async function renderRepository(options) {
   const rendered = await buildPlan(options);
@@ -4157,6 +4165,7 @@ export {
   emitYaml,
   massDeletion,
   buildPlan,
+  listEnvironments,
   renderRepository,
   valuesValidator
 };

@@ -102,6 +102,7 @@ var USAGE = `usage:
   infraforge diff     [--root DIR] [--base GIT-REF] [--format markdown|unified]
   infraforge chart package [--chart DIR] [--out DIR]
   infraforge chart publish [--chart DIR] [--registry oci://HOST/PATH] [--dry-run]
+  infraforge environments [--root DIR] [--json]
 
 settings flags (render, validate, diff): --repo-url URL  --target-revision REV
   --chart-repository oci://HOST/PATH  --image-registry HOST  --image-owner NAME
@@ -187,7 +188,7 @@ var validate = {
     const { values } = parseArgs({ args, options: { root: { type: "string" }, json: { type: "boolean" }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS }, strict: true, allowPositionals: false });
     const root = path2.resolve(io.cwd, values.root ?? ".");
     try {
-      const { buildPlan } = await import("./pipeline-2R37ZFIJ.js");
+      const { buildPlan } = await import("./pipeline-32RFBABL.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
@@ -203,16 +204,29 @@ var validate = {
   }
 };
 async function renderNow(options) {
-  const result = await (await import("./pipeline-2R37ZFIJ.js")).renderRepository(options);
+  const result = await (await import("./pipeline-32RFBABL.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
+var environments = {
+  summary: "list the environments a full render covers (deployments/<env>/ and rendered/<env>/)",
+  async run(args, io) {
+    const { values } = parseArgs({ args, options: { root: { type: "string" }, json: { type: "boolean" } }, strict: true, allowPositionals: false });
+    const { listEnvironments } = await import("./pipeline-32RFBABL.js");
+    const envs = await listEnvironments(path2.resolve(io.cwd, values.root ?? "."));
+    io.stdout(values.json ? `${JSON.stringify(envs)}
+` : envs.map((e) => `${e}
+`).join(""));
+    return ExitCode.ok;
+  }
+};
 function lazy(summary, load) {
   return { summary, run: async (args, io) => (await load()).run(args, io) };
 }
 var COMMANDS = {
   render,
   validate,
-  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-D3AOKLTH.js")).diff),
+  environments,
+  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-Y7CG2XST.js")).diff),
   chart: lazy("package or publish charts/common", async () => (await import("./chart-2PEYOMKJ.js")).chart)
 };
 async function runCli(argv, io, commands = COMMANDS) {

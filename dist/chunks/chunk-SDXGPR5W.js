@@ -3,7 +3,7 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-CW5SXRJA.js";
+} from "./chunk-PVVHZBN5.js";
 import {
   packageChart
 } from "./chunk-AWUVULAJ.js";
@@ -919,6 +919,7 @@ async function chartBumpProblem(baseChart, headChart) {
 
 export {
   COMMENT_MARKER,
+  fence,
   commentMarkdown,
   fullMarkdown,
   diffAgainst

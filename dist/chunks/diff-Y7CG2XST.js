@@ -4,12 +4,12 @@ import {
   SETTINGS_FLAGS,
   overridesFrom,
   registryChecksFrom
-} from "./chunk-TMT2O523.js";
+} from "./chunk-TMJTRSEA.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-BMV3UW6U.js";
-import "./chunk-CW5SXRJA.js";
+} from "./chunk-SDXGPR5W.js";
+import "./chunk-PVVHZBN5.js";
 import {
   createGit
 } from "./chunk-AWUVULAJ.js";
