@@ -9,13 +9,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { git, type Origin, makeOrigin } from '../support/git.js';
-import { claim, REPO_ROOT } from '../support/repo.js';
+import { type Registry, requireRegistry, startRegistry } from '../support/registry.js';
+import { claim, REPO_ROOT, SETTINGS } from '../support/repo.js';
 import { runAction } from '../support/runner.js';
 
 interface Step {
   id?: string;
   uses?: string;
-  with?: Record<string, string>;
+  with?: Record<string, unknown>;
 }
 interface Job {
   needs?: string[];
@@ -38,11 +39,12 @@ function jobRunning(command: string): [string, Job, Step] {
 }
 
 /** `${{ matrix.environment }}` and friends, as GitHub substitutes them. */
-function substitute(inputs: Record<string, string>, context: Record<string, string>): Record<string, string> {
+function substitute(inputs: Record<string, unknown>, context: Record<string, string>): Record<string, string> {
   return Object.fromEntries(
     Object.entries(inputs).map(([k, v]) => [
       k,
-      v.replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_m, expr: string) => {
+      // GitHub hands every input over as a string (`verify-chart: true` arrives as "true").
+      String(v).replace(/\$\{\{\s*([\w.-]+)\s*\}\}/g, (_m, expr: string) => {
         if (!(expr in context)) throw new Error(`the test does not know ${expr}`);
         return context[expr]!;
       }),
@@ -51,7 +53,12 @@ function substitute(inputs: Record<string, string>, context: Record<string, stri
 }
 
 let origin: Origin;
-afterEach(() => origin?.cleanup());
+let registry: Registry | undefined;
+afterEach(async () => {
+  origin?.cleanup();
+  await registry?.stop();
+  registry = undefined;
+});
 
 describe("render.yml's matrix comes from the environment folders", () => {
   it('the render matrix is the listing job’s output, and each job renders its environment', () => {
@@ -63,9 +70,24 @@ describe("render.yml's matrix comes from the environment folders", () => {
     expect(renderStep.with?.environments).toBe('${{ matrix.environment }}');
   });
 
-  it('a new deployments/qa/ folder is listed, and the matrix job for it renders it to origin', async () => {
-    origin = makeOrigin({ 'deployments/dev/shop.yaml': claim('shop', 'dev') });
+  it('a new deployments/qa/ folder is listed, and after the chart job the matrix job for it renders it to origin', async () => {
+    requireRegistry();
+    registry = await startRegistry();
+    // The render jobs verify the chart they pin (verify-chart): the chart job must publish it first.
+    const settings = `${SETTINGS}  chart:\n    repository: oci://${registry.host}/charts\n`;
+    origin = makeOrigin({ 'deployments/settings.yaml': settings, 'deployments/dev/shop.yaml': claim('shop', 'dev') });
     const added = origin.commit({ 'deployments/qa/shop.yaml': claim('shop', 'qa') }, 'a new environment: qa');
+
+    const [chartJobName, , chartStep] = jobRunning('publish-chart');
+    expect(jobRunning('render')[1].needs).toContain(chartJobName);
+    const [, , early] = jobRunning('render');
+    const tooEarly = await runAction({ workspace: origin.clone(added), sha: added, inputs: substitute(early.with ?? {}, { 'matrix.environment': 'dev' }) });
+    expect(tooEarly.code, 'a render job before the chart job must refuse to pin an unpublished chart').toBe(3);
+    expect(tooEarly.stdout).toContain('is not published yet');
+    // plain-http: the one input the test adds, for a registry on loopback.
+    const published = await runAction({ workspace: origin.clone(added), sha: added, inputs: { ...substitute(chartStep.with ?? {}, {}), 'plain-http': 'true' } });
+    expect(published.code, published.stdout + published.stderr).toBe(0);
+    expect(published.outputs['chart-published']).toBe('true');
 
     const [, , listStep] = jobRunning('environments');
     const listed = await runAction({ workspace: origin.clone(added), sha: added, inputs: substitute(listStep.with ?? {}, {}) });
