@@ -4,21 +4,19 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-S6SVSKC3.js";
+} from "./chunks/chunk-JF7WY4D4.js";
 import {
   renderRepository
-} from "./chunks/chunk-DGTXEFQ2.js";
+} from "./chunks/chunk-MPGZ36IL.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-MM47BJFS.js";
-import {
-  createGit
-} from "./chunks/chunk-FBX5XG7U.js";
+} from "./chunks/chunk-ELR6S4WJ.js";
+import "./chunks/chunk-U7NU2OGS.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-YLMQFC2Q.js";
+} from "./chunks/chunk-JMSFCSYP.js";
 import {
   InfraError,
   InputError,
@@ -26,10 +24,12 @@ import {
   __commonJS,
   __require,
   __toESM,
+  createGit,
   errorMessage,
   exitCodeFor,
-  formatProblem
-} from "./chunks/chunk-SVZWPUGU.js";
+  formatProblem,
+  moreProblems
+} from "./chunks/chunk-NI723SFB.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -24737,7 +24737,7 @@ function bool(name, fallback) {
   throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
 }
 function inputError(message) {
-  return new InputError([{ file: "action.yml", line: 1, col: 1, code: "action-input", message }]);
+  return new InputError([{ code: "action-input", message }]);
 }
 function getInputs(env = process.env) {
   const command = getInput("command") || "render";
@@ -24883,9 +24883,10 @@ var actionsReporter = {
   group: (name, fn) => group(name, fn),
   annotate(problems) {
     for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
-      error(p.message + (p.field ? ` (${p.field})` : ""), { file: p.file, startLine: p.line, startColumn: p.col, title: p.code });
+      const where = p.file ? { file: p.file, ...p.line !== void 0 ? { startLine: p.line, startColumn: p.col ?? 1 } : {} } : {};
+      error(p.message + (p.field ? ` (${p.field})` : ""), { ...where, title: p.code });
     }
-    if (problems.length > MAX_PRINTED_PROBLEMS) error(`\u2026 and ${problems.length - MAX_PRINTED_PROBLEMS} more problems`);
+    if (problems.length > MAX_PRINTED_PROBLEMS) error(moreProblems(problems.length - MAX_PRINTED_PROBLEMS));
     for (const p of problems) info(formatProblem(p));
   },
   output: (name, value) => setOutput(name, value),

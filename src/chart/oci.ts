@@ -40,7 +40,7 @@ export interface PublishResult {
 export function ociTarget(registry: string, chartName: string, version: string, plainHttp: boolean): OciTarget {
   const m = /^oci:\/\/([A-Za-z0-9.-]+(?::[0-9]+)?)((?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)\/?$/.exec(registry);
   if (!m) {
-    throw new InputError([{ file: 'charts/common/Chart.yaml', line: 1, col: 1, code: 'chart-registry', message: `registry ${JSON.stringify(registry)} is not an oci://HOST/PATH reference` }]);
+    throw new InputError([{ code: 'chart-registry', message: `registry ${JSON.stringify(registry)} is not an oci://HOST/PATH reference` }]);
   }
   const host = m[1]!;
   const repository = `${m[2]!.replace(/^\//, '')}${m[2] ? '/' : ''}${chartName}`;

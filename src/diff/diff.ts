@@ -18,6 +18,8 @@ export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
   git: Git;
   baseRef: string;
   manifests?: boolean;
+  /** The head is the work tree as it is (the CLI), not the commit HEAD names: say so, not HEAD's id. */
+  headIsWorkTree?: boolean;
   log?: (line: string) => void;
 }
 
@@ -34,7 +36,7 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
   const log = options.log ?? (() => undefined);
   const baseSha = await git.resolveCommit(options.baseRef);
   const head = await renderTree(root, options);
-  const headSha = await git.headSha().catch(() => undefined);
+  const headSha = options.headIsWorkTree ? undefined : await git.headSha().catch(() => undefined);
 
   return withWorktree(git, baseSha, async (baseDir) => {
     const base = await renderTree(baseDir, options).catch((error: unknown) => {

@@ -1,18 +1,39 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
-import {
-  SEMVER,
-  isDnsLabel,
-  makeAjv,
-  parseClaimFile
-} from "./chunk-YLMQFC2Q.js";
-import {
-  InfraError,
-  InputError,
-  __commonJS,
-  __require,
-  __toESM,
-  cmp
-} from "./chunk-SVZWPUGU.js";
+var __create = Object.create;
+var __defProp = Object.defineProperty;
+var __getOwnPropDesc = Object.getOwnPropertyDescriptor;
+var __getOwnPropNames = Object.getOwnPropertyNames;
+var __getProtoOf = Object.getPrototypeOf;
+var __hasOwnProp = Object.prototype.hasOwnProperty;
+var __require = /* @__PURE__ */ ((x3) => typeof require !== "undefined" ? require : typeof Proxy !== "undefined" ? new Proxy(x3, {
+  get: (a, b3) => (typeof require !== "undefined" ? require : a)[b3]
+}) : x3)(function(x3) {
+  if (typeof require !== "undefined") return require.apply(this, arguments);
+  throw Error('Dynamic require of "' + x3 + '" is not supported');
+});
+var __commonJS = (cb, mod) => function __require2() {
+  try {
+    return mod || (0, cb[__getOwnPropNames(cb)[0]])((mod = { exports: {} }).exports, mod), mod.exports;
+  } catch (e) {
+    throw mod = 0, e;
+  }
+};
+var __copyProps = (to2, from, except, desc) => {
+  if (from && typeof from === "object" || typeof from === "function") {
+    for (let key of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to2, key) && key !== except)
+        __defProp(to2, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+  }
+  return to2;
+};
+var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+  // If the importer is in node compatibility mode or this is not an ESM
+  // file that has been converted to a CommonJS file using a Babel-
+  // compatible transform (i.e. "__esModule" has not been set), then set
+  // "default" to the CommonJS "module.exports" for node compatibility.
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  mod
+));
 
 // node_modules/ms/index.js
 var require_ms = __commonJS({
@@ -673,10 +694,10 @@ var require_src2 = __commonJS({
     var fs_1 = __require("fs");
     var debug_1 = __importDefault(require_src());
     var log = debug_1.default("@kwsites/file-exists");
-    function check(path3, isFile, isDirectory) {
-      log(`checking %s`, path3);
+    function check(path2, isFile, isDirectory) {
+      log(`checking %s`, path2);
       try {
-        const stat = fs_1.statSync(path3);
+        const stat = fs_1.statSync(path2);
         if (stat.isFile() && isFile) {
           log(`[OK] path represents a file`);
           return true;
@@ -696,8 +717,8 @@ var require_src2 = __commonJS({
         throw e;
       }
     }
-    function exists(path3, type = exports.READABLE) {
-      return check(path3, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
+    function exists(path2, type = exports.READABLE) {
+      return check(path2, (type & exports.FILE) > 0, (type & exports.FOLDER) > 0);
     }
     exports.exists = exists;
     exports.FILE = 1;
@@ -760,168 +781,72 @@ var require_dist2 = __commonJS({
   }
 });
 
-// src/chart/package.ts
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { gzipSync } from "node:zlib";
-
-// src/chart/helmignore.ts
-function helmIgnoreMatcher(text) {
-  const rules = [];
-  for (const raw of text.split(/\r?\n/)) {
-    let line = raw.trim();
-    if (!line || line.startsWith("#")) continue;
-    const negate = line.startsWith("!");
-    if (negate) line = line.slice(1);
-    const dirOnly = line.endsWith("/");
-    if (dirOnly) line = line.slice(0, -1);
-    if (line.startsWith("/")) line = line.slice(1);
-    if (!line) continue;
-    rules.push({ negate, dirOnly, anchored: line.includes("/"), re: globToRegExp(line) });
-  }
-  return (file) => {
-    const parts = file.split("/");
-    let ignored = false;
-    for (const rule of rules) {
-      if (matches(rule, parts)) ignored = !rule.negate;
-    }
-    return ignored;
-  };
+// src/errors.ts
+var ExitCode = {
+  ok: 0,
+  /** `--check` found rendered/ out of date. */
+  outOfDate: 1,
+  /** Invalid input: claims, settings, chart. Nothing was written or pushed. */
+  invalidInput: 2,
+  /** Anything else: git, network, registry, disk. */
+  failure: 3
+};
+function formatProblem(p2) {
+  const field = p2.field ? ` (${p2.field})` : "";
+  if (!p2.file) return `${p2.message}${field}`;
+  if (p2.line === void 0) return `${p2.file}: ${p2.message}${field}`;
+  return `${p2.file}:${p2.line}:${p2.col ?? 1}: ${p2.message}${field}`;
 }
-function matches(rule, parts) {
-  for (let i = 1; i <= parts.length; i++) {
-    const isDir = i < parts.length;
-    if (rule.dirOnly && !isDir) continue;
-    const candidate = rule.anchored ? parts.slice(0, i).join("/") : parts[i - 1];
-    if (rule.re.test(candidate)) return true;
+var InputError = class extends Error {
+  problems;
+  constructor(problems) {
+    super(problems.length === 1 ? formatProblem(problems[0]) : `${problems.length} problems in the input`);
+    this.name = "InputError";
+    this.problems = problems;
   }
-  return false;
-}
-function globToRegExp(glob) {
-  let re2 = "";
-  for (let i = 0; i < glob.length; i++) {
-    const c3 = glob[i];
-    if (c3 === "*") re2 += "[^/]*";
-    else if (c3 === "?") re2 += "[^/]";
-    else if (c3 === "[") {
-      const end = glob.indexOf("]", i + 1);
-      if (end < 0) re2 += "\\[";
-      else {
-        const body = glob.slice(i + 1, end).replace(/^!/, "^").replace(/\\/g, "\\\\");
-        re2 += `[${body}]`;
-        i = end;
-      }
-    } else re2 += c3.replace(/[.+^${}()|\\]/g, "\\$&");
+};
+var InfraError = class extends Error {
+  constructor(message, options) {
+    super(message, options);
+    this.name = "InfraError";
   }
-  return new RegExp(`^${re2}$`);
-}
-
-// src/chart/package.ts
-async function packageChart(chartDir, displayDir = chartDir) {
-  const problems = [];
-  const at2 = (file, message, code, line = 1, col = 1) => ({ file: `${displayDir}/${file}`, line, col, code, message });
-  let chartText;
+};
+function errorMessage(error) {
+  if (error instanceof Error) return error.message;
+  if (typeof error === "string") return error;
   try {
-    chartText = await readFile(path.join(chartDir, "Chart.yaml"), "utf8");
+    return JSON.stringify(error);
   } catch {
-    throw new InputError([at2("Chart.yaml", "Chart.yaml not found", "chart-missing")]);
+    return String(error);
   }
-  const parsed = parseClaimFile(`${displayDir}/Chart.yaml`, chartText);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const doc = parsed.docs[0];
-  const meta = doc?.data ?? {};
-  const where = (field) => doc?.locate([field], "value") ?? { line: 1, col: 1 };
-  if (meta.apiVersion !== "v2") problems.push(at2("Chart.yaml", "apiVersion must be v2", "chart-api-version", where("apiVersion").line, where("apiVersion").col));
-  if (typeof meta.name !== "string" || !isDnsLabel(meta.name)) problems.push(at2("Chart.yaml", "name must be a DNS label", "chart-name", where("name").line, where("name").col));
-  if (typeof meta.version !== "string" || !SEMVER.test(meta.version)) {
-    problems.push(at2("Chart.yaml", `version ${JSON.stringify(meta.version)} is not a semantic version (e.g. 2.0.1)`, "chart-version", where("version").line, where("version").col));
-  }
-  const ignored = helmIgnoreMatcher(await readFile(path.join(chartDir, ".helmignore"), "utf8").catch(() => ""));
-  const files = (await listFiles(chartDir)).filter((f3) => !ignored(f3)).sort(cmp);
-  if (!files.some((f3) => f3.startsWith("templates/") && !f3.endsWith("/NOTES.txt"))) problems.push(at2("templates", "the chart has no templates", "chart-templates"));
-  if (files.includes("values.schema.json")) {
-    try {
-      makeAjv().compile(JSON.parse(await readFile(path.join(chartDir, "values.schema.json"), "utf8")));
-    } catch (error) {
-      problems.push(at2("values.schema.json", `not a valid JSON Schema: ${error.message}`, "chart-values-schema"));
-    }
-  }
-  if (problems.length) throw new InputError(problems);
-  const entries = await Promise.all(files.map(async (f3) => ({ name: `${meta.name}/${f3}`, data: await readFile(path.join(chartDir, f3)) })));
-  const bytes = gzipDeterministic(tar(entries));
-  return {
-    meta,
-    fileName: `${meta.name}-${meta.version}.tgz`,
-    bytes,
-    digest: sha256(bytes),
-    config: Buffer.from(JSON.stringify(chartConfig(meta)))
-  };
 }
-function chartConfig(meta) {
-  const out = {};
-  for (const key of Object.keys(meta).sort(cmp)) out[key] = meta[key];
-  return out;
+function exitCodeFor(error) {
+  if (error instanceof InputError) return ExitCode.invalidInput;
+  return ExitCode.failure;
 }
-function sha256(bytes) {
-  return `sha256:${createHash("sha256").update(bytes).digest("hex")}`;
+var MAX_PRINTED_PROBLEMS = 100;
+function moreProblems(count) {
+  return `... and ${count} more problem${count === 1 ? "" : "s"}`;
 }
-async function listFiles(root, rel = "") {
-  const out = [];
-  for (const entry of await readdir(path.join(root, rel), { withFileTypes: true })) {
-    const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isSymbolicLink()) throw new InputError([{ file: child, line: 1, col: 1, code: "symlink", message: `${child} is a symlink; charts are packed without them` }]);
-    if (entry.isDirectory()) out.push(...await listFiles(root, child));
-    else if (entry.isFile()) out.push(child);
-  }
-  return out;
+function formatProblems(problems, limit = MAX_PRINTED_PROBLEMS) {
+  const lines = problems.slice(0, limit).map(formatProblem);
+  if (problems.length > limit) lines.push(moreProblems(problems.length - limit));
+  return lines;
 }
-function tar(entries) {
-  const blocks = [];
-  for (const { name, data } of entries) {
-    blocks.push(header(name, data.length), data, Buffer.alloc((512 - data.length % 512) % 512));
-  }
-  blocks.push(Buffer.alloc(1024));
-  return Buffer.concat(blocks);
+function sortProblems(problems) {
+  return [...problems].sort(
+    (a, b3) => cmp(a.file ?? "", b3.file ?? "") || (a.line ?? 0) - (b3.line ?? 0) || (a.col ?? 0) - (b3.col ?? 0) || cmp(a.code, b3.code) || cmp(a.message, b3.message)
+  );
 }
-function header(name, size) {
-  const h3 = Buffer.alloc(512);
-  let prefix = "";
-  let base = name;
-  if (Buffer.byteLength(name) > 100) {
-    const cut = name.lastIndexOf("/", 155);
-    if (cut <= 0 || Buffer.byteLength(name.slice(cut + 1)) > 100) throw new InputError([{ file: name, line: 1, col: 1, code: "chart-path", message: `path too long for a chart archive: ${name}` }]);
-    prefix = name.slice(0, cut);
-    base = name.slice(cut + 1);
-  }
-  h3.write(base, 0, 100, "utf8");
-  h3.write("0000644\0", 100, "ascii");
-  h3.write("0000000\0", 108, "ascii");
-  h3.write("0000000\0", 116, "ascii");
-  h3.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "ascii");
-  h3.write("00000000000\0", 136, "ascii");
-  h3.write("        ", 148, "ascii");
-  h3.write("0", 156, "ascii");
-  h3.write("ustar\0", 257, "ascii");
-  h3.write("00", 263, "ascii");
-  h3.write(prefix, 345, 155, "utf8");
-  let sum = 0;
-  for (const byte of h3) sum += byte;
-  h3.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
-  return h3;
-}
-function gzipDeterministic(data) {
-  const gz = gzipSync(data, { level: 9 });
-  gz.writeUInt32LE(0, 4);
-  gz[9] = 255;
-  return gz;
+function cmp(a, b3) {
+  return a < b3 ? -1 : a > b3 ? 1 : 0;
 }
 
 // src/git/git.ts
 import { randomBytes } from "node:crypto";
 import { rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
-import path2 from "node:path";
+import path from "node:path";
 
 // node_modules/@simple-git/args-pathspec/dist/index.mjs
 var t = /* @__PURE__ */ new WeakMap();
@@ -4396,7 +4321,7 @@ function createGit(workdir) {
     return base.trim() !== "" && base.trim() === a.trim();
   }
   async function withTempFile(content, fn2) {
-    const file = path2.join(tmpdir(), `infraforge-${process.pid}-${randomBytes(6).toString("hex")}`);
+    const file = path.join(tmpdir(), `infraforge-${process.pid}-${randomBytes(6).toString("hex")}`);
     await writeFile(file, content, { mode: 384 });
     try {
       return await fn2(file);
@@ -4455,6 +4380,15 @@ function createGit(workdir) {
       await run(["fetch", "--no-tags", "--quiet", "origin", ref]);
       return (await run(["rev-parse", "--verify", "FETCH_HEAD^{commit}"])).trim();
     },
+    async localCommit(ref) {
+      if (!isSafeRef(ref)) throw new InfraError(`refusing git ref ${JSON.stringify(ref)}`);
+      const sha = await run(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]).catch(() => "");
+      return sha.trim() || void 0;
+    },
+    async originUrl() {
+      const url = await run(["config", "--get", "remote.origin.url"]).catch(() => "");
+      return url.trim() || void 0;
+    },
     async addWorktree(dir, sha) {
       if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new InfraError(`not a commit id: ${sha}`);
       await run(["worktree", "add", "--detach", "--quiet", dir, sha]);
@@ -4474,8 +4408,60 @@ function createGit(workdir) {
   };
 }
 
+// src/git/origin.ts
+async function readOriginUrl(root) {
+  try {
+    return await createGit(root).originUrl();
+  } catch {
+    return void 0;
+  }
+}
+function normalizeGitUrl(url) {
+  let host;
+  let repoPath;
+  const scp = /^(?:[^@/]+@)?([A-Za-z0-9.-]+):(?!\/)(.+)$/.exec(url);
+  if (/^(https?|ssh|git):\/\//.test(url)) {
+    let parsed;
+    try {
+      parsed = new URL(url);
+    } catch {
+      return void 0;
+    }
+    host = parsed.hostname + (parsed.port && parsed.protocol.startsWith("http") ? `:${parsed.port}` : "");
+    repoPath = parsed.pathname.replace(/^\/+/, "");
+  } else if (scp) {
+    host = scp[1];
+    repoPath = scp[2];
+  } else {
+    return void 0;
+  }
+  repoPath = repoPath.replace(/\/+$/, "").replace(/\.git$/, "");
+  if (!host || !repoPath || !/^[A-Za-z0-9._~/-]+$/.test(repoPath)) return void 0;
+  return `https://${host}/${repoPath}.git`;
+}
+function ownerFromUrl(url) {
+  const m2 = url ? /^https:\/\/[^/]+\/([^/]+)\//.exec(url) : null;
+  return m2 ? m2[1].toLowerCase() : void 0;
+}
+
 export {
-  packageChart,
-  sha256,
-  createGit
+  __require,
+  __commonJS,
+  __toESM,
+  ExitCode,
+  formatProblem,
+  InputError,
+  InfraError,
+  errorMessage,
+  exitCodeFor,
+  MAX_PRINTED_PROBLEMS,
+  moreProblems,
+  formatProblems,
+  sortProblems,
+  cmp,
+  isSafeRef,
+  createGit,
+  readOriginUrl,
+  normalizeGitUrl,
+  ownerFromUrl
 };

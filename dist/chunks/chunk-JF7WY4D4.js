@@ -2,19 +2,19 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-DGTXEFQ2.js";
+} from "./chunk-MPGZ36IL.js";
 import {
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-U7NU2OGS.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-JMSFCSYP.js";
 import {
   InputError,
   __toESM,
   cmp
-} from "./chunk-SVZWPUGU.js";
+} from "./chunk-NI723SFB.js";
 
 // src/diff/markdown.ts
 var COMMENT_MARKER = "<!-- infraforge-render:diff -->";
@@ -29,7 +29,7 @@ ${text.endsWith("\n") ? text : `${text}
 function summaryMarkdown(report) {
   const { changes } = report;
   const lines = [COMMENT_MARKER, "### infraforge render diff", ""];
-  if (report.baseSha && report.headSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` \u2192 \`${report.headSha.slice(0, 12)}\`.`, "");
+  if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` \u2192 ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : "the work tree"}.`, "");
   if (changes.length === 0) {
     lines.push("No change to `rendered/`.");
     return `${lines.join("\n")}
@@ -765,7 +765,7 @@ async function diffAgainst(options) {
   const log = options.log ?? (() => void 0);
   const baseSha = await git.resolveCommit(options.baseRef);
   const head = await renderTree(root, options);
-  const headSha = await git.headSha().catch(() => void 0);
+  const headSha = options.headIsWorkTree ? void 0 : await git.headSha().catch(() => void 0);
   return withWorktree(git, baseSha, async (baseDir) => {
     const base = await renderTree(baseDir, options).catch((error) => {
       if (!(error instanceof InputError)) throw error;

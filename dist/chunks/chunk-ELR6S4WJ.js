@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-U7NU2OGS.js";
 import {
   parseClaimFile
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-JMSFCSYP.js";
 import {
   InfraError,
   InputError
-} from "./chunk-SVZWPUGU.js";
+} from "./chunk-NI723SFB.js";
 
 // src/chart/publish.ts
 import { execFile } from "node:child_process";
@@ -24,7 +24,7 @@ var OCI_MANIFEST_MEDIA_TYPE = "application/vnd.oci.image.manifest.v1+json";
 function ociTarget(registry, chartName, version, plainHttp) {
   const m = /^oci:\/\/([A-Za-z0-9.-]+(?::[0-9]+)?)((?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)\/?$/.exec(registry);
   if (!m) {
-    throw new InputError([{ file: "charts/common/Chart.yaml", line: 1, col: 1, code: "chart-registry", message: `registry ${JSON.stringify(registry)} is not an oci://HOST/PATH reference` }]);
+    throw new InputError([{ code: "chart-registry", message: `registry ${JSON.stringify(registry)} is not an oci://HOST/PATH reference` }]);
   }
   const host = m[1];
   const repository = `${m[2].replace(/^\//, "")}${m[2] ? "/" : ""}${chartName}`;
@@ -170,7 +170,7 @@ async function lintChart(chartDir, displayDir, log) {
       await run("helm", ["lint", "--strict", chartDir, ...set]);
     } catch (error) {
       const out = `${error.stdout ?? ""}${error.stderr ?? ""}`.trim();
-      throw new InputError([{ file: `${displayDir}/${set[1] ? path.relative(chartDir, set[1]) : "Chart.yaml"}`, line: 1, col: 1, code: "chart-lint", message: `helm lint --strict failed: ${out.split("\n").slice(-5).join(" | ")}` }]);
+      throw new InputError([{ file: `${displayDir}/${set[1] ? path.relative(chartDir, set[1]) : "Chart.yaml"}`, code: "chart-lint", message: `helm lint --strict failed: ${out.split("\n").slice(-5).join(" | ")}` }]);
     }
   }
   log(`helm lint --strict passed with ${valueFiles.length || "the default"} values file(s)`);

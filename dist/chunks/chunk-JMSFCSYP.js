@@ -3,8 +3,11 @@ import {
   InputError,
   __commonJS,
   __require,
-  __toESM
-} from "./chunk-SVZWPUGU.js";
+  __toESM,
+  normalizeGitUrl,
+  ownerFromUrl,
+  readOriginUrl
+} from "./chunk-NI723SFB.js";
 
 // node_modules/ajv/dist/compile/codegen/code.js
 var require_code = __commonJS({
@@ -14243,16 +14246,29 @@ var require_dist = __commonJS({
 
 // src/claims/ajv.ts
 var import_ajv = __toESM(require_ajv(), 1);
-function makeAjv() {
-  return new import_ajv.Ajv({ strict: true, allErrors: false, $data: false, unicodeRegExp: true, allowUnionTypes: true, code: { optimize: false } });
+function makeAjv(options = {}) {
+  const allErrors = options.allErrors ?? false;
+  return new import_ajv.Ajv({ strict: true, allErrors, verbose: allErrors, $data: false, unicodeRegExp: true, allowUnionTypes: true, code: { optimize: false } });
 }
 var cache = /* @__PURE__ */ new WeakMap();
-var shared = makeAjv();
+var cacheAll = /* @__PURE__ */ new WeakMap();
+var shared;
+var sharedAll;
 function compiled(schema) {
   let fn = cache.get(schema);
   if (!fn) {
+    shared ??= makeAjv();
     fn = shared.compile(schema);
     cache.set(schema, fn);
+  }
+  return fn;
+}
+function compiledAllErrors(schema) {
+  let fn = cacheAll.get(schema);
+  if (!fn) {
+    sharedAll ??= makeAjv({ allErrors: true });
+    fn = sharedAll.compile(schema);
+    cacheAll.set(schema, fn);
   }
   return fn;
 }
@@ -14595,59 +14611,191 @@ function cleanYamlMessage(message) {
   return message.split("\n")[0].replace(/ at line \d+, column \d+.*$/, "");
 }
 
+// src/claims/hints.ts
+var DNS_LABEL2 = { what: "a DNS label: lowercase letters, digits and '-', starting and ending with a letter or digit", example: "web-api" };
+var DNS_NAME = { what: "a DNS name: lowercase letters, digits, '-' and '.'", example: "db-credentials" };
+var QUANTITY = { what: "a Kubernetes quantity (a number with an optional unit such as m, Mi, Gi)", example: "250m or 512Mi" };
+var STORAGE = { what: "a size in whole Mi, Gi or Ti", example: "10Gi" };
+var IMAGE_TAG = { what: "an image tag: letters, digits, '_', '.' and '-', up to 128 characters, not starting with '.' or '-'", example: "1.4.2" };
+var SQL_NAME = { what: "a lowercase SQL identifier: letters, digits and '_', not starting with a digit", example: "orders" };
+var ENV_NAME = { what: "an environment variable name: letters, digits, '_', '.' and '-', not starting with a digit", example: "DATABASE_URL" };
+var RETENTION = { what: "a retention period: a number followed by d, w or m", example: "30d" };
+var DIGEST = { what: 'a sha256 digest: "sha256:" and 64 lowercase hex digits', example: "sha256:6c3c62\u2026(64 hex digits)" };
+var PATTERN_HINTS = {
+  "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$": DNS_LABEL2,
+  "^([a-z0-9]([-a-z0-9]*[a-z0-9])?)?$": DNS_LABEL2,
+  "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$": DNS_NAME,
+  "^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$": { what: "a host name: DNS labels joined by '.'", example: "shop.example.com" },
+  "^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$": { what: "a Kubernetes label or annotation key: an optional DNS prefix and '/', then letters, digits, '-', '_' and '.'", example: "app.kubernetes.io/part-of" },
+  "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$": { what: "a Kubernetes label value: letters, digits, '-', '_' and '.', starting and ending with a letter or digit", example: "web" },
+  "^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$": QUANTITY,
+  "^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$": QUANTITY,
+  "^[0-9]+(Mi|Gi|Ti)$": STORAGE,
+  "^[1-9][0-9]*[dwm]$": RETENTION,
+  "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$": IMAGE_TAG,
+  "^([A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?$": IMAGE_TAG,
+  "^sha256:[a-f0-9]{64}$": DIGEST,
+  "^[a-z_][a-z0-9_]*$": SQL_NAME,
+  "^[a-z_][a-z0-9_.]*$": { what: "a lowercase setting name: letters, digits, '_' and '.'", example: "shared_buffers" },
+  "^[A-Za-z_][A-Za-z0-9_.-]*$": ENV_NAME,
+  "^[-._a-zA-Z0-9]+$": { what: "a key: letters, digits, '-', '_' and '.'", example: "api-key" },
+  "^/": { what: "a path starting with '/'", example: "/healthz" },
+  "^/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*$": { what: "a URL path starting with '/' (no spaces)", example: "/api/health" },
+  "^s3://": { what: "an s3:// URL", example: "s3://backups/orders" },
+  "^s3://[a-z0-9][a-z0-9.-]*[a-z0-9](/[A-Za-z0-9._/-]*)?$": { what: "an s3:// URL: a bucket name and an optional path", example: "s3://backups/orders" },
+  "^[0-9]+(\\.[0-9]+){0,2}$": { what: "a version number: one to three numbers joined by dots, written in quotes", example: '"16" or "7.2"' },
+  "^[0-9]{1,6}$": { what: "a whole number of up to 6 digits, written in quotes", example: '"200"' },
+  "^[A-Za-z0-9][A-Za-z0-9 _.-]*$": { what: "a team name: letters, digits, spaces, '_', '.' and '-'", example: "Ecommerce Team" },
+  "^[^@\\s]+@[^@\\s]+$": { what: "an email address", example: "team@example.com" },
+  "^(?:https://(?:www\\.)?github\\.com/|git@github\\.com:)?[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(?:\\.git)?/?$": {
+    what: "a GitHub repository: owner/name, or its https:// or git@github.com: URL",
+    example: "acme/web-frontend"
+  },
+  "^[a-z0-9]([a-z0-9._:/-]*[a-z0-9])?$": { what: "an image repository in lowercase: registry/owner/name", example: "ghcr.io/acme/web" },
+  "^[a-z0-9]([a-z0-9._/-]*[a-z0-9])?$": { what: "a lowercase path of names joined by '/'", example: "acme/web" },
+  "^[a-z0-9]([a-z0-9._:/-]*[a-z0-9])?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$": {
+    what: "an image reference in lowercase: repository[:tag][@sha256:digest]",
+    example: "ghcr.io/acme/web:1.4.2"
+  },
+  "^[A-Za-z0-9][A-Za-z0-9._/-]*$": { what: "a git revision: a branch, tag or commit", example: "main" },
+  "^[a-z0-9.-]+(:[0-9]+)?$": { what: "a registry host, with an optional port", example: "ghcr.io" },
+  "^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$": { what: "a lowercase name: letters, digits, '.', '_' and '-'", example: "acme" },
+  "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9._~/-]+$": { what: "an https:// git URL", example: "https://github.com/acme/platform.git" },
+  "^https://[^\\s]+$": { what: "an https:// URL", example: "https://kubernetes.default.svc" },
+  "^oci://[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*$": { what: "an oci:// registry path in lowercase", example: "oci://ghcr.io/acme/charts" }
+};
+function didYouMean(word, candidates) {
+  const lower = word.toLowerCase();
+  const limit = word.length >= 6 ? 2 : 1;
+  let best;
+  let bestDistance = Infinity;
+  for (const candidate of [...candidates].sort()) {
+    if (candidate === word) continue;
+    const d = candidate.toLowerCase() === lower ? 0 : editDistance(lower, candidate.toLowerCase(), limit);
+    if (d <= limit && d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+function editDistance(a, b, limit = Infinity) {
+  if (Math.abs(a.length - b.length) > limit) return limit + 1;
+  let prev2 = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(prev[j] + 1, row[j - 1] + 1, prev[j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, prev2[j - 2] + 1);
+      row.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin > limit) return limit + 1;
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length];
+}
+
 // src/claims/schema-errors.ts
-var DNS_LABEL_PATTERN = "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$";
 var WEAK = /* @__PURE__ */ new Set(["type", "oneOf", "anyOf", "if", "allOf", "not"]);
+var ALTERNATIVES = /* @__PURE__ */ new Set(["oneOf", "anyOf"]);
+function schemaProblems(doc, errors, basePath = []) {
+  const seen = /* @__PURE__ */ new Set();
+  const problems = [];
+  for (const error of relevantErrors(errors)) {
+    const p = toProblem(doc, error, basePath);
+    const key = `${p.line}:${p.col}:${p.code}:${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(p);
+  }
+  return problems;
+}
 function schemaProblem(doc, errors, basePath = []) {
-  const error = pickError(errors);
+  return toProblem(doc, pickError(errors), basePath);
+}
+function relevantErrors(errors) {
+  let remaining = errors.filter((e) => e.keyword !== "if");
+  const alternatives = remaining.filter((e) => ALTERNATIVES.has(e.keyword)).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
+  for (const alt of alternatives) {
+    if (!remaining.includes(alt)) continue;
+    const prefix = `${alt.schemaPath}/`;
+    const branches = /* @__PURE__ */ new Map();
+    for (const e of remaining) {
+      if (!e.schemaPath.startsWith(prefix) || !e.instancePath.startsWith(alt.instancePath)) continue;
+      const branch = e.schemaPath.slice(prefix.length).split("/")[0];
+      branches.set(branch, [...branches.get(branch) ?? [], e]);
+    }
+    const wrongShape = (list) => list.some((e) => e.keyword === "type" && e.instancePath === alt.instancePath);
+    const candidates = [...branches.values()].filter((list) => !wrongShape(list)).sort((a, b) => a.length - b.length);
+    const branchErrors = new Set([...branches.values()].flat());
+    const keep = candidates[0];
+    remaining = remaining.filter((e) => !branchErrors.has(e) && (keep === void 0 || e !== alt));
+    if (keep) remaining.push(...keep);
+  }
+  return remaining;
+}
+function toProblem(doc, error, basePath) {
   const path2 = [...basePath, ...pointerToPath(error.instancePath)];
   const value = valueAt(doc.data, path2);
-  let field = path2;
-  let part = "value";
-  let message;
+  const code = `schema-${error.keyword.toLowerCase()}`;
   switch (error.keyword) {
     case "required": {
       const missing = error.params.missingProperty;
-      message = `missing required field "${missing}"`;
-      part = "key";
-      field = path2;
-      return problemAt(doc, path2, part, "schema-required", message, [...path2, missing]);
+      return problemAt(doc, path2, "key", code, `missing required field "${missing}"`, [...path2, missing]);
     }
     case "additionalProperties": {
       const extra = error.params.additionalProperty;
-      field = [...path2, extra];
-      return problemAt(doc, field, "key", "schema-unknown-field", `unknown field "${extra}"`, field);
+      const known = Object.keys(error.parentSchema?.properties ?? {});
+      const guess = didYouMean(extra, known);
+      const hint = guess ? `; did you mean "${guess}"?` : known.length ? `; known fields here: ${known.join(", ")}` : "";
+      return problemAt(doc, [...path2, extra], "key", "schema-unknown-field", `unknown field "${extra}"${hint}`, [...path2, extra]);
     }
+    case "propertyNames":
+      return problemAt(doc, path2, "key", code, `has a key that is not allowed`, path2);
+    default:
+      return problemAt(doc, path2, "value", code, valueMessage(error, value), path2);
+  }
+}
+function valueMessage(error, value) {
+  const params = error.params;
+  switch (error.keyword) {
     case "type":
-      message = `must be ${article(error.params.type)}, got ${describe(value)}`;
-      break;
-    case "pattern":
-      message = error.params.pattern === DNS_LABEL_PATTERN ? `${show(value)} is not a DNS label: use lowercase letters, digits and '-', starting and ending with a letter or digit` : `${show(value)} does not match the expected format ${error.params.pattern}`;
-      break;
+      return `must be ${article(String(params.type).replace(",", " or "))}, got ${describe(value)}`;
+    case "pattern": {
+      const hint = PATTERN_HINTS[String(params.pattern)];
+      return hint ? `${show(value)} is not ${hint.what}; for example ${hint.example}` : `${show(value)} does not match the expected format ${String(params.pattern)}`;
+    }
     case "enum": {
-      const allowed = error.params.allowedValues.map((v) => JSON.stringify(v)).join(", ");
-      message = `${show(value)} is not one of ${allowed}`;
-      break;
+      const allowed = params.allowedValues.map(String);
+      const guess = typeof value === "string" ? didYouMean(value, allowed) : void 0;
+      return `${show(value)} is not one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}${guess ? `; did you mean "${guess}"?` : ""}`;
     }
     case "const":
-      message = `must be ${JSON.stringify(error.params.allowedValue)}, got ${show(value)}`;
-      break;
+      return `must be ${JSON.stringify(params.allowedValue)}, got ${show(value)}`;
     case "maxLength":
     case "minLength":
-      message = `${error.keyword === "maxLength" ? "longer" : "shorter"} than the ${error.keyword === "maxLength" ? "maximum" : "minimum"} of ${error.params.limit} characters`;
-      break;
+      return params.limit === 1 && error.keyword === "minLength" ? "must not be empty" : `${error.keyword === "maxLength" ? "longer" : "shorter"} than the ${error.keyword === "maxLength" ? "maximum" : "minimum"} of ${String(params.limit)} characters`;
     case "maxItems":
     case "maxProperties":
-      message = `too many entries: at most ${error.params.limit}`;
-      break;
+      return `too many entries: at most ${String(params.limit)}`;
+    case "minItems":
+      return `needs at least ${String(params.limit)} entr${params.limit === 1 ? "y" : "ies"}`;
+    case "minimum":
+    case "maximum":
+    case "exclusiveMinimum":
+    case "exclusiveMaximum":
+      return `must be ${String(params.comparison)} ${String(params.limit)}, got ${show(value)}`;
     case "oneOf":
     case "anyOf":
-      message = `${show(value)} matches none of the accepted forms`;
-      break;
+      return `${show(value)} matches none of the accepted forms`;
     default:
-      message = `${error.message ?? "is invalid"}${value === void 0 ? "" : `, got ${show(value)}`}`;
+      return `${error.message ?? "is invalid"}${value === void 0 ? "" : `, got ${show(value)}`}`;
   }
-  return problemAt(doc, field, part, `schema-${error.keyword.toLowerCase()}`, message, field);
 }
 function problemAt(doc, at, part, code, message, field) {
   const p = { file: doc.file, ...doc.locate(at, part), code, message };
@@ -14689,46 +14837,6 @@ function show(value) {
     text = String(value);
   }
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-// src/git/origin.ts
-import { execFile } from "node:child_process";
-import { promisify } from "node:util";
-var run = promisify(execFile);
-async function readOriginUrl(root) {
-  try {
-    const { stdout } = await run("git", ["config", "--get", "remote.origin.url"], { cwd: root, timeout: 1e4 });
-    return stdout.trim() || void 0;
-  } catch {
-    return void 0;
-  }
-}
-function normalizeGitUrl(url) {
-  let host;
-  let repoPath;
-  const scp = /^(?:[^@/]+@)?([A-Za-z0-9.-]+):(?!\/)(.+)$/.exec(url);
-  if (/^(https?|ssh|git):\/\//.test(url)) {
-    let parsed;
-    try {
-      parsed = new URL(url);
-    } catch {
-      return void 0;
-    }
-    host = parsed.hostname + (parsed.port && parsed.protocol.startsWith("http") ? `:${parsed.port}` : "");
-    repoPath = parsed.pathname.replace(/^\/+/, "");
-  } else if (scp) {
-    host = scp[1];
-    repoPath = scp[2];
-  } else {
-    return void 0;
-  }
-  repoPath = repoPath.replace(/\/+$/, "").replace(/\.git$/, "");
-  if (!host || !repoPath || !/^[A-Za-z0-9._~/-]+$/.test(repoPath)) return void 0;
-  return `https://${host}/${repoPath}.git`;
-}
-function ownerFromUrl(url) {
-  const m = url ? /^https:\/\/[^/]+\/([^/]+)\//.exec(url) : null;
-  return m ? m[1].toLowerCase() : void 0;
 }
 
 // src/settings/render-settings.schema.json
@@ -14853,13 +14961,13 @@ async function resolveSettings(root, overrides, env) {
   const owner = (overrides.imageOwner ?? spec.image?.owner ?? env.GITHUB_REPOSITORY_OWNER ?? ownerFromUrl(gitRepoURL))?.toLowerCase();
   if (!gitRepoURL) {
     throw new InputError([
-      { file: SETTINGS_FILE, line: 1, col: 1, code: "git-url-unknown", message: "cannot tell which git URL Argo CD should read: no usable origin remote; set spec.git.repoURL in deployments/settings.yaml or pass --repo-url" }
+      { code: "git-url-unknown", message: "cannot tell which git URL Argo CD should read: no usable origin remote; set spec.git.repoURL in deployments/settings.yaml or pass --repo-url" }
     ]);
   }
   const chartRepository = overrides.chartRepository ?? spec.chart?.repository ?? (owner ? `oci://ghcr.io/${owner}/charts` : void 0);
   if (!chartRepository) {
     throw new InputError([
-      { file: SETTINGS_FILE, line: 1, col: 1, code: "chart-repository-unknown", message: "cannot tell where the common chart is published: set spec.chart.repository in deployments/settings.yaml" }
+      { code: "chart-repository-unknown", message: "cannot tell where the common chart is published: set spec.chart.repository in deployments/settings.yaml" }
     ]);
   }
   return {
@@ -14887,11 +14995,11 @@ async function readSettingsFile(root) {
   }
   const parsed = parseClaimFile(SETTINGS_FILE, text, schemaCursor(render_settings_schema_default));
   const problems = [...parsed.problems];
-  if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, line: 1, col: 1, code: "settings-multiple", message: "the settings file must hold one document" });
+  if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, code: "settings-multiple", message: "the settings file must hold one document" });
   const doc = parsed.docs[0];
   if (doc && problems.length === 0) {
-    const validate = compiled(render_settings_schema_default);
-    if (!validate(doc.data)) problems.push(schemaProblem(doc, validate.errors ?? []));
+    const validate = compiledAllErrors(render_settings_schema_default);
+    if (!validate(doc.data)) problems.push(...schemaProblems(doc, validate.errors ?? []));
   }
   if (problems.length) throw new InputError(problems);
   return doc?.data ?? {};
@@ -14902,7 +15010,7 @@ async function readChartInfo(root, chartDir = CHART_DIR) {
   try {
     text = await readFile(path.join(root, file), "utf8");
   } catch {
-    throw new InputError([{ file, line: 1, col: 1, code: "chart-missing", message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
+    throw new InputError([{ file, code: "chart-missing", message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
   }
   const parsed = parseClaimFile(file, text);
   if (parsed.problems.length) throw new InputError(parsed.problems);
@@ -14919,6 +15027,7 @@ var SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-
 export {
   makeAjv,
   compiled,
+  compiledAllErrors,
   DNS_LABEL,
   MAX_RELEASE_NAME,
   isDnsLabel,
@@ -14932,6 +15041,7 @@ export {
   MAX_DEPTH,
   FORBIDDEN_KEYS,
   parseClaimFile,
+  schemaProblems,
   schemaProblem,
   CHART_DIR,
   resolveSettings,

@@ -3,9 +3,9 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-DGTXEFQ2.js";
-import "./chunk-YLMQFC2Q.js";
-import "./chunk-SVZWPUGU.js";
+} from "./chunk-MPGZ36IL.js";
+import "./chunk-JMSFCSYP.js";
+import "./chunk-NI723SFB.js";
 export {
   buildPlan,
   renderRepository,

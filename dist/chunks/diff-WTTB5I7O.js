@@ -1,0 +1,59 @@
+import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
+import {
+  diffAgainst,
+  fullMarkdown
+} from "./chunk-JF7WY4D4.js";
+import "./chunk-MPGZ36IL.js";
+import {
+  DIFF_HELP,
+  overridesFrom,
+  parseFlags,
+  rootDir
+} from "./chunk-LXD73Y5V.js";
+import "./chunk-U7NU2OGS.js";
+import "./chunk-JMSFCSYP.js";
+import {
+  ExitCode,
+  InputError,
+  createGit,
+  isSafeRef
+} from "./chunk-NI723SFB.js";
+
+// src/cli/diff.ts
+var diff = {
+  help: DIFF_HELP,
+  async run(args, io) {
+    const values = parseFlags(DIFF_HELP, args, io.stdout);
+    if (!values) return ExitCode.ok;
+    const format = values.format ?? "markdown";
+    if (format !== "markdown" && format !== "unified") {
+      throw new InputError([{ code: "usage", message: `--format must be markdown or unified, got ${JSON.stringify(format)}` }]);
+    }
+    const root = rootDir(io.cwd, values.root);
+    const git = createGit(root);
+    const baseRef = values.base ?? "HEAD";
+    const baseSha = isSafeRef(baseRef) ? await git.localCommit(baseRef) : void 0;
+    if (!baseSha) {
+      throw new InputError([
+        { code: "base-unknown", message: `--base ${JSON.stringify(baseRef)} is not a commit, branch or tag in ${root}; diff does not fetch (run git fetch first, or name another commit)` }
+      ]);
+    }
+    const result = await diffAgainst({
+      root,
+      git,
+      baseRef: baseSha,
+      headIsWorkTree: true,
+      overrides: overridesFrom(values),
+      env: io.env,
+      manifests: !values["no-manifests"] && format === "markdown",
+      log: (l) => io.stderr(`${l}
+`)
+    });
+    io.stdout(format === "unified" ? result.changes.map((c) => c.patch).join("") : fullMarkdown(result.report));
+    if (result.chartProblem) throw new InputError([result.chartProblem]);
+    return ExitCode.ok;
+  }
+};
+export {
+  diff
+};
