@@ -4,19 +4,19 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-JF7WY4D4.js";
+} from "./chunks/chunk-MJVOVIMU.js";
 import {
   renderRepository
-} from "./chunks/chunk-MPGZ36IL.js";
+} from "./chunks/chunk-YFOJ4LC7.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-ELR6S4WJ.js";
-import "./chunks/chunk-U7NU2OGS.js";
+} from "./chunks/chunk-OQ2CFVAI.js";
+import "./chunks/chunk-OL4J4AXN.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-JMSFCSYP.js";
+} from "./chunks/chunk-DIL6NXSN.js";
 import {
   InfraError,
   InputError,

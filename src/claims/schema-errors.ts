@@ -15,16 +15,28 @@ import { type FieldPath, formatFieldPath, type SourceDoc } from './source.js';
 const WEAK = new Set(['type', 'oneOf', 'anyOf', 'if', 'allOf', 'not']);
 const ALTERNATIVES = new Set(['oneOf', 'anyOf']);
 
+/**
+ * More than anyone reads from one document; past it, the rest are counted. (It also bounds the
+ * cost of locating each problem in a huge, wholly wrong document.)
+ */
+export const MAX_PROBLEMS_PER_DOCUMENT = 200;
+
 /** Every problem in one document, one per thing wrong. */
 export function schemaProblems(doc: SourceDoc, errors: readonly ErrorObject[], basePath: FieldPath = []): Problem[] {
   const seen = new Set<string>();
   const problems: Problem[] = [];
-  for (const error of relevantErrors(errors)) {
-    const p = toProblem(doc, error, basePath);
+  const relevant = relevantErrors(errors);
+  let i = 0;
+  for (; i < relevant.length && problems.length < MAX_PROBLEMS_PER_DOCUMENT; i++) {
+    const p = toProblem(doc, relevant[i]!, basePath);
     const key = `${p.line}:${p.col}:${p.code}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(p);
+  }
+  if (i < relevant.length) {
+    const rest = relevant.length - i;
+    problems.push(problemAt(doc, basePath, 'key', 'schema-more', `and ${rest} more schema error${rest === 1 ? '' : 's'} in this document (fix these and run again)`, basePath));
   }
   return problems;
 }
@@ -37,30 +49,53 @@ export function schemaProblem(doc: SourceDoc, errors: ErrorObject[], basePath: F
 /**
  * Drops the noise allErrors brings: `if` failures (their `then` errors say what is wrong), and
  * for each oneOf/anyOf, the errors of every alternative but the one the author most likely
- * meant — the one whose type matched, with the fewest errors. When no alternative even has the
+ * meant — one whose type matched, with the fewest errors. When no alternative even has the
  * right type, the oneOf error itself is the one problem.
+ *
+ * Ajv reports an alternative's errors just before the oneOf/anyOf error itself, branch by
+ * branch, so one backward pass finds each group in linear time (no quadratic blow-up on a
+ * document with thousands of them).
  */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  let remaining = errors.filter((e) => e.keyword !== 'if');
-  // Outermost alternatives first: their choice decides which inner errors are kept at all.
-  const alternatives = remaining.filter((e) => ALTERNATIVES.has(e.keyword)).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  for (const alt of alternatives) {
-    if (!remaining.includes(alt)) continue;
-    const prefix = `${alt.schemaPath}/`;
-    const branches = new Map<string, ErrorObject[]>();
-    for (const e of remaining) {
-      if (!e.schemaPath.startsWith(prefix) || !e.instancePath.startsWith(alt.instancePath)) continue;
-      const branch = e.schemaPath.slice(prefix.length).split('/')[0]!;
-      branches.set(branch, [...(branches.get(branch) ?? []), e]);
+  return reduceAlternatives(errors.filter((e) => e.keyword !== 'if'));
+}
+
+function reduceAlternatives(list: readonly ErrorObject[]): ErrorObject[] {
+  const kept: ErrorObject[] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const alt = list[i]!;
+    if (!ALTERNATIVES.has(alt.keyword)) {
+      kept.push(alt);
+      continue;
     }
-    const wrongShape = (list: ErrorObject[]) => list.some((e) => e.keyword === 'type' && e.instancePath === alt.instancePath);
-    const candidates = [...branches.values()].filter((list) => !wrongShape(list)).sort((a, b) => a.length - b.length);
-    const branchErrors = new Set([...branches.values()].flat());
-    const keep = candidates[0];
-    remaining = remaining.filter((e) => !branchErrors.has(e) && (keep === undefined || e !== alt));
-    if (keep) remaining.push(...keep);
+    let start = i;
+    while (start > 0 && within(list[start - 1]!.instancePath, alt.instancePath)) start--;
+    const branches = groupByBranch(list.slice(start, i), alt.schemaPath);
+    const wrongShape = (group: ErrorObject[]) => group.some((e) => e.keyword === 'type' && e.instancePath === alt.instancePath);
+    const meant = branches.filter((group) => !wrongShape(group)).sort((a, b) => a.length - b.length)[0];
+    if (meant) kept.push(...reduceAlternatives(meant).reverse());
+    else kept.push(alt);
+    i = start;
   }
-  return remaining;
+  return kept.reverse();
+}
+
+/** An error names its branch in its schemaPath (`…/oneOf/1/…`); errors from a $ref inside a branch follow their branch's. */
+function groupByBranch(errors: readonly ErrorObject[], altSchemaPath: string): ErrorObject[][] {
+  const prefix = `${altSchemaPath}/`;
+  const groups = new Map<string, ErrorObject[]>();
+  let current = '?';
+  for (const e of errors) {
+    if (e.schemaPath.startsWith(prefix)) current = e.schemaPath.slice(prefix.length).split('/')[0]!;
+    let group = groups.get(current);
+    if (!group) groups.set(current, (group = []));
+    group.push(e);
+  }
+  return [...groups.values()];
+}
+
+function within(instancePath: string, ancestor: string): boolean {
+  return instancePath === ancestor || instancePath.startsWith(`${ancestor}/`);
 }
 
 function toProblem(doc: SourceDoc, error: ErrorObject, basePath: FieldPath): Problem {

@@ -4,7 +4,7 @@ import {
   isDnsLabel,
   makeAjv,
   parseClaimFile
-} from "./chunk-JMSFCSYP.js";
+} from "./chunk-DIL6NXSN.js";
 import {
   InputError,
   cmp

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-ELR6S4WJ.js";
+} from "./chunk-OQ2CFVAI.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -11,10 +11,10 @@ import {
 } from "./chunk-LXD73Y5V.js";
 import {
   packageChart
-} from "./chunk-U7NU2OGS.js";
+} from "./chunk-OL4J4AXN.js";
 import {
   resolveSettings
-} from "./chunk-JMSFCSYP.js";
+} from "./chunk-DIL6NXSN.js";
 import {
   ExitCode,
   InputError,

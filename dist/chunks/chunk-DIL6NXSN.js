@@ -14703,15 +14703,22 @@ function editDistance(a, b, limit = Infinity) {
 // src/claims/schema-errors.ts
 var WEAK = /* @__PURE__ */ new Set(["type", "oneOf", "anyOf", "if", "allOf", "not"]);
 var ALTERNATIVES = /* @__PURE__ */ new Set(["oneOf", "anyOf"]);
+var MAX_PROBLEMS_PER_DOCUMENT = 200;
 function schemaProblems(doc, errors, basePath = []) {
   const seen = /* @__PURE__ */ new Set();
   const problems = [];
-  for (const error of relevantErrors(errors)) {
-    const p = toProblem(doc, error, basePath);
+  const relevant = relevantErrors(errors);
+  let i = 0;
+  for (; i < relevant.length && problems.length < MAX_PROBLEMS_PER_DOCUMENT; i++) {
+    const p = toProblem(doc, relevant[i], basePath);
     const key = `${p.line}:${p.col}:${p.code}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     problems.push(p);
+  }
+  if (i < relevant.length) {
+    const rest = relevant.length - i;
+    problems.push(problemAt(doc, basePath, "key", "schema-more", `and ${rest} more schema error${rest === 1 ? "" : "s"} in this document (fix these and run again)`, basePath));
   }
   return problems;
 }
@@ -14719,25 +14726,41 @@ function schemaProblem(doc, errors, basePath = []) {
   return toProblem(doc, pickError(errors), basePath);
 }
 function relevantErrors(errors) {
-  let remaining = errors.filter((e) => e.keyword !== "if");
-  const alternatives = remaining.filter((e) => ALTERNATIVES.has(e.keyword)).sort((a, b) => a.schemaPath.length - b.schemaPath.length);
-  for (const alt of alternatives) {
-    if (!remaining.includes(alt)) continue;
-    const prefix = `${alt.schemaPath}/`;
-    const branches = /* @__PURE__ */ new Map();
-    for (const e of remaining) {
-      if (!e.schemaPath.startsWith(prefix) || !e.instancePath.startsWith(alt.instancePath)) continue;
-      const branch = e.schemaPath.slice(prefix.length).split("/")[0];
-      branches.set(branch, [...branches.get(branch) ?? [], e]);
+  return reduceAlternatives(errors.filter((e) => e.keyword !== "if"));
+}
+function reduceAlternatives(list) {
+  const kept = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const alt = list[i];
+    if (!ALTERNATIVES.has(alt.keyword)) {
+      kept.push(alt);
+      continue;
     }
-    const wrongShape = (list) => list.some((e) => e.keyword === "type" && e.instancePath === alt.instancePath);
-    const candidates = [...branches.values()].filter((list) => !wrongShape(list)).sort((a, b) => a.length - b.length);
-    const branchErrors = new Set([...branches.values()].flat());
-    const keep = candidates[0];
-    remaining = remaining.filter((e) => !branchErrors.has(e) && (keep === void 0 || e !== alt));
-    if (keep) remaining.push(...keep);
+    let start = i;
+    while (start > 0 && within(list[start - 1].instancePath, alt.instancePath)) start--;
+    const branches = groupByBranch(list.slice(start, i), alt.schemaPath);
+    const wrongShape = (group) => group.some((e) => e.keyword === "type" && e.instancePath === alt.instancePath);
+    const meant = branches.filter((group) => !wrongShape(group)).sort((a, b) => a.length - b.length)[0];
+    if (meant) kept.push(...reduceAlternatives(meant).reverse());
+    else kept.push(alt);
+    i = start;
   }
-  return remaining;
+  return kept.reverse();
+}
+function groupByBranch(errors, altSchemaPath) {
+  const prefix = `${altSchemaPath}/`;
+  const groups = /* @__PURE__ */ new Map();
+  let current = "?";
+  for (const e of errors) {
+    if (e.schemaPath.startsWith(prefix)) current = e.schemaPath.slice(prefix.length).split("/")[0];
+    let group = groups.get(current);
+    if (!group) groups.set(current, group = []);
+    group.push(e);
+  }
+  return [...groups.values()];
+}
+function within(instancePath, ancestor) {
+  return instancePath === ancestor || instancePath.startsWith(`${ancestor}/`);
 }
 function toProblem(doc, error, basePath) {
   const path2 = [...basePath, ...pointerToPath(error.instancePath)];

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-MPGZ36IL.js";
-import "./chunk-JMSFCSYP.js";
+} from "./chunk-YFOJ4LC7.js";
+import "./chunk-DIL6NXSN.js";
 import "./chunk-NI723SFB.js";
 export {
   buildPlan,

@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-JF7WY4D4.js";
-import "./chunk-MPGZ36IL.js";
+} from "./chunk-MJVOVIMU.js";
+import "./chunk-YFOJ4LC7.js";
 import {
   DIFF_HELP,
   overridesFrom,
   parseFlags,
   rootDir
 } from "./chunk-LXD73Y5V.js";
-import "./chunk-U7NU2OGS.js";
-import "./chunk-JMSFCSYP.js";
+import "./chunk-OL4J4AXN.js";
+import "./chunk-DIL6NXSN.js";
 import {
   ExitCode,
   InputError,

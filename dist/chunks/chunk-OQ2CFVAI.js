@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-U7NU2OGS.js";
+} from "./chunk-OL4J4AXN.js";
 import {
   parseClaimFile
-} from "./chunk-JMSFCSYP.js";
+} from "./chunk-DIL6NXSN.js";
 import {
   InfraError,
   InputError

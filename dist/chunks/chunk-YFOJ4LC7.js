@@ -19,7 +19,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-JMSFCSYP.js";
+} from "./chunk-DIL6NXSN.js";
 import {
   InfraError,
   InputError,

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-MPGZ36IL.js";
+} from "./chunk-YFOJ4LC7.js";
 import {
   packageChart
-} from "./chunk-U7NU2OGS.js";
+} from "./chunk-OL4J4AXN.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-JMSFCSYP.js";
+} from "./chunk-DIL6NXSN.js";
 import {
   InputError,
   __toESM,
