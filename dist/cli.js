@@ -10,15 +10,14 @@ import {
   parseFlags,
   rootDir,
   usageLine
-} from "./chunks/chunk-LXD73Y5V.js";
+} from "./chunks/chunk-27DBY347.js";
 import {
   ExitCode,
   InputError,
   errorMessage,
   exitCodeFor,
-  formatProblems,
-  readOriginUrl
-} from "./chunks/chunk-NI723SFB.js";
+  formatProblems
+} from "./chunks/chunk-SOMP4Y6R.js";
 
 // package.json
 var package_default = {
@@ -70,10 +69,10 @@ var FORMAT = 3;
 var INPUT_DIRS = ["deployments", "charts", "infrastructure"];
 var OUTPUT_DIR = "rendered";
 var RACY_MS = 1e3;
-async function openRenderCache(root, options) {
+function openRenderCache(root, options) {
   const file = cachePath(root);
-  if (!file) return void 0;
-  const key = sha256(JSON.stringify({ root, options, origin: await readOriginUrl(root) ?? null, code: codeFingerprint() }));
+  if (!file || hasConfigIncludes(root)) return void 0;
+  const key = sha256(JSON.stringify({ root, options, code: codeFingerprint() }));
   return {
     lookup: () => lookup(root, file, key),
     save: (unchanged) => save(root, file, key, unchanged)
@@ -103,38 +102,43 @@ function save(root, file, key, unchanged) {
 }
 function snapshot(root) {
   const taken = Date.now();
-  const hash = createHash("sha256");
+  const base = `${root}${path.sep}`;
+  const lines = [];
   const recent = [];
   const visit = (rel, entries) => {
     entries.sort((a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
     for (const entry of entries) {
       const child = `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
-        hash.update(`d ${child}
-`);
-        visit(child, readdirSync(path.join(root, child), { withFileTypes: true }));
+        lines.push(`d ${child}`);
+        visit(child, readdirSync(base + child, { withFileTypes: true }));
         continue;
       }
-      const st = lstatSync(path.join(root, child));
-      hash.update(`${entry.isFile() ? "f" : "o"} ${child} ${st.size} ${st.mtimeMs} ${st.ctimeMs} ${st.ino} ${st.mode}
-`);
-      if (entry.isFile() && Math.max(st.mtimeMs, st.ctimeMs) > taken - RACY_MS) recent.push(child);
+      const st = lstatSync(base + child);
+      lines.push(`${entry.isFile() ? "f" : "o"} ${child} ${st.size} ${st.mtimeMs} ${st.ctimeMs} ${st.ino} ${st.mode}`);
+      if (entry.isFile() && (st.mtimeMs > taken - RACY_MS || st.ctimeMs > taken - RACY_MS)) recent.push(child);
     }
   };
   for (const dir of [...INPUT_DIRS, OUTPUT_DIR]) {
     let entries;
     try {
-      entries = readdirSync(path.join(root, dir), { withFileTypes: true });
+      entries = readdirSync(base + dir, { withFileTypes: true });
     } catch {
-      hash.update(`- ${dir}
-`);
+      lines.push(`- ${dir}`);
       continue;
     }
-    hash.update(`d ${dir}
-`);
+    lines.push(`d ${dir}`);
     visit(dir, entries);
   }
-  return { stats: hash.digest("hex"), recent };
+  lines.push(`config ${contentHash(root, ".git/config") ?? "-"}`);
+  return { stats: sha256(lines.join("\n")), recent };
+}
+function hasConfigIncludes(root) {
+  try {
+    return /^\s*\[include/im.test(readFileSync(path.join(root, ".git", "config"), "utf8"));
+  } catch {
+    return false;
+  }
 }
 function contentHash(root, rel) {
   try {
@@ -191,9 +195,9 @@ var render = {
     const envs = [...values.env ?? []].sort();
     const overrides = overridesFrom(values);
     const { allowDeletions: _allow, ...renderingOverrides } = overrides;
-    const cache = check || values["no-cache"] === true ? void 0 : await openRenderCache(root, { envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
+    const cache = check || values["no-cache"] === true ? void 0 : openRenderCache(root, { envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
     const hit = cache?.lookup();
-    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./chunks/pipeline-E53WDAZR.js")).renderRepository({ root, envs, check, overrides, env: io.env });
+    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./chunks/pipeline-HRIQ3QQN.js")).renderRepository({ root, envs, check, overrides, env: io.env });
     if (cache && hit === void 0) cache.save(result.unchanged + result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
     if (values.json) {
@@ -229,7 +233,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-E53WDAZR.js");
+      const { buildPlan } = await import("./chunks/pipeline-HRIQ3QQN.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
 `);
@@ -252,8 +256,8 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-SY444FYD.js")).diff),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-TKSP4GHI.js")).chart)
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-VNCTUA2T.js")).diff),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-FDXGJTS6.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

@@ -4,19 +4,20 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-MJVOVIMU.js";
+} from "./chunks/chunk-JXQLEWFV.js";
 import {
   renderRepository
-} from "./chunks/chunk-YFOJ4LC7.js";
+} from "./chunks/chunk-B3GSZ3U5.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-OQ2CFVAI.js";
-import "./chunks/chunk-OL4J4AXN.js";
+} from "./chunks/chunk-NZMIZ4VH.js";
+import "./chunks/chunk-LCCBRWML.js";
 import {
   CHART_DIR,
+  createGit,
   resolveSettings
-} from "./chunks/chunk-DIL6NXSN.js";
+} from "./chunks/chunk-E6NWWLFE.js";
 import {
   InfraError,
   InputError,
@@ -24,12 +25,11 @@ import {
   __commonJS,
   __require,
   __toESM,
-  createGit,
   errorMessage,
   exitCodeFor,
   formatProblem,
   moreProblems
-} from "./chunks/chunk-NI723SFB.js";
+} from "./chunks/chunk-SOMP4Y6R.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({

@@ -20,7 +20,7 @@ export const render: Command = {
     const cache =
       check || values['no-cache'] === true
         ? undefined
-        : await openRenderCache(root, { envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
+        : openRenderCache(root, { envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
     const hit = cache?.lookup();
     // The pipeline (parsers, validators) loads only when there is work: a cache hit stays light.
     const result = hit !== undefined ? { written: [], deleted: [], unchanged: hit } : await (await import('../pipeline.js')).renderRepository({ root, envs, check, overrides, env: io.env });

@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   InputError
-} from "./chunk-NI723SFB.js";
+} from "./chunk-SOMP4Y6R.js";
 
 // src/cli/options.ts
 import { statSync } from "node:fs";

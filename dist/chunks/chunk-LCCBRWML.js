@@ -4,11 +4,11 @@ import {
   isDnsLabel,
   makeAjv,
   parseClaimFile
-} from "./chunk-DIL6NXSN.js";
+} from "./chunk-E6NWWLFE.js";
 import {
   InputError,
   cmp
-} from "./chunk-NI723SFB.js";
+} from "./chunk-SOMP4Y6R.js";
 
 // src/chart/package.ts
 import { createHash } from "node:crypto";

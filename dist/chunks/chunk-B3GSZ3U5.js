@@ -19,13 +19,13 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-DIL6NXSN.js";
+} from "./chunk-E6NWWLFE.js";
 import {
   InfraError,
   InputError,
   cmp,
   sortProblems
-} from "./chunk-NI723SFB.js";
+} from "./chunk-SOMP4Y6R.js";
 
 // src/pipeline.ts
 import { readdir as readdir3, readFile } from "node:fs/promises";

@@ -2,19 +2,19 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-YFOJ4LC7.js";
+} from "./chunk-B3GSZ3U5.js";
 import {
   packageChart
-} from "./chunk-OL4J4AXN.js";
+} from "./chunk-LCCBRWML.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-DIL6NXSN.js";
+} from "./chunk-E6NWWLFE.js";
 import {
   InputError,
   __toESM,
   cmp
-} from "./chunk-NI723SFB.js";
+} from "./chunk-SOMP4Y6R.js";
 
 // src/diff/markdown.ts
 var COMMENT_MARKER = "<!-- infraforge-render:diff -->";

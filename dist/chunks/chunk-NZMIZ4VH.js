@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-OL4J4AXN.js";
+} from "./chunk-LCCBRWML.js";
 import {
   parseClaimFile
-} from "./chunk-DIL6NXSN.js";
+} from "./chunk-E6NWWLFE.js";
 import {
   InfraError,
   InputError
-} from "./chunk-NI723SFB.js";
+} from "./chunk-SOMP4Y6R.js";
 
 // src/chart/publish.ts
 import { execFile } from "node:child_process";

@@ -2,22 +2,23 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-MJVOVIMU.js";
-import "./chunk-YFOJ4LC7.js";
+} from "./chunk-JXQLEWFV.js";
+import "./chunk-B3GSZ3U5.js";
 import {
   DIFF_HELP,
   overridesFrom,
   parseFlags,
   rootDir
-} from "./chunk-LXD73Y5V.js";
-import "./chunk-OL4J4AXN.js";
-import "./chunk-DIL6NXSN.js";
+} from "./chunk-27DBY347.js";
+import "./chunk-LCCBRWML.js";
 import {
-  ExitCode,
-  InputError,
   createGit,
   isSafeRef
-} from "./chunk-NI723SFB.js";
+} from "./chunk-E6NWWLFE.js";
+import {
+  ExitCode,
+  InputError
+} from "./chunk-SOMP4Y6R.js";
 
 // src/cli/diff.ts
 var diff = {

@@ -3,9 +3,9 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-YFOJ4LC7.js";
-import "./chunk-DIL6NXSN.js";
-import "./chunk-NI723SFB.js";
+} from "./chunk-B3GSZ3U5.js";
+import "./chunk-E6NWWLFE.js";
+import "./chunk-SOMP4Y6R.js";
 export {
   buildPlan,
   renderRepository,

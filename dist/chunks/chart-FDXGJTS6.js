@@ -2,24 +2,24 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-OQ2CFVAI.js";
+} from "./chunk-NZMIZ4VH.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
   PUBLISH_HELP,
   parseFlags
-} from "./chunk-LXD73Y5V.js";
+} from "./chunk-27DBY347.js";
 import {
   packageChart
-} from "./chunk-OL4J4AXN.js";
+} from "./chunk-LCCBRWML.js";
 import {
+  createGit,
   resolveSettings
-} from "./chunk-DIL6NXSN.js";
+} from "./chunk-E6NWWLFE.js";
 import {
   ExitCode,
-  InputError,
-  createGit
-} from "./chunk-NI723SFB.js";
+  InputError
+} from "./chunk-SOMP4Y6R.js";
 
 // src/cli/chart.ts
 import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
