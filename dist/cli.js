@@ -197,7 +197,7 @@ var render = {
     const { allowDeletions: _allow, ...renderingOverrides } = overrides;
     const cache = check || values["no-cache"] === true ? void 0 : openRenderCache(root, { envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
     const hit = cache?.lookup();
-    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./chunks/pipeline-HRIQ3QQN.js")).renderRepository({ root, envs, check, overrides, env: io.env });
+    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./chunks/pipeline-LOX6GPRD.js")).renderRepository({ root, envs, check, overrides, env: io.env });
     if (cache && hit === void 0) cache.save(result.unchanged + result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
     if (values.json) {
@@ -233,7 +233,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-HRIQ3QQN.js");
+      const { buildPlan } = await import("./chunks/pipeline-LOX6GPRD.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
 `);
@@ -256,8 +256,8 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-VNCTUA2T.js")).diff),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-FDXGJTS6.js")).chart)
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-7QLLRUXB.js")).diff),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-VJS5HOBU.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

@@ -4,14 +4,14 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-JXQLEWFV.js";
+} from "./chunks/chunk-UPP6MM4F.js";
 import {
   renderRepository
-} from "./chunks/chunk-B3GSZ3U5.js";
+} from "./chunks/chunk-VBDE2Y3A.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-NZMIZ4VH.js";
+} from "./chunks/chunk-Z2S2YYGO.js";
 import "./chunks/chunk-LCCBRWML.js";
 import {
   CHART_DIR,

@@ -63,8 +63,6 @@ async function chartBumpProblem(baseChart: string, headChart: string): Promise<P
   if (base.digest === head.digest || base.meta.version !== head.meta.version) return undefined;
   return {
     file: `${CHART_DIR}/Chart.yaml`,
-    line: 1,
-    col: 1,
     code: 'chart-version-not-bumped',
     message: `${CHART_DIR} changed but its version is still ${head.meta.version}; bump version in Chart.yaml (a published version is immutable)`,
   };

@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-B3GSZ3U5.js";
+} from "./chunk-VBDE2Y3A.js";
 import "./chunk-E6NWWLFE.js";
 import "./chunk-SOMP4Y6R.js";
 export {

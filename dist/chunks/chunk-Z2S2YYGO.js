@@ -56,8 +56,6 @@ async function publishChart(pkg, target, credentials, log) {
     throw new InputError([
       {
         file: "charts/common/Chart.yaml",
-        line: 1,
-        col: 1,
         code: "chart-version-exists",
         message: `${target.display} is already published with different content (${layer?.digest ?? "unknown"}, this chart is ${pkg.digest}); published versions are immutable: bump version in Chart.yaml`
       }

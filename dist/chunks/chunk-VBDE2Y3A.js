@@ -3527,8 +3527,6 @@ function guardDeletions(existing, files, deleted, options) {
     if (had && !keeps) {
       problems.push({
         file: `deployments/${env}`,
-        line: 1,
-        col: 1,
         code: "mass-deletion",
         message: `this run would delete every rendered file of environment "${env}"; if that is intended, run again with --allow-deletions (action input allow-deletions: true)`
       });
@@ -3537,9 +3535,6 @@ function guardDeletions(existing, files, deleted, options) {
   const apps = deleted.filter(isValues).length;
   if (apps > options.maxDeletedApps) {
     problems.push({
-      file: "deployments",
-      line: 1,
-      col: 1,
       code: "mass-deletion",
       message: `this run would delete ${apps} apps, over the limit of ${options.maxDeletedApps}; if that is intended, run again with --allow-deletions (or raise deletion.maxDeletedApps in deployments/settings.yaml)`
     });

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-NZMIZ4VH.js";
+} from "./chunk-Z2S2YYGO.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,

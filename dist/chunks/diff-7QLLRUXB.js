@@ -2,8 +2,8 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-JXQLEWFV.js";
-import "./chunk-B3GSZ3U5.js";
+} from "./chunk-UPP6MM4F.js";
+import "./chunk-VBDE2Y3A.js";
 import {
   DIFF_HELP,
   overridesFrom,

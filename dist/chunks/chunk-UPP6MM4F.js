@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-B3GSZ3U5.js";
+} from "./chunk-VBDE2Y3A.js";
 import {
   packageChart
 } from "./chunk-LCCBRWML.js";
@@ -789,8 +789,6 @@ async function chartBumpProblem(baseChart, headChart) {
   if (base.digest === head.digest || base.meta.version !== head.meta.version) return void 0;
   return {
     file: `${CHART_DIR}/Chart.yaml`,
-    line: 1,
-    col: 1,
     code: "chart-version-not-bumped",
     message: `${CHART_DIR} changed but its version is still ${head.meta.version}; bump version in Chart.yaml (a published version is immutable)`
   };
