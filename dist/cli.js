@@ -62,13 +62,14 @@ var package_default = {
 
 // src/io/render-cache.ts
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 var FORMAT = 3;
 var INPUT_DIRS = ["deployments", "charts", "infrastructure"];
 var OUTPUT_DIR = "rendered";
 var RACY_MS = 1e3;
+var MAX_RACY = 256;
 function openRenderCache(root, options) {
   const file = cachePath(root);
   if (!file || hasConfigIncludes(root)) return void 0;
@@ -96,6 +97,10 @@ function lookup(root, file, key) {
 }
 function save(root, file, key, unchanged) {
   const snap = snapshot(root);
+  if (snap.recent.length > MAX_RACY) {
+    rmSync(file, { force: true });
+    return;
+  }
   const racy = {};
   for (const rel of snap.recent) racy[rel] = contentHash(root, rel) ?? "missing";
   write(file, { format: FORMAT, key, stats: snap.stats, racy, unchanged });

@@ -20,7 +20,7 @@
  * *while* a render runs is the one thing it cannot promise to see.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { type Dirent, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,6 +30,12 @@ const INPUT_DIRS = ['deployments', 'charts', 'infrastructure'];
 const OUTPUT_DIR = 'rendered';
 /** Wider than any file system's timestamp tick. */
 const RACY_MS = 1000;
+/**
+ * More racily-clean files than this (a render that just wrote thousands) and no snapshot is
+ * recorded: hashing them all would cost the run as much as it saves the next one, and the next
+ * full run, a second later, records a snapshot whose files have settled.
+ */
+const MAX_RACY = 256;
 
 interface CacheFile {
   format: number;
@@ -85,6 +91,10 @@ function lookup(root: string, file: string, key: string): number | undefined {
 
 function save(root: string, file: string, key: string, unchanged: number): void {
   const snap = snapshot(root);
+  if (snap.recent.length > MAX_RACY) {
+    rmSync(file, { force: true }); // whatever it said is no longer true
+    return;
+  }
   const racy: Record<string, string> = {};
   for (const rel of snap.recent) racy[rel] = contentHash(root, rel) ?? 'missing';
   write(file, { format: FORMAT, key, stats: snap.stats, racy, unchanged });
