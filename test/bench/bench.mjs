@@ -6,7 +6,7 @@
 //   node test/bench/bench.mjs [--claims 1000] [--apps 10] [--db-every 10] [--runs 3]
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 
@@ -152,7 +152,8 @@ const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const { root, bytes } = makeRepo();
 console.log(`synthetic repo: ${CLAIMS} claims × ${APPS} apps, a database every ${DB_EVERY} claims, ${ENVS.length} environments, ${(bytes / 1e6).toFixed(1)} MB of YAML`);
-console.log(`node ${process.version}, ${root}\n`);
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+console.log(`node ${process.version}, ${root}; load average at start: ${load()}\n`);
 
 const cold = [];
 const floor = [];
@@ -202,7 +203,7 @@ const rows = [
 console.log(`| measurement | median of ${RUNS} (ms) | × floor |`);
 console.log('|---|---:|---:|');
 for (const [name, ms, ratio] of rows) console.log(`| ${name} | ${ms.toFixed(0)} | ${ratio.toFixed(2)} |`);
-console.log(`\nfiles rendered: ${written}; peak RSS: ${rss.toFixed(0)} MB`);
+console.log(`\nfiles rendered: ${written}; peak RSS: ${rss.toFixed(0)} MB; load average at end: ${load()}`);
 console.log('targets: cold ≤ 1.5× floor; no-op ≤ 300 ms and writes nothing; a one-value change writes exactly one file');
 if (!args.keep) rmSync(root, { recursive: true, force: true });
 else console.log(`kept ${root}`);

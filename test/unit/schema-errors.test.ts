@@ -128,7 +128,9 @@ describe('schema problems', () => {
     expect(problems).toHaveLength(MAX_PROBLEMS_PER_DOCUMENT + 1);
     expect(problems.at(-1)!.message).toMatch(/^and [0-9]+ more schema errors in this document/);
     expect(Number(/^and ([0-9]+)/.exec(problems.at(-1)!.message)![1])).toBeGreaterThan(count * 4 - MAX_PROBLEMS_PER_DOCUMENT);
-    expect(ms).toBeLessThan(20_000); // measured ≈1–3 s on a loaded 2-core machine; the bound is what matters
+    // Measured ≈1.2 s and +135 MB heap at load 2 on the shared 2-core machine (≈5 s at load 16):
+    // parsing ≈0.55 s, allErrors validation ≈0.6 s (first-error validation: 0.03 s), problems 5 ms.
+    expect(ms).toBeLessThan(20_000);
   }, 60_000);
 });
 
