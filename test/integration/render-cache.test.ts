@@ -91,6 +91,7 @@ describe('render cache', () => {
 
   it('property: after random edits, deletions, untracked files, index flags and commits, the cached answer equals --no-cache', async () => {
     repo = committedRepo({ 'deployments/dev/shop.yaml': own('shop'), 'deployments/dev/cart.yaml': own('cart'), 'deployments/prod/shop.yaml': own('shop', 'prod') });
+    git(repo.root, 'remote', 'add', 'origin', 'https://github.com/acme/repo-0.git');
     let seed = Number(process.env.CACHE_PROPERTY_SEED ?? 20261126);
     const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
@@ -137,11 +138,21 @@ describe('render cache', () => {
         const s = repo.read('deployments/settings.yaml');
         repo.write('deployments/settings.yaml', s.includes('owner: acme') ? s.replace('owner: acme', 'owner: acmf') : s.replace('owner: acmf', 'owner: acme'));
       },
+      'pin or unpin the git URL in settings (unpinned: the origin remote decides)': () => {
+        const s = repo.read('deployments/settings.yaml');
+        const pinned = '    repoURL: https://github.com/acme/platform.git\n';
+        repo.write('deployments/settings.yaml', s.includes(pinned) ? s.replace(pinned, '    targetRevision: HEAD\n') : s.replace('    targetRevision: HEAD\n', pinned));
+      },
+      'point the origin remote elsewhere': () => {
+        const url = `https://github.com/acme/repo-${Math.floor(random() * 3)}.git`;
+        git(repo.root, 'remote', 'set-url', 'origin', url);
+      },
       'nothing': () => undefined,
     };
     let hits = 0;
-    for (let step = 0; step < 40; step++) {
-      const name = pick(Object.keys(ops));
+    for (let step = 0; step < 50; step++) {
+      // Steps that change nothing the output depends on come up more often: they are where the cache answers.
+      const name = pick([...Object.keys(ops), 'nothing', 'nothing', 'commit everything']);
       ops[name]!();
       log.push(name);
       // The truth: a full render of an identical copy.
