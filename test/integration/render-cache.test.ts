@@ -61,6 +61,18 @@ describe('render cache', () => {
     expect(repo.snapshot()).toEqual(good);
   });
 
+  it('sees the origin remote change when it decides the git URL', async () => {
+    repo = committedRepo({ 'deployments/dev/shop.yaml': claim('shop') });
+    repo.write('deployments/settings.yaml', repo.read('deployments/settings.yaml').replace('    repoURL: https://github.com/acme/platform.git\n', '    targetRevision: HEAD\n'));
+    git(repo.root, 'remote', 'add', 'origin', 'git@github.com:acme/one.git');
+    await render(repo.root);
+    expect((await render(repo.root)).json?.cached).toBe(true);
+    git(repo.root, 'remote', 'set-url', 'origin', 'git@github.com:acme/two.git');
+    const after = await render(repo.root);
+    expect(after.json).toMatchObject({ cached: false, written: ['rendered/dev/shop/applicationset.yaml', 'rendered/dev/shop/appproject.yaml'] });
+    expect(repo.read('rendered/dev/shop/applicationset.yaml')).toContain('https://github.com/acme/two.git');
+  });
+
   it('--check never answers from the cache', async () => {
     repo = committedRepo({ 'deployments/dev/shop.yaml': claim('shop') });
     await render(repo.root);
