@@ -261,7 +261,7 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-7QLLRUXB.js")).diff),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-GFT7S24C.js")).diff),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-VJS5HOBU.js")).chart)
 };
 function overview() {

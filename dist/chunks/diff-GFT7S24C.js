@@ -33,7 +33,10 @@ var diff = {
     const root = rootDir(io.cwd, values.root);
     const git = createGit(root);
     const baseRef = values.base ?? "HEAD";
-    const baseSha = isSafeRef(baseRef) ? await git.localCommit(baseRef) : void 0;
+    if (!isSafeRef(baseRef)) {
+      throw new InputError([{ code: "base-invalid", message: `--base ${JSON.stringify(baseRef)}: name a branch, a tag, a commit id, HEAD~N or origin/<branch>` }]);
+    }
+    const baseSha = await git.localCommit(baseRef);
     if (!baseSha) {
       throw new InputError([
         { code: "base-unknown", message: `--base ${JSON.stringify(baseRef)} is not a commit, branch or tag in ${root}; diff does not fetch (run git fetch first, or name another commit)` }
