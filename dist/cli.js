@@ -76,7 +76,7 @@ function openRenderCache(root, options) {
   const key = sha256(JSON.stringify({ root, options, code: codeFingerprint() }));
   return {
     lookup: () => lookup(root, file, key),
-    save: (unchanged) => save(root, file, key, unchanged)
+    save: (unchanged, written) => save(root, file, key, unchanged, written)
   };
 }
 function lookup(root, file, key) {
@@ -95,9 +95,9 @@ function lookup(root, file, key) {
   if (Object.keys(cached.racy).length > 0 && now.recent.length === 0) write(file, { ...cached, racy: {} });
   return cached.unchanged;
 }
-function save(root, file, key, unchanged) {
-  const snap = snapshot(root);
-  if (snap.recent.length > MAX_RACY) {
+function save(root, file, key, unchanged, written) {
+  const snap = written > MAX_RACY ? void 0 : snapshot(root);
+  if (!snap || snap.recent.length > MAX_RACY) {
     rmSync(file, { force: true });
     return;
   }
@@ -203,7 +203,7 @@ var render = {
     const cache = check || values["no-cache"] === true ? void 0 : openRenderCache(root, { envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
     const hit = cache?.lookup();
     const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./chunks/pipeline-LOX6GPRD.js")).renderRepository({ root, envs, check, overrides, env: io.env });
-    if (cache && hit === void 0) cache.save(result.unchanged + result.written.length);
+    if (cache && hit === void 0) cache.save(result.unchanged + result.written.length, result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
     if (values.json) {
       io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== void 0 })}

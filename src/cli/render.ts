@@ -24,7 +24,7 @@ export const render: Command = {
     const hit = cache?.lookup();
     // The pipeline (parsers, validators) loads only when there is work: a cache hit stays light.
     const result = hit !== undefined ? { written: [], deleted: [], unchanged: hit } : await (await import('../pipeline.js')).renderRepository({ root, envs, check, overrides, env: io.env });
-    if (cache && hit === undefined) cache.save(result.unchanged + result.written.length);
+    if (cache && hit === undefined) cache.save(result.unchanged + result.written.length, result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
     if (values.json) {
       io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== undefined })}\n`);

@@ -56,8 +56,8 @@ interface Snapshot {
 export interface RenderCache {
   /** The unchanged count of the last good run when nothing changed since; undefined otherwise. */
   lookup(): number | undefined;
-  /** Records a full run that left rendered/ exactly as planned. */
-  save(unchanged: number): void;
+  /** Records a full run that left rendered/ exactly as planned, having just written `written` files. */
+  save(unchanged: number, written: number): void;
 }
 
 /** The cache for this root and these options, or undefined when there can be none. */
@@ -67,7 +67,7 @@ export function openRenderCache(root: string, options: object): RenderCache | un
   const key = sha256(JSON.stringify({ root, options, code: codeFingerprint() }));
   return {
     lookup: () => lookup(root, file, key),
-    save: (unchanged) => save(root, file, key, unchanged),
+    save: (unchanged, written) => save(root, file, key, unchanged, written),
   };
 }
 
@@ -89,9 +89,10 @@ function lookup(root: string, file: string, key: string): number | undefined {
   return cached.unchanged;
 }
 
-function save(root: string, file: string, key: string, unchanged: number): void {
-  const snap = snapshot(root);
-  if (snap.recent.length > MAX_RACY) {
+function save(root: string, file: string, key: string, unchanged: number, written: number): void {
+  // Every file just written is racily clean: past the limit, skip the walk too.
+  const snap = written > MAX_RACY ? undefined : snapshot(root);
+  if (!snap || snap.recent.length > MAX_RACY) {
     rmSync(file, { force: true }); // whatever it said is no longer true
     return;
   }
