@@ -5,22 +5,21 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-SDXGPR5W.js";
+} from "./chunks/chunk-OAETHYMS.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-PVVHZBN5.js";
+} from "./chunks/chunk-YBIBVKP7.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-RG2HRYYT.js";
-import {
-  createGit
-} from "./chunks/chunk-AWUVULAJ.js";
+} from "./chunks/chunk-X2FPK6X5.js";
+import "./chunks/chunk-VXTMYPSL.js";
 import {
   CHART_DIR,
+  createGit,
   resolveSettings
-} from "./chunks/chunk-WQJPREUY.js";
+} from "./chunks/chunk-HOX2SNVH.js";
 import {
   InfraError,
   InputError,
@@ -31,8 +30,9 @@ import {
   errorMessage,
   exitCodeFor,
   formatProblem,
-  formatProblems
-} from "./chunks/chunk-SVZWPUGU.js";
+  formatProblems,
+  moreProblems
+} from "./chunks/chunk-SOMP4Y6R.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -24694,7 +24694,7 @@ function bool(name, fallback) {
   throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
 }
 function inputError(message) {
-  return new InputError([{ file: "action.yml", line: 1, col: 1, code: "action-input", message }]);
+  return new InputError([{ code: "action-input", message }]);
 }
 function registryEnv(settings, env) {
   return settings.token && !env.INFRAFORGE_REGISTRY_PASSWORD && !env.GITHUB_TOKEN ? { ...env, GITHUB_TOKEN: settings.token } : env;
@@ -24904,9 +24904,10 @@ var actionsReporter = {
   group: (name, fn) => group(name, fn),
   annotate(problems) {
     for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
-      error(p.message + (p.field ? ` (${p.field})` : ""), { file: p.file, startLine: p.line, startColumn: p.col, title: p.code });
+      const where = p.file ? { file: p.file, ...p.line !== void 0 ? { startLine: p.line, startColumn: p.col ?? 1 } : {} } : {};
+      error(p.message + (p.field ? ` (${p.field})` : ""), { ...where, title: p.code });
     }
-    if (problems.length > MAX_PRINTED_PROBLEMS) error(`\u2026 and ${problems.length - MAX_PRINTED_PROBLEMS} more problems`);
+    if (problems.length > MAX_PRINTED_PROBLEMS) error(moreProblems(problems.length - MAX_PRINTED_PROBLEMS));
     for (const p of problems) info(formatProblem(p));
   },
   output: (name, value) => setOutput(name, value),

@@ -48,8 +48,11 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   const discovery = await discoverClaimFiles(root);
   const problems: Problem[] = [...discovery.problems];
   const wanted = options.envs?.length ? new Set(options.envs) : undefined;
+  const known = await environmentsInScope(root, discovery.envs);
   for (const env of wanted ?? []) {
-    if (!DNS_LABEL.test(env)) problems.push({ file: 'deployments', line: 1, col: 1, code: 'env-name', message: `--env ${JSON.stringify(env)} is not a DNS label` });
+    if (!DNS_LABEL.test(env)) problems.push({ code: 'env-name', message: `--env ${JSON.stringify(env)} is not a DNS label` });
+    // A typo would otherwise render nothing and report success.
+    else if (!known.includes(env)) problems.push({ code: 'env-unknown', message: `--env ${env}: there is no deployments/${env}/ (environments: ${known.join(', ') || 'none yet'})` });
   }
 
   const settings = await resolveSettings(root, options.overrides ?? {}, options.env ?? process.env);
@@ -70,7 +73,7 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   const plan = renderPlan(claims, renderSettings, await valuesValidator(root));
   if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
 
-  const envs = wanted ? [...wanted].sort(cmp) : await environmentsInScope(root, discovery.envs);
+  const envs = wanted ? [...wanted].sort(cmp) : known;
   return { settings, claims, files: plan.files, envs };
 }
 
@@ -113,12 +116,12 @@ export async function valuesValidator(root: string): Promise<ValidateFunction> {
   try {
     schema = JSON.parse(await readFile(path.join(root, file), 'utf8')) as object;
   } catch (error) {
-    throw new InputError([{ file, line: 1, col: 1, code: 'values-schema-missing', message: `cannot read ${file}: ${(error as Error).message}` }]);
+    throw new InputError([{ file, code: 'values-schema-missing', message: `cannot read ${file}: ${(error as Error).message}` }]);
   }
   try {
     return makeAjv().compile(schema);
   } catch (error) {
-    throw new InputError([{ file, line: 1, col: 1, code: 'values-schema-invalid', message: `${file} is not a valid schema: ${(error as Error).message}` }]);
+    throw new InputError([{ file, code: 'values-schema-invalid', message: `${file} is not a valid schema: ${(error as Error).message}` }]);
   }
 }
 

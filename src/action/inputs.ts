@@ -51,7 +51,7 @@ function bool(name: string, fallback: boolean): boolean {
 }
 
 function inputError(message: string): InputError {
-  return new InputError([{ file: 'action.yml', line: 1, col: 1, code: 'action-input', message }]);
+  return new InputError([{ code: 'action-input', message }]);
 }
 
 /**

@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { fence } from '../diff/markdown.js';
 import type { Problem } from '../errors.js';
-import { errorMessage, formatProblem, formatProblems, InputError, MAX_PRINTED_PROBLEMS } from '../errors.js';
+import { errorMessage, formatProblem, formatProblems, InputError, MAX_PRINTED_PROBLEMS, moreProblems } from '../errors.js';
 
 export interface Reporter {
   info(line: string): void;
@@ -22,9 +22,10 @@ export const actionsReporter: Reporter = {
   group: (name, fn) => core.group(name, fn),
   annotate(problems) {
     for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
-      core.error(p.message + (p.field ? ` (${p.field})` : ''), { file: p.file, startLine: p.line, startColumn: p.col, title: p.code });
+      const where = p.file ? { file: p.file, ...(p.line !== undefined ? { startLine: p.line, startColumn: p.col ?? 1 } : {}) } : {};
+      core.error(p.message + (p.field ? ` (${p.field})` : ''), { ...where, title: p.code });
     }
-    if (problems.length > MAX_PRINTED_PROBLEMS) core.error(`… and ${problems.length - MAX_PRINTED_PROBLEMS} more problems`);
+    if (problems.length > MAX_PRINTED_PROBLEMS) core.error(moreProblems(problems.length - MAX_PRINTED_PROBLEMS));
     for (const p of problems) core.info(formatProblem(p));
   },
   output: (name, value) => core.setOutput(name, value),

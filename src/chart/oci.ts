@@ -44,10 +44,10 @@ export interface PublishResult {
 }
 
 /** `oci://ghcr.io/acme/charts` + common 2.0.0+b1 → ghcr.io, acme/charts/common, 2.0.0_b1. */
-export function ociTarget(registry: string, chartName: string, version: string, plainHttp: boolean, file = 'charts/common/Chart.yaml'): OciTarget {
+export function ociTarget(registry: string, chartName: string, version: string, plainHttp: boolean): OciTarget {
   const m = /^oci:\/\/([A-Za-z0-9.-]+(?::[0-9]+)?)((?:\/[a-z0-9]+(?:[._-][a-z0-9]+)*)*)\/?$/.exec(registry);
   if (!m) {
-    throw new InputError([{ file, line: 1, col: 1, code: 'chart-registry', message: `registry ${JSON.stringify(registry)} is not an oci://HOST/PATH reference` }]);
+    throw new InputError([{ code: 'chart-registry', message: `registry ${JSON.stringify(registry)} is not an oci://HOST/PATH reference` }]);
   }
   const host = m[1]!;
   const repository = `${m[2]!.replace(/^\//, '')}${m[2] ? '/' : ''}${chartName}`;
@@ -92,8 +92,6 @@ export async function publishChart(pkg: ChartPackage, target: OciTarget, credent
     throw new InputError([
       {
         file: 'charts/common/Chart.yaml',
-        line: 1,
-        col: 1,
         code: 'chart-version-exists',
         message: `${target.display} is already published with different content (${published ?? 'unknown'}, this chart is ${pkg.contentDigest}); published versions are immutable: bump version in Chart.yaml`,
       },

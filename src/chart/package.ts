@@ -86,7 +86,7 @@ async function listFiles(root: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(path.join(root, rel), { withFileTypes: true })) {
     const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isSymbolicLink()) throw new InputError([{ file: child, line: 1, col: 1, code: 'symlink', message: `${child} is a symlink; charts are packed without them` }]);
+    if (entry.isSymbolicLink()) throw new InputError([{ file: child, code: 'symlink', message: `${child} is a symlink; charts are packed without them` }]);
     if (entry.isDirectory()) out.push(...(await listFiles(root, child)));
     else if (entry.isFile()) out.push(child);
   }
@@ -109,7 +109,7 @@ function header(name: string, size: number): Buffer {
   let base = name;
   if (Buffer.byteLength(name) > 100) {
     const cut = name.lastIndexOf('/', 155);
-    if (cut <= 0 || Buffer.byteLength(name.slice(cut + 1)) > 100) throw new InputError([{ file: name, line: 1, col: 1, code: 'chart-path', message: `path too long for a chart archive: ${name}` }]);
+    if (cut <= 0 || Buffer.byteLength(name.slice(cut + 1)) > 100) throw new InputError([{ file: name, code: 'chart-path', message: `path too long for a chart archive: ${name}` }]);
     prefix = name.slice(0, cut);
     base = name.slice(cut + 1);
   }

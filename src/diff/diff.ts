@@ -20,6 +20,8 @@ export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
   git: Git;
   baseRef: string;
   manifests?: boolean;
+  /** The head is the work tree as it is (the CLI), not the commit HEAD names: say so, not HEAD's id. */
+  headIsWorkTree?: boolean;
   log?: (line: string) => void;
 }
 
@@ -36,7 +38,7 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
   const log = options.log ?? (() => undefined);
   const baseSha = await git.resolveCommit(options.baseRef);
   const { files: head, settings } = await renderTree(root, options);
-  const headSha = await git.headSha().catch(() => undefined);
+  const headSha = options.headIsWorkTree ? undefined : await git.headSha().catch(() => undefined);
 
   return withWorktree(git, baseSha, async (baseDir) => {
     // The base as it was rendered: its pinned digests come from its own rendered/, so a tag that
@@ -72,8 +74,6 @@ async function chartBumpProblem(baseChart: string, headChart: string): Promise<P
   if (base.contentDigest === head.contentDigest || base.meta.version !== head.meta.version) return undefined;
   return {
     file: `${CHART_DIR}/Chart.yaml`,
-    line: 1,
-    col: 1,
     code: 'chart-version-not-bumped',
     message: `${CHART_DIR} changed but its version is still ${head.meta.version}; bump version in Chart.yaml (a published version is immutable)`,
   };

@@ -23,6 +23,7 @@ export interface DiffReport {
   changes: FileChange[];
   /** Extra sections (e.g. the Kubernetes object diff), already fenced. */
   extra?: { title: string; body: string }[];
+  /** The commit rendered as the head; absent when the head is an uncommitted work tree. */
   headSha?: string;
   baseSha?: string;
   /** Set when the render after the merge will stop at the mass-deletion guard. */
@@ -38,7 +39,7 @@ export function fence(text: string, info = 'diff'): string {
 export function summaryMarkdown(report: DiffReport): string {
   const { changes } = report;
   const lines = [COMMENT_MARKER, '### infraforge render diff', ''];
-  if (report.baseSha && report.headSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → \`${report.headSha.slice(0, 12)}\`.`, '');
+  if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : 'the work tree'}.`, '');
   if (changes.length === 0) {
     lines.push('No change to `rendered/`.');
     return `${lines.join('\n')}\n`;

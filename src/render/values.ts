@@ -59,11 +59,24 @@ export function parseImage(image: string | ImageObject): ImageRef {
   return { repository: rest, tag, digest, pullPolicy: undefined };
 }
 
+/**
+ * The `owner/name` of a claim's `repository`, in the forms the operator's claims used:
+ * `acme/web`, `https://github.com/acme/web`, `git@github.com:acme/web.git` → `acme/web`
+ * (lowercase, as image names must be). The schema admits only these forms.
+ */
+export function githubRepository(text: string): string {
+  return text
+    .replace(/^(?:https:\/\/(?:www\.)?github\.com\/|git@github\.com:)/, '')
+    .replace(/\/$/, '')
+    .replace(/\.git$/, '')
+    .toLowerCase();
+}
+
 /** Where the image lives when the claim names no image: never a hard-coded owner. */
 export function imageRepository(app: ApplicationSpec, settings: RenderSettings): string | undefined {
   if (app.image !== undefined) return parseImage(app.image).repository;
   const { registry, owner } = settings.image;
-  if (app.repository) return `${registry}/${app.repository.toLowerCase()}`;
+  if (app.repository) return `${registry}/${githubRepository(app.repository)}`;
   if (!owner) return undefined;
   return `${registry}/${owner}/${app.serviceName ?? app.name}`;
 }

@@ -6,10 +6,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseChartYaml } from '../chart/chart-yaml.js';
-import { compiled } from '../claims/ajv.js';
+import { compiledAllErrors } from '../claims/ajv.js';
 import { parseClaimFile } from '../claims/parse.js';
 import { schemaCursor } from '../claims/schema-cursor.js';
-import { schemaProblem } from '../claims/schema-errors.js';
+import { schemaProblems } from '../claims/schema-errors.js';
 import { placeOf, type SourceDoc } from '../claims/source.js';
 import { InputError, type Problem } from '../errors.js';
 import { normalizeGitUrl, ownerFromUrl, readOriginUrl } from '../git/origin.js';
@@ -60,13 +60,13 @@ export async function resolveSettings(
   const owner = (overrides.imageOwner ?? spec.image?.owner ?? env.GITHUB_REPOSITORY_OWNER ?? ownerFromUrl(gitRepoURL))?.toLowerCase();
   if (!gitRepoURL) {
     throw new InputError([
-      { file: SETTINGS_FILE, line: 1, col: 1, code: 'git-url-unknown', message: 'cannot tell which git URL Argo CD should read: no usable origin remote; set spec.git.repoURL in deployments/settings.yaml or pass --repo-url' },
+      { code: 'git-url-unknown', message: 'cannot tell which git URL Argo CD should read: no usable origin remote; set spec.git.repoURL in deployments/settings.yaml or pass --repo-url' },
     ]);
   }
   const chartRepository = overrides.chartRepository ?? spec.chart?.repository ?? (owner ? `oci://ghcr.io/${owner}/charts` : undefined);
   if (!chartRepository) {
     throw new InputError([
-      { file: SETTINGS_FILE, line: 1, col: 1, code: 'chart-repository-unknown', message: 'cannot tell where the common chart is published: set spec.chart.repository in deployments/settings.yaml' },
+      { code: 'chart-repository-unknown', message: 'cannot tell where the common chart is published: set spec.chart.repository in deployments/settings.yaml' },
     ]);
   }
   return {
@@ -112,11 +112,12 @@ async function readSettingsFile(root: string): Promise<{ file: SettingsFile; doc
   }
   const parsed = parseClaimFile(SETTINGS_FILE, text, schemaCursor(settingsSchema as Record<string, unknown>));
   const problems: Problem[] = [...parsed.problems];
-  if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, line: 1, col: 1, code: 'settings-multiple', message: 'the settings file must hold one document' });
+  if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, code: 'settings-multiple', message: 'the settings file must hold one document' });
   const doc = parsed.docs[0];
   if (doc && problems.length === 0) {
-    const validate = compiled(settingsSchema);
-    if (!validate(doc.data)) problems.push(schemaProblem(doc, validate.errors ?? []));
+    // One small file, read once: every error at once.
+    const validate = compiledAllErrors(settingsSchema);
+    if (!validate(doc.data)) problems.push(...schemaProblems(doc, validate.errors ?? []));
   }
   if (problems.length) throw new InputError(problems);
   return doc ? { file: (doc.data ?? {}) as SettingsFile, doc } : { file: {} };
@@ -129,7 +130,7 @@ export async function readChartInfo(root: string, chartDir = CHART_DIR): Promise
   try {
     text = await readFile(path.join(root, file), 'utf8');
   } catch {
-    throw new InputError([{ file, line: 1, col: 1, code: 'chart-missing', message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
+    throw new InputError([{ file, code: 'chart-missing', message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
   }
   const chartYaml = parseChartYaml(file, text);
   if (!chartYaml.meta) throw new InputError(chartYaml.problems);

@@ -134,6 +134,19 @@ describe('render on push', () => {
     expect(run.stdout.split('\n').filter((l) => l.includes(token))).toEqual([`::add-mask::${token}`]);
   });
 
+  it('every problem of a claim becomes its own annotation, with "did you mean" where one is close', async () => {
+    origin = makeOrigin(claims(1));
+    const text = claim('bad').replace('Shop Team', 'Bad Team').replace('port: 8080\n      healthCheck', 'port: nope\n      healtCheck').replace('  applications:', '  applications:\n    - name: web\n      version: "1.0.0"\n      ports: [{ port: 80, protocol: TPC }]');
+    const bad = origin.commit({ 'deployments/dev/bad.yaml': text }, 'bad claim');
+    const run = await runAction({ workspace: origin.clone(bad), sha: bad });
+    expect(run.code).toBe(2);
+    const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error title=schema-'));
+    expect(annotations.length).toBeGreaterThanOrEqual(3);
+    expect(run.stdout).toMatch(/::error title=schema-enum,file=deployments\/dev\/bad\.yaml,line=\d+,col=\d+::"TPC" is not one of "TCP", "UDP", "SCTP"; did you mean "TCP"\?/);
+    expect(run.stdout).toMatch(/::error title=schema-unknown-field,file=deployments\/dev\/bad\.yaml,line=\d+,col=\d+::unknown field "healtCheck"; did you mean "healthCheck"\?/);
+    expect(origin.tip()).toBe(bad);
+  });
+
   it('retries exhausted: exit 3 and a clear message, no force-push', async () => {
     origin = makeOrigin(claims(1));
     const c0 = origin.tip();

@@ -4,9 +4,9 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-PVVHZBN5.js";
-import "./chunk-WQJPREUY.js";
-import "./chunk-SVZWPUGU.js";
+} from "./chunk-YBIBVKP7.js";
+import "./chunk-HOX2SNVH.js";
+import "./chunk-SOMP4Y6R.js";
 export {
   buildPlan,
   listEnvironments,

@@ -3,20 +3,20 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-PVVHZBN5.js";
+} from "./chunk-YBIBVKP7.js";
 import {
   packageChart
-} from "./chunk-AWUVULAJ.js";
+} from "./chunk-VXTMYPSL.js";
 import {
   CHART_DIR,
   releaseName,
   require_dist
-} from "./chunk-WQJPREUY.js";
+} from "./chunk-HOX2SNVH.js";
 import {
   InputError,
   __toESM,
   cmp
-} from "./chunk-SVZWPUGU.js";
+} from "./chunk-SOMP4Y6R.js";
 
 // src/diff/lifecycle.ts
 var APP_TYPE = "microservice";
@@ -112,7 +112,7 @@ ${text.endsWith("\n") ? text : `${text}
 function summaryMarkdown(report) {
   const { changes } = report;
   const lines = [COMMENT_MARKER, "### infraforge render diff", ""];
-  if (report.baseSha && report.headSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` \u2192 \`${report.headSha.slice(0, 12)}\`.`, "");
+  if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` \u2192 ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : "the work tree"}.`, "");
   if (changes.length === 0) {
     lines.push("No change to `rendered/`.");
     return `${lines.join("\n")}
@@ -879,7 +879,7 @@ async function diffAgainst(options) {
   const log = options.log ?? (() => void 0);
   const baseSha = await git.resolveCommit(options.baseRef);
   const { files: head, settings } = await renderTree(root, options);
-  const headSha = await git.headSha().catch(() => void 0);
+  const headSha = options.headIsWorkTree ? void 0 : await git.headSha().catch(() => void 0);
   return withWorktree(git, baseSha, async (baseDir) => {
     const base = await renderTree(baseDir, { ...options, verifyImages: false, verifyChart: false, digestSource: "rendered" }).then(
       (tree) => tree.files,
@@ -910,8 +910,6 @@ async function chartBumpProblem(baseChart, headChart) {
   if (base.contentDigest === head.contentDigest || base.meta.version !== head.meta.version) return void 0;
   return {
     file: `${CHART_DIR}/Chart.yaml`,
-    line: 1,
-    col: 1,
     code: "chart-version-not-bumped",
     message: `${CHART_DIR} changed but its version is still ${head.meta.version}; bump version in Chart.yaml (a published version is immutable)`
   };

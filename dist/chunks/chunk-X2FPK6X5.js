@@ -1,15 +1,15 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-AWUVULAJ.js";
+} from "./chunk-VXTMYPSL.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-WQJPREUY.js";
+} from "./chunk-HOX2SNVH.js";
 import {
   InputError
-} from "./chunk-SVZWPUGU.js";
+} from "./chunk-SOMP4Y6R.js";
 
 // src/chart/publish.ts
 import { execFile } from "node:child_process";
@@ -32,7 +32,7 @@ async function lintChart(chartDir, displayDir, log) {
       await run("helm", ["lint", "--strict", chartDir, ...set]);
     } catch (error) {
       const out = `${error.stdout ?? ""}${error.stderr ?? ""}`.trim();
-      throw new InputError([{ file: `${displayDir}/${set[1] ? path.relative(chartDir, set[1]) : "Chart.yaml"}`, line: 1, col: 1, code: "chart-lint", message: `helm lint --strict failed: ${out.split("\n").slice(-5).join(" | ")}` }]);
+      throw new InputError([{ file: `${displayDir}/${set[1] ? path.relative(chartDir, set[1]) : "Chart.yaml"}`, code: "chart-lint", message: `helm lint --strict failed: ${out.split("\n").slice(-5).join(" | ")}` }]);
     }
   }
   log(`helm lint --strict passed with ${valueFiles.length || "the default"} values file(s)`);

@@ -46,8 +46,10 @@ var ExitCode = {
   failure: 3
 };
 function formatProblem(p) {
-  const where = p.field ? ` (${p.field})` : "";
-  return `${p.file}:${p.line}:${p.col}: ${p.message}${where}`;
+  const field = p.field ? ` (${p.field})` : "";
+  if (!p.file) return `${p.message}${field}`;
+  if (p.line === void 0) return `${p.file}: ${p.message}${field}`;
+  return `${p.file}:${p.line}:${p.col ?? 1}: ${p.message}${field}`;
 }
 var InputError = class extends Error {
   problems;
@@ -76,15 +78,18 @@ function exitCodeFor(error) {
   if (error instanceof InputError) return ExitCode.invalidInput;
   return ExitCode.failure;
 }
-var MAX_PRINTED_PROBLEMS = 50;
+var MAX_PRINTED_PROBLEMS = 100;
+function moreProblems(count) {
+  return `... and ${count} more problem${count === 1 ? "" : "s"}`;
+}
 function formatProblems(problems, limit = MAX_PRINTED_PROBLEMS) {
   const lines = problems.slice(0, limit).map(formatProblem);
-  if (problems.length > limit) lines.push(`... and ${problems.length - limit} more problems not shown`);
+  if (problems.length > limit) lines.push(moreProblems(problems.length - limit));
   return lines;
 }
 function sortProblems(problems) {
   return [...problems].sort(
-    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.code, b.code) || cmp(a.message, b.message)
+    (a, b) => cmp(a.file ?? "", b.file ?? "") || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message)
   );
 }
 function cmp(a, b) {
@@ -102,6 +107,7 @@ export {
   errorMessage,
   exitCodeFor,
   MAX_PRINTED_PROBLEMS,
+  moreProblems,
   formatProblems,
   sortProblems,
   cmp
