@@ -24941,11 +24941,11 @@ function failureSummary(command, error2) {
   const title = `### infraforge ${command ?? "action"} failed`;
   if (error2 instanceof InputError) {
     const n = error2.problems.length;
-    const files = [...new Set(error2.problems.map((p) => p.file))];
+    const files = [...new Set(error2.problems.flatMap((p) => p.file ? [p.file] : []))];
     return [
       title,
       "",
-      `**${n} problem${n === 1 ? "" : "s"} in the input** (${files.length} file${files.length === 1 ? "" : "s"}). Nothing was written, committed or pushed.`,
+      `**${n} problem${n === 1 ? "" : "s"} in the input**${files.length ? ` (${files.length} file${files.length === 1 ? "" : "s"})` : ""}. Nothing was written, committed or pushed.`,
       "",
       fence(formatProblems(error2.problems).join("\n"), "text"),
       "",

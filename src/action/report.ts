@@ -65,11 +65,11 @@ export function failureSummary(command: string | undefined, error: unknown): str
   const title = `### infraforge ${command ?? 'action'} failed`;
   if (error instanceof InputError) {
     const n = error.problems.length;
-    const files = [...new Set(error.problems.map((p) => p.file))];
+    const files = [...new Set(error.problems.flatMap((p) => (p.file ? [p.file] : [])))];
     return [
       title,
       '',
-      `**${n} problem${n === 1 ? '' : 's'} in the input** (${files.length} file${files.length === 1 ? '' : 's'}). Nothing was written, committed or pushed.`,
+      `**${n} problem${n === 1 ? '' : 's'} in the input**${files.length ? ` (${files.length} file${files.length === 1 ? '' : 's'})` : ''}. Nothing was written, committed or pushed.`,
       '',
       fence(formatProblems(error.problems).join('\n'), 'text'),
       '',

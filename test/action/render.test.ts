@@ -128,7 +128,9 @@ describe('render on push', () => {
     const run = await runAction({ workspace: origin.clone(), sha: origin.tip(), inputs: { 'max-attempts': 'many', token } });
     expect(run.code).toBe(2);
     expect(run.summary).toContain('### infraforge action failed');
-    expect(run.summary).toContain('action.yml:1:1: input max-attempts must be a whole number from 1 to 20');
+    // An input concerns no file: no made-up position, and no file counted.
+    expect(run.summary).toMatch(/^input max-attempts must be a whole number from 1 to 20$/m);
+    expect(run.summary).toContain('**1 problem in the input**. Nothing');
     expect(run.summary).not.toContain(token);
     // The one line that carries it asks the runner to mask it everywhere else.
     expect(run.stdout.split('\n').filter((l) => l.includes(token))).toEqual([`::add-mask::${token}`]);

@@ -25,7 +25,7 @@ describe('infraforge environments', () => {
     repo = tempRepo({ 'deployments/Dev/a.yaml': claim('a', 'dev') });
     const r = await cli(repo.root, 'environments', '--json');
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^deployments\/Dev:1:1: environment folder "Dev" must be a DNS label/m);
+    expect(r.stderr).toMatch(/^deployments\/Dev: environment folder "Dev" must be a DNS label/m);
     expect(r.stdout).toBe('');
   });
 });
