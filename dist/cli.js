@@ -40,6 +40,7 @@ var package_default = {
     typecheck: "tsc --noEmit -p tsconfig.json",
     render: "node dist/cli.js render",
     test: "tsc --noEmit -p tsconfig.json && vitest run --config test/vitest.config.ts",
+    e2e: "vitest run --config test/e2e/vitest.config.ts",
     bench: "node test/bench/bench.mjs"
   },
   dependencies: {
@@ -193,7 +194,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-PE6YYAPW.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-XUSQQ7EM.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -246,7 +247,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-PE6YYAPW.js");
+      const { buildPlan } = await import("./chunks/pipeline-XUSQQ7EM.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
@@ -270,8 +271,8 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-5WAHW2DH.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-PRITYKKS.js")).diff),
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-DVJ6V7IH.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-NFWENCD2.js")).diff),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-4FGAGTDA.js")).chart)
 };
 function overview() {

@@ -5,11 +5,11 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-OAETHYMS.js";
+} from "./chunks/chunk-BSQZWA3J.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-YBIBVKP7.js";
+} from "./chunks/chunk-7ORF5UIP.js";
 import {
   chartVersionAt,
   publish

@@ -6,12 +6,12 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './repo.js';
 import { TOKEN_ISSUER, TOKEN_SERVICE, type TokenServer } from './token-server.js';
 import { TOOLS, toolOrSkip } from './tools.js';
+import { freePort } from './ports.js';
 
 /** Debian's docker-registry, or undefined outside CI when it is missing (see tools.ts). */
 export const REGISTRY_BIN = toolOrSkip(TOOLS.registry);
@@ -20,17 +20,6 @@ export interface Registry {
   host: string;
   url: string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const port = (server.address() as { port: number }).port;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 export interface RegistryOptions {

@@ -3,7 +3,7 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-YBIBVKP7.js";
+} from "./chunk-7ORF5UIP.js";
 import {
   packageChart
 } from "./chunk-VXTMYPSL.js";

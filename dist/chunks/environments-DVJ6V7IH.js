@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-YBIBVKP7.js";
+} from "./chunk-7ORF5UIP.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
