@@ -194,7 +194,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-XUSQQ7EM.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-223L7CV5.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -247,7 +247,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-XUSQQ7EM.js");
+      const { buildPlan } = await import("./chunks/pipeline-223L7CV5.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
@@ -271,8 +271,8 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-DVJ6V7IH.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-NFWENCD2.js")).diff),
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-B6WLJ4PX.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-WL5LYXGM.js")).diff),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-4FGAGTDA.js")).chart)
 };
 function overview() {

@@ -5,11 +5,11 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-BSQZWA3J.js";
+} from "./chunks/chunk-OGZQK4SN.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-7ORF5UIP.js";
+} from "./chunks/chunk-XUIRXKPN.js";
 import {
   chartVersionAt,
   publish

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helm } from '../support/helm.js';
 import { REPO_ROOT, type TempRepo } from '../support/repo.js';
 import { type ControlPlane, startControlPlane } from './control-plane/index.js';
-import { type Doc, generatedRepo, type RenderedClaim, renderedClaims } from './support/rendered.js';
+import { allComponentsRepo, type Doc, generatedRepo, type RenderedClaim, renderedClaims } from './support/rendered.js';
 
 const tally = new Map<string, { checked: number; failed: number }>();
 const failures: string[] = [];
@@ -27,10 +27,11 @@ function count(kind: string, ok: boolean): void {
 describe('every rendered object, judged by the API server', () => {
   let cp: ControlPlane;
   let generated: TempRepo;
+  let components: TempRepo;
   let kubeVersion: string;
 
   beforeAll(async () => {
-    [cp, generated] = await Promise.all([startControlPlane({ argocd: false }), generatedRepo(3)]);
+    [cp, generated, components] = await Promise.all([startControlPlane({ argocd: false }), generatedRepo(3), allComponentsRepo()]);
     kubeVersion = (await cp.api<{ gitVersion: string }>('/version'))!.gitVersion.replace(/^v/, '');
   });
   afterAll(async () => {
@@ -39,6 +40,7 @@ describe('every rendered object, judged by the API server', () => {
     console.log(`server-side dry-run, --validate=strict (Kubernetes ${kubeVersion}):\n${table.join('\n')}`);
     await cp?.stop();
     generated?.cleanup();
+    components?.cleanup();
   });
 
   /**
@@ -92,6 +94,16 @@ describe('every rendered object, judged by the API server', () => {
     // The table covers what the chart makes for apps and both component types.
     for (const kind of ['AppProject', 'ApplicationSet', 'Deployment', 'Service', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'Cluster', 'StatefulSet']) {
       expect(tally.get(kind)?.checked ?? 0, kind).toBeGreaterThan(0);
+    }
+  });
+
+  it('all six component types (test/fixtures/all-components, dev/staging/prod): every operator resource passes its CRD, CEL rules included', async () => {
+    const claims = renderedClaims(components.root);
+    expect(claims.length).toBe(3);
+    await judgeRepo(components.root, claims);
+    expect(failures).toEqual([]);
+    for (const kind of ['Cluster', 'StatefulSet', 'RabbitmqCluster', 'MongoDBCommunity', 'Elasticsearch', 'Kafka', 'KafkaNodePool', 'Role', 'RoleBinding']) {
+      expect(tally.get(kind)?.checked ?? 0, kind).toBeGreaterThanOrEqual(3);
     }
   });
 

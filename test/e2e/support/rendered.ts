@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { claim, cli, type TempRepo, tempRepo } from '../../support/repo.js';
+import { claim, cli, REPO_ROOT, type TempRepo, tempRepo } from '../../support/repo.js';
 
 export type Doc = Record<string, any>;
 
@@ -80,6 +80,16 @@ export async function generatedRepo(claimsPerEnv = 3): Promise<TempRepo> {
   for (const env of ['dev', 'staging', 'prod']) {
     for (let i = 0; i < claimsPerEnv; i++) files[`deployments/${env}/claim-${i}.yaml`] = generatedClaim(`claim-${i}`, env, `Team ${i}`);
   }
+  const repo = tempRepo(files);
+  await renderOrThrow(repo);
+  return repo;
+}
+
+/** test/fixtures/all-components: one claim with all six component types, in dev, staging and prod. */
+export async function allComponentsRepo(): Promise<TempRepo> {
+  const fixture = path.join(REPO_ROOT, 'test/fixtures/all-components');
+  const files: Record<string, string> = {};
+  for (const env of readdirSync(fixture).sort()) files[`deployments/${env}/market.yaml`] = readFileSync(path.join(fixture, env, 'market.yaml'), 'utf8');
   const repo = tempRepo(files);
   await renderOrThrow(repo);
   return repo;

@@ -3,7 +3,7 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-7ORF5UIP.js";
+} from "./chunk-XUIRXKPN.js";
 import {
   packageChart
 } from "./chunk-VXTMYPSL.js";

@@ -3548,6 +3548,10 @@ function appProject(claim, settings) {
       name: claim.metadata.name,
       namespace: settings.argocd.namespace,
       labels: platformLabels(claim),
+      // The root Application applies the project one wave before the ApplicationSet: an
+      // ApplicationSet whose project is not yet in the controller's cache is retried only
+      // minutes later. Pruning runs the waves backwards, so the project also goes last.
+      annotations: { "argocd.argoproj.io/sync-wave": "-1" },
       // Argo CD's application controller removes this finalizer only once no Application uses
       // the project, so when a claim is removed its AppProject outlives its Applications.
       finalizers: [RESOURCES_FINALIZER]

@@ -2,8 +2,8 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-BSQZWA3J.js";
-import "./chunk-7ORF5UIP.js";
+} from "./chunk-OGZQK4SN.js";
+import "./chunk-XUIRXKPN.js";
 import "./chunk-VXTMYPSL.js";
 import {
   DIFF_HELP,

@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-7ORF5UIP.js";
+} from "./chunk-XUIRXKPN.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,

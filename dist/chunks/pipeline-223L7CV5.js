@@ -4,7 +4,7 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-7ORF5UIP.js";
+} from "./chunk-XUIRXKPN.js";
 import "./chunk-HOX2SNVH.js";
 import "./chunk-SOMP4Y6R.js";
 export {
