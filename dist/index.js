@@ -4,21 +4,21 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-S6SVSKC3.js";
+} from "./chunks/chunk-ZLE5RVG4.js";
 import {
   renderRepository
-} from "./chunks/chunk-DGTXEFQ2.js";
+} from "./chunks/chunk-KMMIELYO.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-MM47BJFS.js";
+} from "./chunks/chunk-VWGUHBVI.js";
 import {
   createGit
-} from "./chunks/chunk-FBX5XG7U.js";
+} from "./chunks/chunk-CVTD6R2G.js";
 import {
   CHART_DIR,
   resolveSettings
-} from "./chunks/chunk-YLMQFC2Q.js";
+} from "./chunks/chunk-KW3ACKEJ.js";
 import {
   InfraError,
   InputError,

@@ -3,8 +3,8 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-DGTXEFQ2.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-KMMIELYO.js";
+import "./chunk-KW3ACKEJ.js";
 import "./chunk-SVZWPUGU.js";
 export {
   buildPlan,

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   packageChart,
   sha256
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-CVTD6R2G.js";
 import {
   parseClaimFile
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-KW3ACKEJ.js";
 import {
   InfraError,
   InputError

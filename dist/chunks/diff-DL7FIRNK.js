@@ -2,16 +2,16 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-5FQ43BFE.js";
+} from "./chunk-6AKIPXS7.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-S6SVSKC3.js";
-import "./chunk-DGTXEFQ2.js";
+} from "./chunk-ZLE5RVG4.js";
+import "./chunk-KMMIELYO.js";
 import {
   createGit
-} from "./chunk-FBX5XG7U.js";
-import "./chunk-YLMQFC2Q.js";
+} from "./chunk-CVTD6R2G.js";
+import "./chunk-KW3ACKEJ.js";
 import {
   ExitCode,
   InputError

@@ -4,7 +4,7 @@ import {
   isDnsLabel,
   makeAjv,
   parseClaimFile
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-KW3ACKEJ.js";
 import {
   InfraError,
   InputError,

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-DGTXEFQ2.js";
+} from "./chunk-KMMIELYO.js";
 import {
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-CVTD6R2G.js";
 import {
   CHART_DIR,
   require_dist
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-KW3ACKEJ.js";
 import {
   InputError,
   __toESM,

@@ -2,14 +2,14 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-MM47BJFS.js";
+} from "./chunk-VWGUHBVI.js";
 import {
   createGit,
   packageChart
-} from "./chunk-FBX5XG7U.js";
+} from "./chunk-CVTD6R2G.js";
 import {
   resolveSettings
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-KW3ACKEJ.js";
 import {
   ExitCode,
   InputError

@@ -17,7 +17,7 @@ import {
   schemaProblem,
   stringWanted,
   toDnsLabel
-} from "./chunk-YLMQFC2Q.js";
+} from "./chunk-KW3ACKEJ.js";
 import {
   InfraError,
   InputError,
