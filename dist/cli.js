@@ -2,7 +2,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   runCli
-} from "./chunks/chunk-6AKIPXS7.js";
+} from "./chunks/chunk-O6HOTHHR.js";
 import "./chunks/chunk-SVZWPUGU.js";
 
 // src/cli.ts

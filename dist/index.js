@@ -4,10 +4,10 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunks/chunk-ZLE5RVG4.js";
+} from "./chunks/chunk-6EQOZ4QU.js";
 import {
   renderRepository
-} from "./chunks/chunk-KMMIELYO.js";
+} from "./chunks/chunk-A7CABFNQ.js";
 import {
   chartVersionAt,
   publish

@@ -12,10 +12,17 @@ resource "helm_release" "argocd" {
   wait             = true
 
   values = [yamlencode({
+    global = {
+      # The release the e2e tests run (test/e2e/control-plane) and test/crds vendors.
+      image = { tag = var.argocd_version }
+    }
     configs = {
       params = {
-        # ApplicationSets live in the argocd namespace only; no cross-namespace templating.
-        "applicationsetcontroller.policy" = "create-update"
+        # `sync`: the ApplicationSet controller creates, updates AND deletes Applications, so an
+        # app, component or claim removed from rendered/ loses its Application, and the resources
+        # finalizer Argo CD puts on every Application deletes what it deployed (data-holding
+        # operator CRs carry Delete=false and stay). The README's lifecycle table says the same.
+        "applicationsetcontroller.policy" = "sync"
       }
     }
     applicationSet = {

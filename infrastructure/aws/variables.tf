@@ -92,9 +92,15 @@ variable "chart_registry_token" {
 }
 
 variable "argocd_chart_version" {
-  description = "argo-cd Helm chart version (argo-helm)."
+  description = "argo-cd Helm chart version (argo-helm). Which argo-helm release ships Argo CD v3.6.1 as its appVersion could not be looked up offline when this was pinned; the image tag is pinned by argocd_version instead. Check with `helm search repo argo/argo-cd --versions | grep v3.6.1` and pin that chart."
   type        = string
   default     = "9.1.0"
+}
+
+variable "argocd_version" {
+  description = "Argo CD release (image tag) the cluster runs: the one the e2e tests prove the rendered ApplicationSets against and whose CRDs test/crds vendors."
+  type        = string
+  default     = "v3.6.1"
 }
 
 variable "addon_versions" {

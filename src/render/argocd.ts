@@ -12,6 +12,9 @@ export function argoChartRepo(repository: string): string {
   return repository.replace(/^oci:\/\//, '');
 }
 
+/** Argo CD's finalizer that makes deleting an Application (or AppProject) wait for what it owns. */
+const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
+
 export function valuesPath(env: string, claim: string, unit: string): string {
   return `rendered/${env}/${claim}/${unit}/values.yaml`;
 }
@@ -28,13 +31,16 @@ export function applicationSet(claim: ApplicationClaim, units: readonly string[]
       goTemplate: true,
       goTemplateOptions: ['missingkey=error'],
       generators: [{ list: { elements: units.map((unit) => ({ name: unit })) } }],
-      syncPolicy: { preserveResourcesOnDeletion: true },
+      // No preserveResourcesOnDeletion and no explicit finalizer below: Argo CD's
+      // RenderTemplateParams (applicationset/utils) then puts resources-finalizer.argocd.argoproj.io
+      // on every Application itself, so an Application the controller deletes (policy `sync`)
+      // takes its Deployments, Services, … with it. Operator CRs that hold data are kept by
+      // their own `argocd.argoproj.io/sync-options: Delete=false` annotation (charts/common).
       template: {
         metadata: {
           name: `${name}-{{.name}}`,
           namespace: settings.argocd.namespace,
           labels: { ...labels, 'platform.infraforge.io/unit': '{{.name}}' },
-          finalizers: ['resources-finalizer.argocd.argoproj.io'],
         },
         spec: {
           project: name,
@@ -66,7 +72,14 @@ export function appProject(claim: ApplicationClaim, settings: RenderSettings): V
   return {
     apiVersion: 'argoproj.io/v1alpha1',
     kind: 'AppProject',
-    metadata: { name: claim.metadata.name, namespace: settings.argocd.namespace, labels: platformLabels(claim) },
+    metadata: {
+      name: claim.metadata.name,
+      namespace: settings.argocd.namespace,
+      labels: platformLabels(claim),
+      // Argo CD's application controller removes this finalizer only once no Application uses
+      // the project, so when a claim is removed its AppProject outlives its Applications.
+      finalizers: [RESOURCES_FINALIZER],
+    },
     spec: {
       description: `${claim.metadata.name} (${claim.spec.environment}), owned by ${owner.team} <${owner.email}>`,
       sourceRepos: [settings.gitRepoURL, argoChartRepo(settings.chart.repository)],

@@ -1,6 +1,6 @@
 /**
  * Rendered ApplicationSets and AppProjects, and every Application an ApplicationSet expands
- * to, pass the upstream Argo CD v3.5.1 CRD schemas with strict field checking.
+ * to, pass the upstream Argo CD v3.6.1 CRD schemas with strict field checking.
  */
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,14 +34,14 @@ describe('the committed example rendering', () => {
 
   it.each(appsets)('%s is a valid ApplicationSet, and so is every Application it makes', (file, text) => {
     const doc = parse(text) as Record<string, unknown>;
-    const validate = crdValidator('argo-cd-v3.5.1/applicationset-crd.yaml');
+    const validate = crdValidator('argo-cd-v3.6.1/applicationset-crd.yaml');
     expect(validate(doc), errorsOf(validate)).toBe(true);
 
     const apps = expandApplicationSet(doc);
     const dir = path.posix.dirname(file);
     const units = Object.keys(files).filter((p) => p.startsWith(`${dir}/`) && p.endsWith('/values.yaml'));
     expect(apps.length).toBe(units.length);
-    const validateApp = crdValidator('argo-cd-v3.5.1/application-crd.yaml');
+    const validateApp = crdValidator('argo-cd-v3.6.1/application-crd.yaml');
     for (const app of apps) {
       expect(validateApp(app), errorsOf(validateApp)).toBe(true);
       const spec = app.spec as { sources: { helm?: { valueFiles: string[]; releaseName: string }; ref?: string; repoURL: string }[]; project: string; destination: { namespace: string } };
@@ -57,7 +57,7 @@ describe('the committed example rendering', () => {
 
   it.each(projects)('%s is a valid AppProject limited to one namespace', (_file, text) => {
     const doc = parse(text) as { spec: { destinations: { namespace: string }[]; sourceRepos: string[] } };
-    const validate = crdValidator('argo-cd-v3.5.1/appproject-crd.yaml');
+    const validate = crdValidator('argo-cd-v3.6.1/appproject-crd.yaml');
     expect(validate(doc), errorsOf(validate)).toBe(true);
     expect(doc.spec.destinations).toHaveLength(1);
     expect(doc.spec.destinations[0]!.namespace).not.toContain('*');
@@ -65,9 +65,27 @@ describe('the committed example rendering', () => {
   });
 });
 
+describe('deletion semantics (the README lifecycle table; proven with the real controller in test/e2e)', () => {
+  const files = renderedFiles(REPO_ROOT);
+  const of = (suffix: string) => Object.entries(files).filter(([p]) => p.endsWith(suffix)).map(([, t]) => parse(t) as Record<string, any>);
+
+  it('ApplicationSets leave the resources finalizer to Argo CD: none in the template, resources not preserved', () => {
+    for (const set of of('/applicationset.yaml')) {
+      expect(set.spec.template.metadata.finalizers).toBeUndefined();
+      expect(set.spec.syncPolicy?.preserveResourcesOnDeletion ?? false).toBe(false);
+    }
+  });
+
+  it('AppProjects carry the resources finalizer, so they outlive their Applications', () => {
+    for (const project of of('/appproject.yaml')) {
+      expect(project.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
+    }
+  });
+});
+
 describe('strict checking catches what it should', () => {
   it('rejects an unknown field in an ApplicationSet', () => {
-    const validate = crdValidator('argo-cd-v3.5.1/applicationset-crd.yaml');
+    const validate = crdValidator('argo-cd-v3.6.1/applicationset-crd.yaml');
     const text = readFileSync(path.join(REPO_ROOT, 'rendered/dev/ecommerce/applicationset.yaml'), 'utf8');
     const doc = parse(text) as { spec: Record<string, unknown> };
     doc.spec.templateTypo = true;
@@ -101,9 +119,9 @@ describe('a larger synthetic claim set', () => {
 
   it('every ApplicationSet, AppProject and Application validates in every environment', () => {
     const files = renderedFiles(repo.root);
-    const validateSet = crdValidator('argo-cd-v3.5.1/applicationset-crd.yaml');
-    const validateApp = crdValidator('argo-cd-v3.5.1/application-crd.yaml');
-    const validateProject = crdValidator('argo-cd-v3.5.1/appproject-crd.yaml');
+    const validateSet = crdValidator('argo-cd-v3.6.1/applicationset-crd.yaml');
+    const validateApp = crdValidator('argo-cd-v3.6.1/application-crd.yaml');
+    const validateProject = crdValidator('argo-cd-v3.6.1/appproject-crd.yaml');
     let apps = 0;
     for (const [file, text] of Object.entries(files)) {
       const doc = parse(text) as Record<string, unknown>;

@@ -75,12 +75,25 @@ describe('terraform', () => {
     expect(variables).toMatch(/variable "chart_registry_token" \{[^}]*sensitive\s*=\s*true/s);
     expect(readdirSync(AWS).some((f) => f.startsWith('chartmuseum'))).toBe(false);
   });
+
+  it('runs Argo CD v3.6.1 with the ApplicationSet policy `sync` (Applications of removed units are deleted)', async () => {
+    const json = (await parseHcl('argocd.tf', readFileSync(path.join(AWS, 'argocd.tf'), 'utf8'))) as {
+      resource: { helm_release: { argocd: { values: string[] }[] } };
+    };
+    const values = json.resource.helm_release.argocd[0]!.values.join('\n');
+    expect(values).toMatch(/"applicationsetcontroller\.policy"\s*=\s*"sync"/);
+    expect(values).toMatch(/tag\s*=\s*var\.argocd_version\b/);
+    const variables = (await parseHcl('variables.tf', readFileSync(path.join(AWS, 'variables.tf'), 'utf8'))) as {
+      variable: Record<string, { default: string }[]>;
+    };
+    expect(variables.variable.argocd_version![0]!.default).toBe('v3.6.1');
+  });
 });
 
 describe('the Argo CD entry point', () => {
   it.each(ENVS)('%s has a root Application watching rendered/%s, only ApplicationSets and AppProjects', (env) => {
     const app = parse(readFileSync(path.join(ARGOCD, `root-${env}.yaml`), 'utf8'));
-    const validate = crdValidator('argo-cd-v3.5.1/application-crd.yaml');
+    const validate = crdValidator('argo-cd-v3.6.1/application-crd.yaml');
     expect(validate(app), errorsOf(validate)).toBe(true);
     expect(app.spec.source.path).toBe(`rendered/${env}`);
     expect(app.spec.source.directory).toEqual({ recurse: true, include: '{*/applicationset.yaml,*/appproject.yaml}' });

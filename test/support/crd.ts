@@ -47,7 +47,7 @@ export function toStrictJsonSchema(node: Schema): Schema {
 const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
 const cache = new Map<string, ValidateFunction>();
 
-/** `argo-cd-v3.5.1/application-crd.yaml` → a validator for its served version. */
+/** `argo-cd-v3.6.1/application-crd.yaml` → a validator for its served version. */
 export function crdValidator(file: string): ValidateFunction {
   let fn = cache.get(file);
   if (fn) return fn;
@@ -79,6 +79,22 @@ const OBJECT_META: Schema = {
     },
     annotations: { type: 'object', additionalProperties: { type: 'string' } },
     finalizers: { type: 'array', items: { type: 'string' } },
+    ownerReferences: {
+      type: 'array',
+      items: {
+        type: 'object',
+        required: ['apiVersion', 'kind', 'name'],
+        additionalProperties: false,
+        properties: {
+          apiVersion: { type: 'string' },
+          kind: { type: 'string' },
+          name: { type: 'string' },
+          uid: { type: 'string' },
+          controller: { type: 'boolean' },
+          blockOwnerDeletion: { type: 'boolean' },
+        },
+      },
+    },
   },
 };
 
@@ -87,20 +103,31 @@ export function errorsOf(fn: ValidateFunction): string {
 }
 
 /**
- * What the ApplicationSet controller does with a list generator and `goTemplate: true` +
- * `missingkey=error`: each element's keys fill `{{.key}}`; any other template syntax or a
- * missing key is an error, so a template we did not mean to write cannot pass.
+ * What the ApplicationSet controller (Argo CD v3.6.1) makes of a list generator with
+ * `goTemplate: true` + `missingkey=error`: each element's keys fill `{{.key}}`; any other template
+ * syntax or a missing key is an error, so a template we did not mean to write cannot pass. Then
+ * what the controller adds itself: `resources-finalizer.argocd.argoproj.io` when the template
+ * has no finalizers and the set does not preserve resources (RenderTemplateParams in
+ * applicationset/utils), and a controller ownerReference to the ApplicationSet
+ * (SetControllerReference; the uid is the live set's, so it is left out here).
+ * test/e2e/expansion.e2e.test.ts compares this, field for field, with what the real controller makes.
  */
 export function expandApplicationSet(appset: Schema): Schema[] {
   const spec = appset.spec as Schema;
   if (spec.goTemplate !== true) throw new Error('goTemplate must be true');
   if (!(spec.goTemplateOptions as string[]).includes('missingkey=error')) throw new Error('missingkey=error must be set');
+  const preserve = (spec.syncPolicy as { preserveResourcesOnDeletion?: boolean } | undefined)?.preserveResourcesOnDeletion === true;
+  const owner = { apiVersion: 'argoproj.io/v1alpha1', kind: 'ApplicationSet', name: (appset.metadata as Schema).name, controller: true, blockOwnerDeletion: true };
   const generators = spec.generators as { list: { elements: Schema[] } }[];
   const apps: Schema[] = [];
   for (const generator of generators) {
     for (const element of generator.list.elements) {
       const filled = fill(spec.template, element) as Schema;
-      apps.push({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata: filled.metadata, spec: filled.spec });
+      const metadata = { ...(filled.metadata as Schema) };
+      const finalizers = (metadata.finalizers as string[] | undefined) ?? [];
+      if (finalizers.length === 0 && !preserve) metadata.finalizers = ['resources-finalizer.argocd.argoproj.io'];
+      metadata.ownerReferences = [owner];
+      apps.push({ apiVersion: 'argoproj.io/v1alpha1', kind: 'Application', metadata, spec: filled.spec });
     }
   }
   return apps;

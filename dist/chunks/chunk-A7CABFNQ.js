@@ -3208,6 +3208,7 @@ import path2 from "node:path";
 function argoChartRepo(repository) {
   return repository.replace(/^oci:\/\//, "");
 }
+var RESOURCES_FINALIZER = "resources-finalizer.argocd.argoproj.io";
 function valuesPath(env, claim, unit) {
   return `rendered/${env}/${claim}/${unit}/values.yaml`;
 }
@@ -3223,13 +3224,16 @@ function applicationSet(claim, units, settings) {
       goTemplate: true,
       goTemplateOptions: ["missingkey=error"],
       generators: [{ list: { elements: units.map((unit) => ({ name: unit })) } }],
-      syncPolicy: { preserveResourcesOnDeletion: true },
+      // No preserveResourcesOnDeletion and no explicit finalizer below: Argo CD's
+      // RenderTemplateParams (applicationset/utils) then puts resources-finalizer.argocd.argoproj.io
+      // on every Application itself, so an Application the controller deletes (policy `sync`)
+      // takes its Deployments, Services, … with it. Operator CRs that hold data are kept by
+      // their own `argocd.argoproj.io/sync-options: Delete=false` annotation (charts/common).
       template: {
         metadata: {
           name: `${name}-{{.name}}`,
           namespace: settings.argocd.namespace,
-          labels: { ...labels, "platform.infraforge.io/unit": "{{.name}}" },
-          finalizers: ["resources-finalizer.argocd.argoproj.io"]
+          labels: { ...labels, "platform.infraforge.io/unit": "{{.name}}" }
         },
         spec: {
           project: name,
@@ -3260,7 +3264,14 @@ function appProject(claim, settings) {
   return {
     apiVersion: "argoproj.io/v1alpha1",
     kind: "AppProject",
-    metadata: { name: claim.metadata.name, namespace: settings.argocd.namespace, labels: platformLabels(claim) },
+    metadata: {
+      name: claim.metadata.name,
+      namespace: settings.argocd.namespace,
+      labels: platformLabels(claim),
+      // Argo CD's application controller removes this finalizer only once no Application uses
+      // the project, so when a claim is removed its AppProject outlives its Applications.
+      finalizers: [RESOURCES_FINALIZER]
+    },
     spec: {
       description: `${claim.metadata.name} (${claim.spec.environment}), owned by ${owner.team} <${owner.email}>`,
       sourceRepos: [settings.gitRepoURL, argoChartRepo(settings.chart.repository)],

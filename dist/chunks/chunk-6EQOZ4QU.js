@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   buildPlan,
   emitYaml
-} from "./chunk-KMMIELYO.js";
+} from "./chunk-A7CABFNQ.js";
 import {
   packageChart
 } from "./chunk-CVTD6R2G.js";

@@ -3,7 +3,7 @@ import {
   buildPlan,
   renderRepository,
   valuesValidator
-} from "./chunk-KMMIELYO.js";
+} from "./chunk-A7CABFNQ.js";
 import "./chunk-KW3ACKEJ.js";
 import "./chunk-SVZWPUGU.js";
 export {

@@ -2,12 +2,12 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   SETTINGS_FLAGS,
   overridesFrom
-} from "./chunk-6AKIPXS7.js";
+} from "./chunk-O6HOTHHR.js";
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-ZLE5RVG4.js";
-import "./chunk-KMMIELYO.js";
+} from "./chunk-6EQOZ4QU.js";
+import "./chunk-A7CABFNQ.js";
 import {
   createGit
 } from "./chunk-CVTD6R2G.js";

@@ -149,7 +149,7 @@ var render = {
     const key = cacheKey({ root, envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
     const useCache = !values["no-cache"];
     const hit = useCache ? cachedNoOp(root, key, fingerprint(root)) : void 0;
-    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./pipeline-AH2VO3IX.js")).renderRepository({ root, envs, check, overrides, env: io.env });
+    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit } : await (await import("./pipeline-KJOTBQ72.js")).renderRepository({ root, envs, check, overrides, env: io.env });
     const changed = result.written.length + result.deleted.length > 0;
     if (useCache && hit === void 0 && (!check || !changed)) saveCache(root, key, result.unchanged + result.written.length);
     if (values.json) {
@@ -176,7 +176,7 @@ var validate = {
     const { values } = parseArgs({ args, options: { root: { type: "string" }, json: { type: "boolean" }, ...SETTINGS_FLAGS }, strict: true, allowPositionals: false });
     const root = path2.resolve(io.cwd, values.root ?? ".");
     try {
-      const { buildPlan } = await import("./pipeline-AH2VO3IX.js");
+      const { buildPlan } = await import("./pipeline-KJOTBQ72.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
 `);
@@ -196,7 +196,7 @@ function lazy(summary, load) {
 var COMMANDS = {
   render,
   validate,
-  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-DL7FIRNK.js")).diff),
+  diff: lazy("show what the work tree changes in rendered/", async () => (await import("./diff-LE2BXHDU.js")).diff),
   chart: lazy("package or publish charts/common", async () => (await import("./chart-IHXZ2LHL.js")).chart)
 };
 async function runCli(argv, io, commands = COMMANDS) {

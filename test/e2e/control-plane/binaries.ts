@@ -1,0 +1,47 @@
+/**
+ * Where the control plane's programs come from: `.ci/install-e2e-tools` builds Argo CD and the
+ * Kubernetes binaries into .ci/.tools/bin; etcd, redis-server and openssl come from Debian.
+ * A missing program is always an error here (there is no useful e2e run without it); the
+ * message says how to get it.
+ */
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../support/repo.js';
+
+const TOOLS_BIN = path.join(REPO_ROOT, '.ci/.tools/bin');
+const SYSTEM_PATH = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+
+const BUILT = ['kube-apiserver', 'kube-controller-manager', 'kubectl', 'argocd-applicationset-controller', 'argocd-repo-server', 'argocd-application-controller'] as const;
+const DEBIAN = ['etcd', 'redis-server', 'openssl', 'git', 'helm'] as const;
+export type Program = (typeof BUILT)[number] | (typeof DEBIAN)[number];
+
+function executable(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Absolute path of a program, preferring the pinned build in .ci/.tools/bin. */
+export function program(name: Program): string {
+  for (const dir of [TOOLS_BIN, ...SYSTEM_PATH]) {
+    const file = path.join(dir, name);
+    if (executable(file)) return file;
+  }
+  const how = (BUILT as readonly string[]).includes(name)
+    ? 'run `bash .ci/install-e2e-tools` (or `bash .ci/bootstrap npm run e2e`)'
+    : `install it (Debian: ${name === 'etcd' ? 'etcd-server' : name}; .ci/install-e2e-tools does this)`;
+  throw new Error(`e2e control plane: ${name} not found in .ci/.tools/bin or on PATH: ${how}`);
+}
+
+/** Every program the control plane needs, so a run fails at once rather than half-way through. */
+export function requireAll(names: readonly Program[] = [...BUILT, ...DEBIAN]): Record<Program, string> {
+  return Object.fromEntries(names.map((n) => [n, program(n)])) as Record<Program, string>;
+}
+
+/** PATH for child processes: the pinned tools first (the repo-server runs `git` and `helm`). */
+export function childPath(): string {
+  return [TOOLS_BIN, ...SYSTEM_PATH].join(path.delimiter);
+}
