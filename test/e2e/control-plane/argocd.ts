@@ -84,7 +84,7 @@ export function startArgocd(
   sup.start('redis', bins['redis-server'], ['--bind', '127.0.0.1', '--port', String(ports.redis), '--save', '', '--appendonly', 'no', '--dir', data('redis')]);
   sup.start('argocd-repo-server', bins['argocd-repo-server'], [
     ...common, '--address', '127.0.0.1', '--port', String(ports.repoServer), '--metrics-address', '127.0.0.1',
-    '--metrics-port', String(ports.repoServerMetrics), '--redis', redis, '--disable-tls',
+    '--metrics-port', String(ports.repoServerMetrics), '--redis', redis, '--disable-tls', '--client-ca-path=',
   ], env);
   sup.start('argocd-applicationset-controller', bins['argocd-applicationset-controller'], [
     ...common, '--namespace', ARGOCD_NAMESPACE, '--policy', options.appsetPolicy,
@@ -103,7 +103,8 @@ export function startArgocd(
   return [
     { name: 'redis', ready: { tcp: ports.redis } },
     { name: 'argocd-repo-server', ready: { tcp: ports.repoServer } },
-    { name: 'argocd-applicationset-controller', ready: { http: `http://127.0.0.1:${ports.appsetProbe}/readyz` } },
+    // It registers no health checks (its probe port answers 404); metrics answer once the manager runs.
+    { name: 'argocd-applicationset-controller', ready: { http: `http://127.0.0.1:${ports.appsetMetrics}/metrics` } },
     { name: 'argocd-application-controller', ready: { http: `http://127.0.0.1:${ports.controllerMetrics}/healthz` } },
   ];
 }

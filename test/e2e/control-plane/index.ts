@@ -83,12 +83,12 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
   const started = Date.now();
   const remaining = () => Math.max(5_000, timeoutMs - (Date.now() - started));
   const failWith = () => `logs:\n${sup.tails()}`;
+  const crashed = () => {
+    const gone = sup.crashed();
+    return gone.length > 0 ? `${gone.map((s) => `${s.name} ${s.exited()}`).join(', ')}\n${failWith()}` : undefined;
+  };
   const ready = (what: string, probe: () => Promise<boolean>) =>
-    poll(async () => {
-      const crashed = sup.crashed();
-      if (crashed.length > 0) throw new Error(`${crashed.map((s) => `${s.name} ${s.exited()}`).join(', ')}\n${failWith()}`);
-      return probe();
-    }, { what, timeoutMs: remaining(), intervalMs: 200, onTimeout: failWith });
+    poll(probe, { what, timeoutMs: remaining(), intervalMs: 200, onTimeout: failWith, abortIf: crashed });
 
   try {
     const [etcdClient, etcdPeer, apiPort, kcmPort] = [await freePort(), await freePort(), await freePort(), await freePort()];
@@ -118,7 +118,10 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
       `--client-ca-file=${pki.caFile}`, '--authorization-mode=RBAC', '--anonymous-auth=false',
       `--service-account-issuer=${issuer}`, `--api-audiences=${issuer}`,
       `--service-account-key-file=${pki.serviceAccountPubFile}`, `--service-account-signing-key-file=${pki.serviceAccountKeyFile}`,
-      '--service-cluster-ip-range=10.0.0.0/24', '--enable-priority-and-fairness=false', '--profiling=false',
+      // No endpoint reconciler: it refuses a loopback advertise address, and no pod needs the
+      // `kubernetes` Service's endpoints here.
+      '--service-cluster-ip-range=10.0.0.0/24', '--endpoint-reconciler-type=none',
+      '--enable-priority-and-fairness=false', '--profiling=false',
       `--cert-dir=${path.join(dir, 'apiserver-certs')}`, '--v=1',
     ]);
     const tls: TlsClient = { ca: readFileSync(pki.caFile), cert: readFileSync(admin.certFile), key: readFileSync(admin.keyFile) };
@@ -184,11 +187,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
       kubectl,
       apply,
       api,
-      waitFor: (predicate, opts = {}) => poll(async () => {
-        const crashed = sup.crashed();
-        if (crashed.length > 0) throw new Error(`control plane: ${crashed.map((s) => `${s.name} ${s.exited()}`).join(', ')}`);
-        return predicate();
-      }, { timeoutMs: 60_000, intervalMs: 300, ...opts, onTimeout: failWith }),
+      waitFor: (predicate, opts = {}) => poll(predicate, { timeoutMs: 60_000, intervalMs: 300, ...opts, onTimeout: failWith, abortIf: crashed }),
       logs,
       logTails: (lines) => sup.tails(lines),
       async stop() {

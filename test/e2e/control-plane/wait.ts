@@ -9,12 +9,21 @@ export interface WaitOptions {
   what?: string;
 }
 
+export interface PollOptions extends WaitOptions {
+  /** Extra text for a timeout message (e.g. log tails). */
+  onTimeout?: () => string;
+  /** Checked before each try: a message stops the wait at once (e.g. a server crashed). */
+  abortIf?: () => string | undefined;
+}
+
 /** Calls `probe` until it returns something other than undefined/false/null, or times out. */
-export async function poll<T>(probe: () => Promise<T | undefined | false | null>, options: WaitOptions & { onTimeout?: () => string } = {}): Promise<T> {
+export async function poll<T>(probe: () => Promise<T | undefined | false | null>, options: PollOptions = {}): Promise<T> {
   const { timeoutMs = 60_000, intervalMs = 250 } = options;
   const deadline = Date.now() + timeoutMs;
   let lastError: unknown;
   for (;;) {
+    const abort = options.abortIf?.();
+    if (abort) throw new Error(`gave up waiting for ${options.what ?? 'a condition'}: ${abort}`);
     try {
       const value = await probe();
       if (value !== undefined && value !== false && value !== null) return value;
