@@ -3,22 +3,23 @@ import {
   COMMENT_MARKER,
   commentMarkdown,
   diffAgainst,
+  fence,
   fullMarkdown
-} from "./chunks/chunk-6EQOZ4QU.js";
+} from "./chunks/chunk-PUUNZXKS.js";
 import {
+  listEnvironments,
   renderRepository
-} from "./chunks/chunk-A7CABFNQ.js";
+} from "./chunks/chunk-6XSL235X.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-VWGUHBVI.js";
-import {
-  createGit
-} from "./chunks/chunk-CVTD6R2G.js";
+} from "./chunks/chunk-DG67RI6H.js";
+import "./chunks/chunk-6XFTRCOC.js";
 import {
   CHART_DIR,
+  createGit,
   resolveSettings
-} from "./chunks/chunk-KW3ACKEJ.js";
+} from "./chunks/chunk-JISTMJ7C.js";
 import {
   InfraError,
   InputError,
@@ -28,8 +29,10 @@ import {
   __toESM,
   errorMessage,
   exitCodeFor,
-  formatProblem
-} from "./chunks/chunk-SVZWPUGU.js";
+  formatProblem,
+  formatProblems,
+  moreProblems
+} from "./chunks/chunk-SOMP4Y6R.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -24681,6 +24684,52 @@ async function upsertSticky(api, body, marker, author) {
   return { action: "updated", url: updated.html_url, id: updated.id };
 }
 
+// src/action/inputs.ts
+var COMMANDS = ["render", "diff", "publish-chart", "environments"];
+function bool(name, fallback) {
+  const raw = getInput(name).trim().toLowerCase();
+  if (raw === "") return fallback;
+  if (raw === "true") return true;
+  if (raw === "false") return false;
+  throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
+}
+function inputError(message) {
+  return new InputError([{ code: "action-input", message }]);
+}
+function registryEnv(settings, env) {
+  return settings.token && !env.INFRAFORGE_REGISTRY_PASSWORD && !env.GITHUB_TOKEN ? { ...env, GITHUB_TOKEN: settings.token } : env;
+}
+function getInputs(env = process.env) {
+  const command = getInput("command") || "render";
+  if (!COMMANDS.includes(command)) throw inputError(`input command must be one of ${COMMANDS.join(", ")}, got ${JSON.stringify(command)}`);
+  const token = getInput("token");
+  if (token) setSecret(token);
+  const environments = getInput("environments").split(/[\s,]+/).map((e) => e.trim()).filter((e) => e && e !== "all");
+  const maxAttempts = Number(getInput("max-attempts") || "5");
+  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw inputError("input max-attempts must be a whole number from 1 to 20");
+  return {
+    command,
+    token,
+    environments,
+    commit: bool("commit", true),
+    push: bool("push", true),
+    allowDeletions: bool("allow-deletions", false),
+    chartRegistry: getInput("chart-registry"),
+    author: {
+      name: getInput("author-name") || "github-actions[bot]",
+      email: getInput("author-email") || "41898282+github-actions[bot]@users.noreply.github.com"
+    },
+    maxAttempts,
+    workspace: getInput("working-directory") || env.GITHUB_WORKSPACE || process.cwd(),
+    imageOwner: getInput("image-owner"),
+    plainHttp: bool("plain-http", false),
+    verifyImages: bool("verify-images", false),
+    verifyChart: bool("verify-chart", false),
+    commentAuthor: getInput("comment-author") || "github-actions[bot]",
+    base: getInput("base")
+  };
+}
+
 // src/action/diff-command.ts
 function readEvent(env) {
   try {
@@ -24695,7 +24744,7 @@ async function runDiff(settings, { env, reporter }) {
   const baseRef = settings.base || pr?.base.sha || "HEAD~1";
   const result = await reporter.group(
     "render base and head",
-    () => diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env, log: (l) => reporter.info(l) })
+    () => diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env: registryEnv(settings, env), verifyImages: settings.verifyImages, log: (l) => reporter.info(l) })
   );
   const full = fullMarkdown(result.report);
   reporter.output("changed", String(result.changes.length > 0));
@@ -24727,45 +24776,17 @@ async function runDiff(settings, { env, reporter }) {
   if (result.chartProblem) throw new InputError([result.chartProblem]);
 }
 
-// src/action/inputs.ts
-var COMMANDS = ["render", "diff", "publish-chart"];
-function bool(name, fallback) {
-  const raw = getInput(name).trim().toLowerCase();
-  if (raw === "") return fallback;
-  if (raw === "true") return true;
-  if (raw === "false") return false;
-  throw inputError(`input ${name} must be true or false, got ${JSON.stringify(raw)}`);
-}
-function inputError(message) {
-  return new InputError([{ file: "action.yml", line: 1, col: 1, code: "action-input", message }]);
-}
-function getInputs(env = process.env) {
-  const command = getInput("command") || "render";
-  if (!COMMANDS.includes(command)) throw inputError(`input command must be one of ${COMMANDS.join(", ")}, got ${JSON.stringify(command)}`);
-  const token = getInput("token");
-  if (token) setSecret(token);
-  const environments = getInput("environments").split(/[\s,]+/).map((e) => e.trim()).filter((e) => e && e !== "all");
-  const maxAttempts = Number(getInput("max-attempts") || "5");
-  if (!Number.isInteger(maxAttempts) || maxAttempts < 1 || maxAttempts > 20) throw inputError("input max-attempts must be a whole number from 1 to 20");
-  return {
-    command,
-    token,
-    environments,
-    commit: bool("commit", true),
-    push: bool("push", true),
-    allowDeletions: bool("allow-deletions", false),
-    chartRegistry: getInput("chart-registry"),
-    author: {
-      name: getInput("author-name") || "github-actions[bot]",
-      email: getInput("author-email") || "41898282+github-actions[bot]@users.noreply.github.com"
-    },
-    maxAttempts,
-    workspace: getInput("working-directory") || env.GITHUB_WORKSPACE || process.cwd(),
-    imageOwner: getInput("image-owner"),
-    plainHttp: bool("plain-http", false),
-    commentAuthor: getInput("comment-author") || "github-actions[bot]",
-    base: getInput("base")
-  };
+// src/action/environments-command.ts
+async function runEnvironments(settings, { reporter }) {
+  const envs = await listEnvironments(settings.workspace);
+  reporter.info(envs.length ? `environments: ${envs.join(", ")}` : "no environment folders under deployments/");
+  reporter.output("environments", JSON.stringify(envs));
+  reporter.output("changed", "false");
+  reporter.output("changed-files", "[]");
+  await reporter.summary(`### infraforge environments
+
+${envs.length ? envs.map((e) => `- \`${e}\``).join("\n") : "No environment folders under `deployments/`."}
+`);
 }
 
 // src/action/publish-command.ts
@@ -24883,9 +24904,10 @@ var actionsReporter = {
   group: (name, fn) => group(name, fn),
   annotate(problems) {
     for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
-      error(p.message + (p.field ? ` (${p.field})` : ""), { file: p.file, startLine: p.line, startColumn: p.col, title: p.code });
+      const where = p.file ? { file: p.file, ...p.line !== void 0 ? { startLine: p.line, startColumn: p.col ?? 1 } : {} } : {};
+      error(p.message + (p.field ? ` (${p.field})` : ""), { ...where, title: p.code });
     }
-    if (problems.length > MAX_PRINTED_PROBLEMS) error(`\u2026 and ${problems.length - MAX_PRINTED_PROBLEMS} more problems`);
+    if (problems.length > MAX_PRINTED_PROBLEMS) error(moreProblems(problems.length - MAX_PRINTED_PROBLEMS));
     for (const p of problems) info(formatProblem(p));
   },
   output: (name, value) => setOutput(name, value),
@@ -24915,6 +24937,33 @@ function renderSummary(result, headline) {
   return `${lines.join("\n")}
 `;
 }
+function failureSummary(command, error2) {
+  const title = `### infraforge ${command ?? "action"} failed`;
+  if (error2 instanceof InputError) {
+    const n = error2.problems.length;
+    const files = [...new Set(error2.problems.flatMap((p) => p.file ? [p.file] : []))];
+    return [
+      title,
+      "",
+      `**${n} problem${n === 1 ? "" : "s"} in the input**${files.length ? ` (${files.length} file${files.length === 1 ? "" : "s"})` : ""}. Nothing was written, committed or pushed.`,
+      "",
+      fence(formatProblems(error2.problems).join("\n"), "text"),
+      "",
+      "What to do: fix each line above (the same problems are annotated on the files in this run), then push again.",
+      ""
+    ].join("\n");
+  }
+  return [
+    title,
+    "",
+    "**The run stopped on a failure outside the claims** (git, network, registry or disk); nothing was force-pushed.",
+    "",
+    fence(errorMessage(error2), "text"),
+    "",
+    "What to do: read the message above and the log of this step; when the cause was passing (a registry or network hiccup, other jobs pushing first), re-run the job \u2014 every command is safe to re-run.",
+    ""
+  ].join("\n");
+}
 
 // src/action/render-command.ts
 function branchOf(ref) {
@@ -24940,7 +24989,10 @@ async function runRender(settings, { env, reporter }) {
           root: settings.workspace,
           envs: settings.environments,
           overrides: { allowDeletions: settings.allowDeletions, ...settings.imageOwner ? { imageOwner: settings.imageOwner } : {} },
-          env
+          env: registryEnv(settings, env),
+          verifyImages: settings.verifyImages,
+          verifyChart: settings.verifyChart,
+          log: (line) => reporter.info(line)
         });
         last = { ...r.rendered, written: r.written, deleted: r.deleted };
         reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
@@ -24948,7 +25000,7 @@ async function runRender(settings, { env, reporter }) {
       }
     })
   );
-  reporter.output("changed", String(result.changedFiles.length > 0 && result.action !== "none"));
+  reporter.output("changed", String(result.changedFiles.length > 0));
   reporter.output("changed-files", JSON.stringify(result.changedFiles));
   reporter.output("commit-sha", result.commitSha ?? "");
   reporter.output("source-sha", result.sourceSha);
@@ -24962,8 +25014,12 @@ async function runRender(settings, { env, reporter }) {
 // src/main.ts
 async function run(context3 = { env: process.env, reporter: actionsReporter }) {
   const { reporter } = context3;
+  let command;
+  let token = "";
   try {
     const settings = getInputs(context3.env);
+    command = settings.command;
+    token = settings.token;
     switch (settings.command) {
       case "render":
         await runRender(settings, context3);
@@ -24974,11 +25030,16 @@ async function run(context3 = { env: process.env, reporter: actionsReporter }) {
       case "diff":
         await runDiff(settings, context3);
         break;
+      case "environments":
+        await runEnvironments(settings, context3);
+        break;
     }
   } catch (error2) {
     if (error2 instanceof InputError) reporter.annotate(error2.problems);
     setFailed(error2 instanceof InputError ? `${error2.problems.length} problem(s) in the input; nothing was written or pushed` : errorMessage(error2));
     process.exitCode = exitCodeFor(error2);
+    const summary2 = failureSummary(command, error2);
+    await reporter.summary(token ? summary2.split(token).join("***") : summary2).catch((e) => reporter.warning(`could not write the job summary: ${errorMessage(e)}`));
   }
 }
 

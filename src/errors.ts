@@ -14,12 +14,16 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** One thing wrong with the input, pinned to a place a human can open. */
+/**
+ * One thing wrong with the input, pinned to a place a human can open. A problem about a
+ * file as a whole (or about no file: a flag, a missing folder) has no line, or no file, rather
+ * than a made-up `1:1`.
+ */
 export interface Problem {
-  /** Path relative to the repository root, with `/` separators. */
-  file: string;
-  line: number;
-  col: number;
+  /** Path relative to the repository root, with `/` separators; absent when no file is at fault. */
+  file?: string;
+  line?: number;
+  col?: number;
   /** Stable machine-readable code; tests assert on it, not on the message. */
   code: string;
   message: string;
@@ -28,8 +32,10 @@ export interface Problem {
 }
 
 export function formatProblem(p: Problem): string {
-  const where = p.field ? ` (${p.field})` : '';
-  return `${p.file}:${p.line}:${p.col}: ${p.message}${where}`;
+  const field = p.field ? ` (${p.field})` : '';
+  if (!p.file) return `${p.message}${field}`;
+  if (p.line === undefined) return `${p.file}: ${p.message}${field}`;
+  return `${p.file}:${p.line}:${p.col ?? 1}: ${p.message}${field}`;
 }
 
 /** Invalid input; carries every problem found. Exit code 2. */
@@ -67,17 +73,24 @@ export function exitCodeFor(error: unknown): ExitCode {
 }
 
 /** The most problems printed for one run; the rest are counted, not listed. */
-export const MAX_PRINTED_PROBLEMS = 50;
+export const MAX_PRINTED_PROBLEMS = 100;
+
+/** The line that stands for the problems past the limit. */
+export function moreProblems(count: number): string {
+  return `... and ${count} more problem${count === 1 ? '' : 's'}`;
+}
 
 export function formatProblems(problems: Problem[], limit = MAX_PRINTED_PROBLEMS): string[] {
   const lines = problems.slice(0, limit).map(formatProblem);
-  if (problems.length > limit) lines.push(`... and ${problems.length - limit} more problems not shown`);
+  if (problems.length > limit) lines.push(moreProblems(problems.length - limit));
   return lines;
 }
 
+/** By file, line, column: the order an author fixes them in. Problems without a file come first. */
 export function sortProblems(problems: Problem[]): Problem[] {
   return [...problems].sort(
-    (a, b) => cmp(a.file, b.file) || a.line - b.line || a.col - b.col || cmp(a.code, b.code) || cmp(a.message, b.message),
+    (a, b) =>
+      cmp(a.file ?? '', b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.col ?? 0) - (b.col ?? 0) || cmp(a.code, b.code) || cmp(a.message, b.message),
   );
 }
 

@@ -13,6 +13,7 @@ import { semanticProblems } from './claims/semantic.js';
 import type { LoadedClaim } from './claims/types.js';
 import { cmp, InputError, type Problem, sortProblems } from './errors.js';
 import { type ApplyResult, applyPlan, RENDERED_DIR } from './io/tree.js';
+import { registryChecks } from './oci/render-checks.js';
 import { DNS_LABEL } from './render/names.js';
 import { type PlannedFile, renderPlan } from './render/plan.js';
 import { CHART_DIR, resolveSettings, type SettingsOverrides } from './settings/resolve.js';
@@ -24,6 +25,13 @@ export interface PipelineOptions {
   envs?: readonly string[];
   overrides?: SettingsOverrides;
   env?: Record<string, string | undefined>;
+  /** Ask the registries whether every image exists (missing → exit 2 at the claim line). */
+  verifyImages?: boolean;
+  /** Refuse to pin a chart version the registry does not hold (exit 3). */
+  verifyChart?: boolean;
+  /** pinDigests from the registries (default) or from this tree's rendered/ (a diff's base). */
+  digestSource?: 'registry' | 'rendered';
+  log?: (line: string) => void;
 }
 
 export interface Rendered {
@@ -40,8 +48,11 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   const discovery = await discoverClaimFiles(root);
   const problems: Problem[] = [...discovery.problems];
   const wanted = options.envs?.length ? new Set(options.envs) : undefined;
+  const known = await environmentsInScope(root, discovery.envs);
   for (const env of wanted ?? []) {
-    if (!DNS_LABEL.test(env)) problems.push({ file: 'deployments', line: 1, col: 1, code: 'env-name', message: `--env ${JSON.stringify(env)} is not a DNS label` });
+    if (!DNS_LABEL.test(env)) problems.push({ code: 'env-name', message: `--env ${JSON.stringify(env)} is not a DNS label` });
+    // A typo would otherwise render nothing and report success.
+    else if (!known.includes(env)) problems.push({ code: 'env-unknown', message: `--env ${env}: there is no deployments/${env}/ (environments: ${known.join(', ') || 'none yet'})` });
   }
 
   const settings = await resolveSettings(root, options.overrides ?? {}, options.env ?? process.env);
@@ -52,12 +63,34 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   if (problems.length) throw new InputError(sortProblems(problems));
 
   const claims = wanted ? loaded.claims.filter((c) => wanted.has(c.env)) : loaded.claims;
-  const plan = renderPlan(claims, settings, await valuesValidator(root));
+  const checks = await registryChecks(claims, settings, {
+    root,
+    env: options.env ?? process.env,
+    ...pick(options, ['verifyImages', 'verifyChart', 'digestSource', 'log']),
+  });
+  if (checks.problems.length) throw new InputError(sortProblems(checks.problems));
+  const renderSettings = checks.digests ? { ...settings, image: { ...settings.image, digests: checks.digests } } : settings;
+  const plan = renderPlan(claims, renderSettings, await valuesValidator(root));
   if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
 
+  const envs = wanted ? [...wanted].sort(cmp) : known;
+  return { settings, claims, files: plan.files, envs };
+}
+
+/**
+ * Every environment a full render covers: each deployments/<env>/ folder and each
+ * rendered/<env>/ folder. A removed environment stays in scope so that rendering it notices the
+ * deletion (and refuses it unless deletions are allowed) instead of leaving it behind unseen.
+ */
+export async function listEnvironments(root: string): Promise<string[]> {
+  const discovery = await discoverClaimFiles(root);
+  if (discovery.problems.length) throw new InputError(sortProblems(discovery.problems));
+  return environmentsInScope(root, discovery.envs);
+}
+
+async function environmentsInScope(root: string, deploymentEnvs: readonly string[]): Promise<string[]> {
   const renderedEnvs = await listDirs(path.join(root, RENDERED_DIR));
-  const envs = wanted ? [...wanted] : [...new Set([...discovery.envs, ...renderedEnvs])];
-  return { settings, claims, files: plan.files, envs: envs.sort(cmp) };
+  return [...new Set([...deploymentEnvs, ...renderedEnvs])].sort(cmp);
 }
 
 export interface RenderOptions extends PipelineOptions {
@@ -83,13 +116,19 @@ export async function valuesValidator(root: string): Promise<ValidateFunction> {
   try {
     schema = JSON.parse(await readFile(path.join(root, file), 'utf8')) as object;
   } catch (error) {
-    throw new InputError([{ file, line: 1, col: 1, code: 'values-schema-missing', message: `cannot read ${file}: ${(error as Error).message}` }]);
+    throw new InputError([{ file, code: 'values-schema-missing', message: `cannot read ${file}: ${(error as Error).message}` }]);
   }
   try {
     return makeAjv().compile(schema);
   } catch (error) {
-    throw new InputError([{ file, line: 1, col: 1, code: 'values-schema-invalid', message: `${file} is not a valid schema: ${(error as Error).message}` }]);
+    throw new InputError([{ file, code: 'values-schema-invalid', message: `${file} is not a valid schema: ${(error as Error).message}` }]);
   }
+}
+
+function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {
+  const out: Partial<Pick<T, K>> = {};
+  for (const key of keys) if (from[key] !== undefined) out[key] = from[key];
+  return out;
 }
 
 async function listDirs(dir: string): Promise<string[]> {

@@ -70,3 +70,97 @@ resource "helm_release" "aws_load_balancer_controller" {
     }
   })]
 }
+
+# Operators for the other component types. Each is installed when this environment's
+# rendered values use its type (Terraform reads rendered/<environment>/*/*/values.yaml, so
+# re-apply after a claim adds a new type) or when var.component_operators lists it. Versions
+# match the CRDs the renderer is tested against (test/crds).
+locals {
+  rendered_dir   = "${path.module}/../../rendered/${var.environment}"
+  rendered_types = toset([for f in fileset(local.rendered_dir, "*/*/values.yaml") : yamldecode(file("${local.rendered_dir}/${f}")).type])
+  operators      = setunion(local.rendered_types, toset(var.component_operators))
+}
+
+# ECK: `type: elasticsearch` → Elasticsearch. Watches every namespace by default.
+resource "helm_release" "eck_operator" {
+  count            = contains(local.operators, "elasticsearch") ? 1 : 0
+  name             = "elastic-operator"
+  repository       = "https://helm.elastic.co"
+  chart            = "eck-operator"
+  version          = var.addon_versions.eck_operator
+  namespace        = "elastic-system"
+  create_namespace = true
+  wait             = true
+}
+
+# Strimzi: `type: kafka` → Kafka + KafkaNodePool (KRaft). By default it watches only its own
+# namespace; the claims' Kafka clusters live in the teams' namespaces.
+resource "helm_release" "strimzi" {
+  count            = contains(local.operators, "kafka") ? 1 : 0
+  name             = "strimzi"
+  repository       = "oci://quay.io/strimzi-helm"
+  chart            = "strimzi-kafka-operator"
+  version          = var.addon_versions.strimzi
+  namespace        = "strimzi-system"
+  create_namespace = true
+  wait             = true
+
+  values = [yamlencode({ watchAnyNamespace = true })]
+}
+
+# MongoDB Controllers for Kubernetes: `type: mongodb` → MongoDBCommunity, in every namespace.
+# Each component brings its pods' ServiceAccount (charts/common), so none is made here.
+resource "helm_release" "mongodb_kubernetes" {
+  count            = contains(local.operators, "mongodb") ? 1 : 0
+  name             = "mongodb-kubernetes"
+  repository       = "https://mongodb.github.io/helm-charts"
+  chart            = "mongodb-kubernetes"
+  version          = var.addon_versions.mongodb_kubernetes
+  namespace        = "mongodb-system"
+  create_namespace = true
+  wait             = true
+
+  values = [yamlencode({
+    operator = {
+      watchNamespace   = "*"
+      watchedResources = ["mongodbcommunity"]
+    }
+  })]
+}
+
+# RabbitMQ Cluster Operator: `type: rabbitmq` → RabbitmqCluster. Upstream publishes no Helm
+# chart, only a release manifest; Argo CD applies it, pinned, through the kustomization in
+# infrastructure/operators/rabbitmq (the release URL carries the version).
+resource "helm_release" "rabbitmq_cluster_operator" {
+  count      = contains(local.operators, "rabbitmq") ? 1 : 0
+  name       = "rabbitmq-cluster-operator"
+  repository = "https://argoproj.github.io/argo-helm"
+  chart      = "argocd-apps"
+  version    = var.addon_versions.argocd_apps
+  namespace  = "argocd"
+
+  values = [yamlencode({
+    applications = {
+      rabbitmq-cluster-operator = {
+        namespace  = "argocd"
+        project    = "default"
+        finalizers = ["resources-finalizer.argocd.argoproj.io"]
+        source = {
+          repoURL        = var.gitops_repo_url
+          targetRevision = var.gitops_revision
+          path           = "infrastructure/operators/rabbitmq"
+        }
+        destination = {
+          server    = "https://kubernetes.default.svc"
+          namespace = "rabbitmq-system"
+        }
+        syncPolicy = {
+          automated   = { prune = true, selfHeal = true }
+          syncOptions = ["CreateNamespace=true", "ServerSideApply=true"]
+        }
+      }
+    }
+  })]
+
+  depends_on = [helm_release.argocd]
+}

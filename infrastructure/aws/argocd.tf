@@ -86,5 +86,5 @@ resource "helm_release" "root_apps" {
     }
   })]
 
-  depends_on = [helm_release.argocd, helm_release.cloudnative_pg]
+  depends_on = [helm_release.argocd, helm_release.cloudnative_pg, helm_release.eck_operator, helm_release.strimzi, helm_release.mongodb_kubernetes]
 }

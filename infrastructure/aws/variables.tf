@@ -111,6 +111,9 @@ variable "addon_versions" {
     metrics_server               = string
     cert_manager                 = string
     argocd_apps                  = string
+    eck_operator                 = string
+    strimzi                      = string
+    mongodb_kubernetes           = string
   })
   default = {
     cloudnative_pg               = "0.26.0"
@@ -118,6 +121,20 @@ variable "addon_versions" {
     metrics_server               = "3.13.0"
     cert_manager                 = "v1.19.1"
     argocd_apps                  = "2.0.2"
+    eck_operator                 = "3.5.0"
+    strimzi                      = "1.2.0"
+    mongodb_kubernetes           = "1.10.0"
+  }
+}
+
+variable "component_operators" {
+  description = "Component types whose operators to install even before a rendered claim uses them: any of rabbitmq, mongodb, elasticsearch, kafka."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for t in var.component_operators : contains(["rabbitmq", "mongodb", "elasticsearch", "kafka"], t)])
+    error_message = "component_operators may list rabbitmq, mongodb, elasticsearch and kafka."
   }
 }
 

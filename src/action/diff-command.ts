@@ -6,8 +6,8 @@ import { InputError } from '../errors.js';
 import { createGit } from '../git/git.js';
 import { githubCommentsApi, ReadOnlyTokenError } from '../github/comments-api.js';
 import { upsertSticky } from '../github/sticky.js';
-import type { ActionContext } from '../main.js';
-import type { ActionSettings } from './inputs.js';
+import type { ActionContext } from './context.js';
+import { type ActionSettings, registryEnv } from './inputs.js';
 
 interface PullRequestEvent {
   number?: number;
@@ -29,7 +29,7 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
   const pr = event.pull_request;
   const baseRef = settings.base || pr?.base.sha || 'HEAD~1';
   const result = await reporter.group('render base and head', () =>
-    diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env, log: (l) => reporter.info(l) }),
+    diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env: registryEnv(settings, env), verifyImages: settings.verifyImages, log: (l) => reporter.info(l) }),
   );
   const full = fullMarkdown(result.report);
   reporter.output('changed', String(result.changes.length > 0));

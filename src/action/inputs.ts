@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { InputError } from '../errors.js';
 
-export type ActionCommand = 'render' | 'diff' | 'publish-chart';
+export type ActionCommand = 'render' | 'diff' | 'publish-chart' | 'environments';
 
 export interface ActionSettings {
   command: ActionCommand;
@@ -30,13 +30,17 @@ export interface ActionSettings {
   imageOwner: string;
   /** Talk to the chart registry over http (loopback registries in tests). */
   plainHttp: boolean;
+  /** Check every image the render would deploy against its registry (render, diff). */
+  verifyImages: boolean;
+  /** Refuse to pin a chart version the registry does not hold (render). */
+  verifyChart: boolean;
   /** Login whose comment carrying our marker is the sticky one (diff). */
   commentAuthor: string;
   /** Base commit for diff outside a pull_request event. */
   base: string;
 }
 
-const COMMANDS: readonly ActionCommand[] = ['render', 'diff', 'publish-chart'];
+const COMMANDS: readonly ActionCommand[] = ['render', 'diff', 'publish-chart', 'environments'];
 
 function bool(name: string, fallback: boolean): boolean {
   const raw = core.getInput(name).trim().toLowerCase();
@@ -47,7 +51,16 @@ function bool(name: string, fallback: boolean): boolean {
 }
 
 function inputError(message: string): InputError {
-  return new InputError([{ file: 'action.yml', line: 1, col: 1, code: 'action-input', message }]);
+  return new InputError([{ code: 'action-input', message }]);
+}
+
+/**
+ * The environment the pipeline sees, plus the action's token as the registry password when
+ * none is set: the registry checks use "the token the workflow has" (only for the hosts it
+ * belongs to, see src/oci/images.ts).
+ */
+export function registryEnv(settings: ActionSettings, env: Record<string, string | undefined>): Record<string, string | undefined> {
+  return settings.token && !env.INFRAFORGE_REGISTRY_PASSWORD && !env.GITHUB_TOKEN ? { ...env, GITHUB_TOKEN: settings.token } : env;
 }
 
 export function getInputs(env: Record<string, string | undefined> = process.env): ActionSettings {
@@ -78,6 +91,8 @@ export function getInputs(env: Record<string, string | undefined> = process.env)
     workspace: core.getInput('working-directory') || env.GITHUB_WORKSPACE || process.cwd(),
     imageOwner: core.getInput('image-owner'),
     plainHttp: bool('plain-http', false),
+    verifyImages: bool('verify-images', false),
+    verifyChart: bool('verify-chart', false),
     commentAuthor: core.getInput('comment-author') || 'github-actions[bot]',
     base: core.getInput('base'),
   };

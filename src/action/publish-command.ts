@@ -4,8 +4,8 @@ import path from 'node:path';
 import { chartVersionAt } from '../chart/bump.js';
 import { publish } from '../chart/publish.js';
 import { createGit } from '../git/git.js';
-import type { ActionContext } from '../main.js';
 import { CHART_DIR, resolveSettings } from '../settings/resolve.js';
+import type { ActionContext } from './context.js';
 import type { ActionSettings } from './inputs.js';
 
 /** Package and publish charts/common when its version is new; a no-op when it is already there. */

@@ -1,8 +1,8 @@
 /** The action's `render`: render, commit only what changed, push (see render-and-push.ts). */
 import { createGit } from '../git/git.js';
 import { type Rendered, renderRepository } from '../pipeline.js';
-import type { ActionContext } from '../main.js';
-import type { ActionSettings } from './inputs.js';
+import type { ActionContext } from './context.js';
+import { type ActionSettings, registryEnv } from './inputs.js';
 import { renderAndPush } from './render-and-push.js';
 import { renderSummary } from './report.js';
 
@@ -31,7 +31,10 @@ export async function runRender(settings: ActionSettings, { env, reporter }: Act
           root: settings.workspace,
           envs: settings.environments,
           overrides: { allowDeletions: settings.allowDeletions, ...(settings.imageOwner ? { imageOwner: settings.imageOwner } : {}) },
-          env,
+          env: registryEnv(settings, env),
+          verifyImages: settings.verifyImages,
+          verifyChart: settings.verifyChart,
+          log: (line) => reporter.info(line),
         });
         last = { ...r.rendered, written: r.written, deleted: r.deleted };
         reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
@@ -40,7 +43,8 @@ export async function runRender(settings: ActionSettings, { env, reporter }: Act
     }),
   );
 
-  reporter.output('changed', String(result.changedFiles.length > 0 && result.action !== 'none'));
+  // action.yml: "true when the run committed (or would commit) changes" — so commit: false counts too.
+  reporter.output('changed', String(result.changedFiles.length > 0));
   reporter.output('changed-files', JSON.stringify(result.changedFiles));
   reporter.output('commit-sha', result.commitSha ?? '');
   reporter.output('source-sha', result.sourceSha);

@@ -3,8 +3,9 @@
  * Behind a small interface so the orchestration does not import @actions/core directly.
  */
 import * as core from '@actions/core';
+import { fence } from '../diff/markdown.js';
 import type { Problem } from '../errors.js';
-import { formatProblem, MAX_PRINTED_PROBLEMS } from '../errors.js';
+import { errorMessage, formatProblem, formatProblems, InputError, MAX_PRINTED_PROBLEMS, moreProblems } from '../errors.js';
 
 export interface Reporter {
   info(line: string): void;
@@ -21,9 +22,10 @@ export const actionsReporter: Reporter = {
   group: (name, fn) => core.group(name, fn),
   annotate(problems) {
     for (const p of problems.slice(0, MAX_PRINTED_PROBLEMS)) {
-      core.error(p.message + (p.field ? ` (${p.field})` : ''), { file: p.file, startLine: p.line, startColumn: p.col, title: p.code });
+      const where = p.file ? { file: p.file, ...(p.line !== undefined ? { startLine: p.line, startColumn: p.col ?? 1 } : {}) } : {};
+      core.error(p.message + (p.field ? ` (${p.field})` : ''), { ...where, title: p.code });
     }
-    if (problems.length > MAX_PRINTED_PROBLEMS) core.error(`… and ${problems.length - MAX_PRINTED_PROBLEMS} more problems`);
+    if (problems.length > MAX_PRINTED_PROBLEMS) core.error(moreProblems(problems.length - MAX_PRINTED_PROBLEMS));
     for (const p of problems) core.info(formatProblem(p));
   },
   output: (name, value) => core.setOutput(name, value),
@@ -53,4 +55,36 @@ export function renderSummary(result: { written: string[]; deleted: string[]; fi
     lines.push(`| \`${k}\` | ${r.written} | ${r.deleted ? `**${r.deleted}**` : 0} | ${r.unchanged} |`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The job summary of a failed run: what failed, where, what to do. Problems and messages can
+ * quote claim text, so they go inside a fence (nothing in them renders or pings anyone).
+ */
+export function failureSummary(command: string | undefined, error: unknown): string {
+  const title = `### infraforge ${command ?? 'action'} failed`;
+  if (error instanceof InputError) {
+    const n = error.problems.length;
+    const files = [...new Set(error.problems.flatMap((p) => (p.file ? [p.file] : [])))];
+    return [
+      title,
+      '',
+      `**${n} problem${n === 1 ? '' : 's'} in the input**${files.length ? ` (${files.length} file${files.length === 1 ? '' : 's'})` : ''}. Nothing was written, committed or pushed.`,
+      '',
+      fence(formatProblems(error.problems).join('\n'), 'text'),
+      '',
+      'What to do: fix each line above (the same problems are annotated on the files in this run), then push again.',
+      '',
+    ].join('\n');
+  }
+  return [
+    title,
+    '',
+    '**The run stopped on a failure outside the claims** (git, network, registry or disk); nothing was force-pushed.',
+    '',
+    fence(errorMessage(error), 'text'),
+    '',
+    'What to do: read the message above and the log of this step; when the cause was passing (a registry or network hiccup, other jobs pushing first), re-run the job — every command is safe to re-run.',
+    '',
+  ].join('\n');
 }

@@ -1,6 +1,6 @@
 /** What the chart's version was one commit ago: for "bumped from X to Y" and PR checks. */
 import path from 'node:path';
-import { parseClaimFile } from '../claims/parse.js';
+import { parseChartYaml } from './chart-yaml.js';
 import type { Git } from '../git/git.js';
 
 const SAFE_PATH = /^[A-Za-z0-9._][A-Za-z0-9._/-]*$/;
@@ -10,8 +10,7 @@ export async function chartVersionAt(git: Git, rev: string, repoRelativeChartDir
   if (!SAFE_PATH.test(file) || file.includes('..')) return undefined;
   const text = await git.show(rev, file);
   if (text === undefined) return undefined;
-  const version = (parseClaimFile(file, text).docs[0]?.data as { version?: unknown } | undefined)?.version;
-  return typeof version === 'string' ? version : undefined;
+  return parseChartYaml(file, text).meta?.version;
 }
 
 export async function previousChartVersion(git: Git, repoRoot: string, chartDir: string): Promise<string | undefined> {

@@ -4,37 +4,37 @@
  * modes (0644), gzip header with no timestamp and OS "unknown". So the same chart always has
  * the same sha256, which is what makes publishing idempotent.
  */
-import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cmp, InputError, type Problem } from '../errors.js';
 import { makeAjv } from '../claims/ajv.js';
-import { parseClaimFile } from '../claims/parse.js';
-import { isDnsLabel } from '../render/names.js';
-import { SEMVER } from '../settings/resolve.js';
+import { type ChartMeta, parseChartYaml } from './chart-yaml.js';
 import { helmIgnoreMatcher } from './helmignore.js';
+import { sha256 } from '../oci/client.js';
 
-export interface ChartMeta {
-  apiVersion: string;
-  name: string;
-  version: string;
-  [key: string]: unknown;
-}
+export type { ChartMeta } from './chart-yaml.js';
 
 export interface ChartPackage {
   meta: ChartMeta;
   /** `<name>-<version>.tgz` */
   fileName: string;
   bytes: Buffer;
-  /** `sha256:<hex>` of bytes. */
+  /** `sha256:<hex>` of bytes (the gzip). */
   digest: string;
+  /** `sha256:<hex>` of the uncompressed tar: what "same chart" means across zlib versions. */
+  contentDigest: string;
   /** Chart.yaml as JSON: the OCI config blob. */
   config: Buffer;
 }
 
 /** Reads, checks and packs a chart directory. Throws InputError when a gate fails. */
-export async function packageChart(chartDir: string, displayDir = chartDir): Promise<ChartPackage> {
+export interface PackageOptions {
+  /** gzip level (default 9). Only the compressed bytes depend on it, never contentDigest. */
+  gzipLevel?: number;
+}
+
+export async function packageChart(chartDir: string, displayDir = chartDir, options: PackageOptions = {}): Promise<ChartPackage> {
   const problems: Problem[] = [];
   const at = (file: string, message: string, code: string, line = 1, col = 1): Problem => ({ file: `${displayDir}/${file}`, line, col, code, message });
 
@@ -44,16 +44,9 @@ export async function packageChart(chartDir: string, displayDir = chartDir): Pro
   } catch {
     throw new InputError([at('Chart.yaml', 'Chart.yaml not found', 'chart-missing')]);
   }
-  const parsed = parseClaimFile(`${displayDir}/Chart.yaml`, chartText);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const doc = parsed.docs[0];
-  const meta = (doc?.data ?? {}) as ChartMeta;
-  const where = (field: string) => doc?.locate([field], 'value') ?? { line: 1, col: 1 };
-  if (meta.apiVersion !== 'v2') problems.push(at('Chart.yaml', 'apiVersion must be v2', 'chart-api-version', where('apiVersion').line, where('apiVersion').col));
-  if (typeof meta.name !== 'string' || !isDnsLabel(meta.name)) problems.push(at('Chart.yaml', 'name must be a DNS label', 'chart-name', where('name').line, where('name').col));
-  if (typeof meta.version !== 'string' || !SEMVER.test(meta.version)) {
-    problems.push(at('Chart.yaml', `version ${JSON.stringify(meta.version)} is not a semantic version (e.g. 2.0.1)`, 'chart-version', where('version').line, where('version').col));
-  }
+  const chartYaml = parseChartYaml(`${displayDir}/Chart.yaml`, chartText);
+  if (!chartYaml.meta) throw new InputError(chartYaml.problems);
+  const meta = chartYaml.meta;
 
   const ignored = helmIgnoreMatcher(await readFile(path.join(chartDir, '.helmignore'), 'utf8').catch(() => ''));
   const files = (await listFiles(chartDir)).filter((f) => !ignored(f)).sort(cmp);
@@ -68,12 +61,14 @@ export async function packageChart(chartDir: string, displayDir = chartDir): Pro
   if (problems.length) throw new InputError(problems);
 
   const entries = await Promise.all(files.map(async (f) => ({ name: `${meta.name}/${f}`, data: await readFile(path.join(chartDir, f)) })));
-  const bytes = gzipDeterministic(tar(entries));
+  const archive = tar(entries);
+  const bytes = gzipDeterministic(archive, options.gzipLevel);
   return {
     meta,
     fileName: `${meta.name}-${meta.version}.tgz`,
     bytes,
     digest: sha256(bytes),
+    contentDigest: sha256(archive),
     config: Buffer.from(JSON.stringify(chartConfig(meta))),
   };
 }
@@ -85,15 +80,13 @@ function chartConfig(meta: ChartMeta): Record<string, unknown> {
   return out;
 }
 
-export function sha256(bytes: Buffer): string {
-  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
-}
+export { sha256 } from '../oci/client.js';
 
 async function listFiles(root: string, rel = ''): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await readdir(path.join(root, rel), { withFileTypes: true })) {
     const child = rel ? `${rel}/${entry.name}` : entry.name;
-    if (entry.isSymbolicLink()) throw new InputError([{ file: child, line: 1, col: 1, code: 'symlink', message: `${child} is a symlink; charts are packed without them` }]);
+    if (entry.isSymbolicLink()) throw new InputError([{ file: child, code: 'symlink', message: `${child} is a symlink; charts are packed without them` }]);
     if (entry.isDirectory()) out.push(...(await listFiles(root, child)));
     else if (entry.isFile()) out.push(child);
   }
@@ -116,7 +109,7 @@ function header(name: string, size: number): Buffer {
   let base = name;
   if (Buffer.byteLength(name) > 100) {
     const cut = name.lastIndexOf('/', 155);
-    if (cut <= 0 || Buffer.byteLength(name.slice(cut + 1)) > 100) throw new InputError([{ file: name, line: 1, col: 1, code: 'chart-path', message: `path too long for a chart archive: ${name}` }]);
+    if (cut <= 0 || Buffer.byteLength(name.slice(cut + 1)) > 100) throw new InputError([{ file: name, code: 'chart-path', message: `path too long for a chart archive: ${name}` }]);
     prefix = name.slice(0, cut);
     base = name.slice(cut + 1);
   }
@@ -138,8 +131,8 @@ function header(name: string, size: number): Buffer {
 }
 
 /** gzip with no timestamp and OS byte 255 ("unknown"), whatever platform zlib thinks it is on. */
-export function gzipDeterministic(data: Buffer): Buffer {
-  const gz = gzipSync(data, { level: 9 });
+export function gzipDeterministic(data: Buffer, level = 9): Buffer {
+  const gz = gzipSync(data, { level });
   gz.writeUInt32LE(0, 4); // MTIME
   gz[9] = 255; // OS
   return gz;

@@ -46,7 +46,7 @@ export async function lintChart(chartDir: string, displayDir: string, log: (line
       await run('helm', ['lint', '--strict', chartDir, ...set]);
     } catch (error) {
       const out = `${(error as { stdout?: string }).stdout ?? ''}${(error as { stderr?: string }).stderr ?? ''}`.trim();
-      throw new InputError([{ file: `${displayDir}/${set[1] ? path.relative(chartDir, set[1]) : 'Chart.yaml'}`, line: 1, col: 1, code: 'chart-lint', message: `helm lint --strict failed: ${out.split('\n').slice(-5).join(' | ')}` }]);
+      throw new InputError([{ file: `${displayDir}/${set[1] ? path.relative(chartDir, set[1]) : 'Chart.yaml'}`, code: 'chart-lint', message: `helm lint --strict failed: ${out.split('\n').slice(-5).join(' | ')}` }]);
     }
   }
   log(`helm lint --strict passed with ${valueFiles.length || 'the default'} values file(s)`);

@@ -38,7 +38,7 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
   const maxFileBytes = options.maxFileBytes ?? MAX_FILE_BYTES;
   const maxFiles = options.maxFiles ?? MAX_FILES;
   const problems: Problem[] = [];
-  const at = (file: string, code: string, message: string): Problem => ({ file, line: 1, col: 1, code, message });
+  const at = (file: string, code: string, message: string): Problem => ({ file, code, message });
   const base = path.join(root, DEPLOYMENTS_DIR);
 
   let top: string[];

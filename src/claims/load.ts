@@ -4,13 +4,13 @@
  * the strict `yaml` path, which reports it with positions. Nothing here writes anything.
  */
 import type { Problem } from '../errors.js';
-import { compiled } from './ajv.js';
+import { compiled, compiledAllErrors } from './ajv.js';
 import claimSchema from './application-claim.schema.json' with { type: 'json' };
 import type { ClaimFile } from './discover.js';
 import { fastParseClaimFile } from './fast-parse.js';
 import { parseClaimFile } from './parse.js';
 import { schemaCursor } from './schema-cursor.js';
-import { schemaProblem } from './schema-errors.js';
+import { schemaProblems } from './schema-errors.js';
 import type { SourceDoc } from './source.js';
 import type { ApplicationClaim, LoadedClaim } from './types.js';
 
@@ -42,7 +42,10 @@ export function loadClaims(files: readonly ClaimFile[], options: { fast?: boolea
     result.problems.push(...parsed.problems);
     for (const doc of parsed.docs) {
       if (!validate(doc.data)) {
-        result.problems.push(schemaProblem(doc, validate.errors ?? []));
+        // Invalid: validate again collecting every error, so the author sees them all at once.
+        const all = compiledAllErrors(CLAIM_SCHEMA);
+        all(doc.data);
+        result.problems.push(...schemaProblems(doc, all.errors ?? []));
         continue;
       }
       result.claims.push({ claim: doc.data as ApplicationClaim, env: file.env, source: doc });

@@ -1,69 +1,163 @@
 /**
  * Ajv errors → problems a person can act on: the right line (the key for unknown or missing
- * fields, the value otherwise), the field path, and the offending value quoted but short.
- * Ajv runs without allErrors (its advice for untrusted input), so each document reports its
- * first problem; fix it and the next one shows.
+ * fields, the value otherwise), the field path, the offending value quoted but short, what to
+ * write instead (with an example where a pattern is involved) and, for a misspelt field or
+ * enum value, the likely intended one.
+ *
+ * `schemaProblems` takes the errors of an allErrors validator (ajv.ts) and reports each thing
+ * wrong once: of a `oneOf`/`anyOf`, only the errors of the form the author most likely meant.
  */
 import type { ErrorObject } from 'ajv';
 import type { Problem } from '../errors.js';
+import { didYouMean, PATTERN_HINTS } from './hints.js';
 import { type FieldPath, formatFieldPath, type SourceDoc } from './source.js';
 
-const DNS_LABEL_PATTERN = '^[a-z0-9]([-a-z0-9]*[a-z0-9])?$';
 const WEAK = new Set(['type', 'oneOf', 'anyOf', 'if', 'allOf', 'not']);
+const ALTERNATIVES = new Set(['oneOf', 'anyOf']);
 
+/**
+ * More than anyone reads from one document; past it, the rest are counted. (It also bounds the
+ * cost of locating each problem in a huge, wholly wrong document.)
+ */
+export const MAX_PROBLEMS_PER_DOCUMENT = 200;
+
+/** Every problem in one document, one per thing wrong. */
+export function schemaProblems(doc: SourceDoc, errors: readonly ErrorObject[], basePath: FieldPath = []): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  const relevant = relevantErrors(errors);
+  let i = 0;
+  for (; i < relevant.length && problems.length < MAX_PROBLEMS_PER_DOCUMENT; i++) {
+    const p = toProblem(doc, relevant[i]!, basePath);
+    const key = `${p.line}:${p.col}:${p.code}:${p.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    problems.push(p);
+  }
+  if (i < relevant.length) {
+    const rest = relevant.length - i;
+    problems.push(problemAt(doc, basePath, 'key', 'schema-more', `and ${rest} more schema error${rest === 1 ? '' : 's'} in this document (fix these and run again)`, basePath));
+  }
+  return problems;
+}
+
+/** The single most specific problem: for validators that stop at the first error. */
 export function schemaProblem(doc: SourceDoc, errors: ErrorObject[], basePath: FieldPath = []): Problem {
-  const error = pickError(errors);
+  return toProblem(doc, pickError(errors), basePath);
+}
+
+/**
+ * Drops the noise allErrors brings: `if` failures (their `then` errors say what is wrong), and
+ * for each oneOf/anyOf, the errors of every alternative but the one the author most likely
+ * meant — one whose type matched, with the fewest errors. When no alternative even has the
+ * right type, the oneOf error itself is the one problem.
+ *
+ * Ajv reports an alternative's errors just before the oneOf/anyOf error itself, branch by
+ * branch, so one backward pass finds each group in linear time (no quadratic blow-up on a
+ * document with thousands of them).
+ */
+function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
+  return reduceAlternatives(errors.filter((e) => e.keyword !== 'if'));
+}
+
+function reduceAlternatives(list: readonly ErrorObject[]): ErrorObject[] {
+  const kept: ErrorObject[] = [];
+  for (let i = list.length - 1; i >= 0; i--) {
+    const alt = list[i]!;
+    if (!ALTERNATIVES.has(alt.keyword)) {
+      kept.push(alt);
+      continue;
+    }
+    let start = i;
+    while (start > 0 && within(list[start - 1]!.instancePath, alt.instancePath)) start--;
+    const branches = groupByBranch(list.slice(start, i), alt.schemaPath);
+    const wrongShape = (group: ErrorObject[]) => group.some((e) => e.keyword === 'type' && e.instancePath === alt.instancePath);
+    const meant = branches.filter((group) => !wrongShape(group)).sort((a, b) => a.length - b.length)[0];
+    if (meant) kept.push(...reduceAlternatives(meant).reverse());
+    else kept.push(alt);
+    i = start;
+  }
+  return kept.reverse();
+}
+
+/** An error names its branch in its schemaPath (`…/oneOf/1/…`); errors from a $ref inside a branch follow their branch's. */
+function groupByBranch(errors: readonly ErrorObject[], altSchemaPath: string): ErrorObject[][] {
+  const prefix = `${altSchemaPath}/`;
+  const groups = new Map<string, ErrorObject[]>();
+  let current = '?';
+  for (const e of errors) {
+    if (e.schemaPath.startsWith(prefix)) current = e.schemaPath.slice(prefix.length).split('/')[0]!;
+    let group = groups.get(current);
+    if (!group) groups.set(current, (group = []));
+    group.push(e);
+  }
+  return [...groups.values()];
+}
+
+function within(instancePath: string, ancestor: string): boolean {
+  return instancePath === ancestor || instancePath.startsWith(`${ancestor}/`);
+}
+
+function toProblem(doc: SourceDoc, error: ErrorObject, basePath: FieldPath): Problem {
   const path = [...basePath, ...pointerToPath(error.instancePath)];
   const value = valueAt(doc.data, path);
-  let field: FieldPath = path;
-  let part: 'key' | 'value' = 'value';
-  let message: string;
+  const code = `schema-${error.keyword.toLowerCase()}`;
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
-      message = `missing required field "${missing}"`;
-      part = 'key';
-      field = path;
-      return problemAt(doc, path, part, 'schema-required', message, [...path, missing]);
+      return problemAt(doc, path, 'key', code, `missing required field "${missing}"`, [...path, missing]);
     }
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      field = [...path, extra];
-      return problemAt(doc, field, 'key', 'schema-unknown-field', `unknown field "${extra}"`, field);
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      const guess = didYouMean(extra, known);
+      const hint = guess ? `; did you mean "${guess}"?` : known.length ? `; known fields here: ${known.join(', ')}` : '';
+      return problemAt(doc, [...path, extra], 'key', 'schema-unknown-field', `unknown field "${extra}"${hint}`, [...path, extra]);
     }
+    case 'propertyNames':
+      return problemAt(doc, path, 'key', code, `has a key that is not allowed`, path);
+    default:
+      return problemAt(doc, path, 'value', code, valueMessage(error, value), path);
+  }
+}
+
+function valueMessage(error: ErrorObject, value: unknown): string {
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
     case 'type':
-      message = `must be ${article((error.params as { type: string }).type)}, got ${describe(value)}`;
-      break;
-    case 'pattern':
-      message =
-        (error.params as { pattern: string }).pattern === DNS_LABEL_PATTERN
-          ? `${show(value)} is not a DNS label: use lowercase letters, digits and '-', starting and ending with a letter or digit`
-          : `${show(value)} does not match the expected format ${(error.params as { pattern: string }).pattern}`;
-      break;
+      return `must be ${article(String(params.type).replace(',', ' or '))}, got ${describe(value)}`;
+    case 'pattern': {
+      const hint = PATTERN_HINTS[String(params.pattern)];
+      return hint ? `${show(value)} is not ${hint.what}; for example ${hint.example}` : `${show(value)} does not match the expected format ${String(params.pattern)}`;
+    }
     case 'enum': {
-      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ');
-      message = `${show(value)} is not one of ${allowed}`;
-      break;
+      const allowed = (params.allowedValues as unknown[]).map(String);
+      const guess = typeof value === 'string' ? didYouMean(value, allowed) : undefined;
+      return `${show(value)} is not one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}${guess ? `; did you mean "${guess}"?` : ''}`;
     }
     case 'const':
-      message = `must be ${JSON.stringify((error.params as { allowedValue: unknown }).allowedValue)}, got ${show(value)}`;
-      break;
+      return `must be ${JSON.stringify(params.allowedValue)}, got ${show(value)}`;
     case 'maxLength':
     case 'minLength':
-      message = `${error.keyword === 'maxLength' ? 'longer' : 'shorter'} than the ${error.keyword === 'maxLength' ? 'maximum' : 'minimum'} of ${(error.params as { limit: number }).limit} characters`;
-      break;
+      return params.limit === 1 && error.keyword === 'minLength'
+        ? 'must not be empty'
+        : `${error.keyword === 'maxLength' ? 'longer' : 'shorter'} than the ${error.keyword === 'maxLength' ? 'maximum' : 'minimum'} of ${String(params.limit)} characters`;
     case 'maxItems':
     case 'maxProperties':
-      message = `too many entries: at most ${(error.params as { limit: number }).limit}`;
-      break;
+      return `too many entries: at most ${String(params.limit)}`;
+    case 'minItems':
+      return `needs at least ${String(params.limit)} entr${params.limit === 1 ? 'y' : 'ies'}`;
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum':
+      return `must be ${String(params.comparison)} ${String(params.limit)}, got ${show(value)}`;
     case 'oneOf':
     case 'anyOf':
-      message = `${show(value)} matches none of the accepted forms`;
-      break;
+      return `${show(value)} matches none of the accepted forms`;
     default:
-      message = `${error.message ?? 'is invalid'}${value === undefined ? '' : `, got ${show(value)}`}`;
+      return `${error.message ?? 'is invalid'}${value === undefined ? '' : `, got ${show(value)}`}`;
   }
-  return problemAt(doc, field, part, `schema-${error.keyword.toLowerCase()}`, message, field);
 }
 
 function problemAt(doc: SourceDoc, at: FieldPath, part: 'key' | 'value', code: string, message: string, field: FieldPath): Problem {

@@ -3,26 +3,21 @@
  * Every problem points at the field a user must change; a clash names both places.
  */
 import type { Problem } from '../errors.js';
+import { resolveComponent } from '../render/component-settings.js';
 import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
+import { resolveProfile } from '../render/profiles.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import type { RenderSettings } from '../settings/types.js';
-import { type FieldPath, formatFieldPath, type SourceDoc } from './source.js';
+import { argocdNameProblems } from './argocd-names.js';
+import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
 import type { ClaimResources, LoadedClaim } from './types.js';
+import { claimUnits } from './units.js';
 
 export function semanticProblems(claims: readonly LoadedClaim[], settings: RenderSettings): Problem[] {
   const problems: Problem[] = [];
-  const at = (doc: SourceDoc, path: FieldPath, code: string, message: string, part: 'key' | 'value' = 'value'): Problem => ({
-    file: doc.file,
-    ...doc.locate(path, part),
-    code,
-    message,
-    field: formatFieldPath(path),
-  });
-  const place = (doc: SourceDoc, path: FieldPath): string => {
-    const p = doc.locate(path, 'value');
-    return `${doc.file}:${p.line}:${p.col}`;
-  };
+  const at = problemAt;
+  const place = placeOf;
 
   const claimNames = new Map<string, { doc: SourceDoc }>();
   const objectNames = new Map<string, { doc: SourceDoc; path: FieldPath }>();
@@ -48,11 +43,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
 
     const units = new Map<string, FieldPath>();
     const components = spec.components ?? [];
-    const unitEntries: { name: string; path: FieldPath }[] = [
-      ...spec.applications.map((a, i) => ({ name: a.name, path: ['spec', 'applications', i, 'name'] as FieldPath })),
-      ...components.map((c, i) => ({ name: c.name, path: ['spec', 'components', i, 'name'] as FieldPath })),
-    ];
-    for (const unit of unitEntries) {
+    for (const unit of claimUnits(claim)) {
       const seen = units.get(unit.name);
       if (seen) {
         problems.push(at(doc, unit.path, 'duplicate-name', `"${unit.name}" is already used in this claim at ${place(doc, seen)}`));
@@ -130,7 +121,12 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     });
 
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ['spec', 'components', i, 'resources'], doc, at)));
+    const profile = resolveProfile(env, settings.profiles);
+    components.forEach((c, i) => {
+      for (const issue of resolveComponent(c, profile).issues) problems.push(at(doc, ['spec', 'components', i, ...issue.path], issue.code, issue.message));
+    });
   }
+  problems.push(...argocdNameProblems(claims, settings));
   return problems;
 }
 

@@ -1,4 +1,5 @@
 /** Where a parsed document came from, and how to point back into it. */
+import type { Problem } from '../errors.js';
 
 export type FieldPath = readonly (string | number)[];
 
@@ -27,4 +28,15 @@ export function formatFieldPath(path: FieldPath): string {
     else out += `[${JSON.stringify(segment)}]`;
   }
   return out;
+}
+
+/** A problem pinned to a field of a parsed document. */
+export function problemAt(doc: SourceDoc, path: FieldPath, code: string, message: string, part: 'key' | 'value' = 'value'): Problem {
+  return { file: doc.file, ...doc.locate(path, part), code, message, field: formatFieldPath(path) };
+}
+
+/** `deployments/dev/shop.yaml:11:13`: the other place a clash message points at. */
+export function placeOf(doc: SourceDoc, path: FieldPath): string {
+  const p = doc.locate(path, 'value');
+  return `${doc.file}:${p.line}:${p.col}`;
 }

@@ -76,7 +76,7 @@ export interface ApplicationSpec {
   values?: Record<string, unknown>;
 }
 
-export type ComponentType = 'postgresql' | 'redis';
+export type ComponentType = 'postgresql' | 'redis' | 'rabbitmq' | 'mongodb' | 'elasticsearch' | 'kafka';
 export type ComponentSize = 'small' | 'medium' | 'large';
 
 export interface PostgresqlConfig {
@@ -89,9 +89,25 @@ export interface PostgresqlConfig {
 }
 
 export interface RedisConfig {
-  persistence?: boolean;
+  /** redis: a boolean; rabbitmq (operator era): { size, enabled }. */
+  persistence?: boolean | { size?: string; enabled?: boolean };
   auth?: { existingSecret: string; key?: string };
   maxmemoryPolicy?: string;
+  /** Operator era: now the component's mode / replicas. */
+  mode?: string;
+  replicas?: number;
+}
+
+/** Operator-era keys of the newer types (config.replicas, config.storage, …) and MongoDB's own. */
+export interface OperatorEraConfig {
+  replicas?: number;
+  plugins?: string[];
+  storage?: string;
+  heap?: string;
+  brokers?: number;
+  zookeeper?: unknown;
+  database?: string;
+  auth?: { existingSecret: string; key?: string };
 }
 
 export interface ComponentSpec {
@@ -103,7 +119,15 @@ export interface ComponentSpec {
   storage?: string | { size?: string; storageClass?: string };
   replicas?: number;
   resources?: ClaimResources;
-  config?: PostgresqlConfig & RedisConfig;
+  /** rabbitmq */
+  plugins?: string[];
+  /** elasticsearch */
+  heap?: string;
+  /** kafka */
+  brokers?: number;
+  /** redis */
+  mode?: 'standalone' | 'replication' | 'sentinel' | 'cluster';
+  config?: PostgresqlConfig & RedisConfig & OperatorEraConfig;
 }
 
 export interface ApplicationClaim {

@@ -1,32 +1,41 @@
 /** `infraforge diff`: what this work tree would change in rendered/, against a base commit. */
-import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { fullMarkdown } from '../diff/markdown.js';
 import { diffAgainst } from '../diff/diff.js';
 import { ExitCode, InputError } from '../errors.js';
-import { createGit } from '../git/git.js';
-import { type CliIO, type Command, overridesFrom, SETTINGS_FLAGS } from './main.js';
+import { createGit, isSafeRef } from '../git/git.js';
+import type { CliIO, Command } from './main.js';
+import { DIFF_HELP } from './help.js';
+import { overridesFrom, parseFlags, registryChecksFrom, rootDir } from './options.js';
 
 export const diff: Command = {
-  summary: 'show what the work tree changes in rendered/ against a base commit',
+  help: DIFF_HELP,
   async run(args: string[], io: CliIO): Promise<ExitCode> {
-    const { values } = parseArgs({
-      args,
-      options: { root: { type: 'string' }, base: { type: 'string' }, format: { type: 'string' }, 'no-manifests': { type: 'boolean' }, ...SETTINGS_FLAGS },
-      strict: true,
-      allowPositionals: false,
-    });
-    const format = values.format ?? 'markdown';
+    const values = parseFlags(DIFF_HELP, args, io.stdout);
+    if (!values) return ExitCode.ok;
+    const format = (values.format as string | undefined) ?? 'markdown';
     if (format !== 'markdown' && format !== 'unified') {
-      throw new InputError([{ file: '.', line: 1, col: 1, code: 'usage', message: `--format must be markdown or unified, got ${JSON.stringify(format)}` }]);
+      throw new InputError([{ code: 'usage', message: `--format must be markdown or unified, got ${JSON.stringify(format)}` }]);
     }
-    const root = path.resolve(io.cwd, values.root ?? '.');
+    const root = rootDir(io.cwd, values.root);
+    const git = createGit(root);
+    const baseRef = (values.base as string | undefined) ?? 'HEAD';
+    if (!isSafeRef(baseRef)) {
+      throw new InputError([{ code: 'base-invalid', message: `--base ${JSON.stringify(baseRef)}: name a branch, a tag, a commit id, HEAD~N or origin/<branch>` }]);
+    }
+    const baseSha = await git.localCommit(baseRef);
+    if (!baseSha) {
+      throw new InputError([
+        { code: 'base-unknown', message: `--base ${JSON.stringify(baseRef)} is not a commit, branch or tag in ${root}; diff does not fetch (run git fetch first, or name another commit)` },
+      ]);
+    }
     const result = await diffAgainst({
       root,
-      git: createGit(root),
-      baseRef: values.base ?? 'HEAD',
+      git,
+      baseRef: baseSha,
+      headIsWorkTree: true,
       overrides: overridesFrom(values),
       env: io.env,
+      ...registryChecksFrom(values),
       manifests: !values['no-manifests'] && format === 'markdown',
       log: (l) => io.stderr(`${l}\n`),
     });

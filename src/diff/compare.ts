@@ -14,6 +14,8 @@ export interface FileChange {
   claim: string;
   /** The app or component, for values files. */
   unit: string | undefined;
+  /** For values files: `microservice` for an app, else the component type (`postgresql`, …). */
+  unitType: string | undefined;
   added: number;
   removed: number;
   patch: string;
@@ -43,6 +45,7 @@ export function compareTrees(base: ReadonlyMap<string, string>, head: ReadonlyMa
       env: parts[1] ?? '',
       claim: parts[2] ?? '',
       unit: parts.length === 5 ? parts[3] : undefined,
+      unitType: parts.length === 5 ? unitTypeOf(after ?? before ?? '') : undefined,
       added,
       removed,
       // The '=====' rule the diff package puts first says nothing a reviewer needs.
@@ -50,4 +53,12 @@ export function compareTrees(base: ReadonlyMap<string, string>, head: ReadonlyMa
     });
   }
   return changes;
+}
+
+/**
+ * The top-level `type:` of a rendered values file. The file is our own output (sorted keys,
+ * nested keys indented), so a key at column 0 is the top-level one.
+ */
+function unitTypeOf(values: string): string | undefined {
+  return /^type: "?([a-z0-9-]+)"?$/m.exec(values)?.[1];
 }

@@ -6,10 +6,12 @@ import path from 'node:path';
 import { packageChart } from '../chart/package.js';
 import { InputError, type Problem } from '../errors.js';
 import type { Git } from '../git/git.js';
+import { massDeletion } from '../io/deletion-guard.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import { compareTrees, type FileChange } from './compare.js';
 import { helmAvailable, manifestDiff } from './manifests.js';
+import { movedTags } from './moved-tags.js';
 import type { DiffReport } from './markdown.js';
 import { renderTree, withWorktree } from './trees.js';
 
@@ -18,6 +20,8 @@ export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
   git: Git;
   baseRef: string;
   manifests?: boolean;
+  /** The head is the work tree as it is (the CLI), not the commit HEAD names: say so, not HEAD's id. */
+  headIsWorkTree?: boolean;
   log?: (line: string) => void;
 }
 
@@ -33,20 +37,29 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
   const { git, root } = options;
   const log = options.log ?? (() => undefined);
   const baseSha = await git.resolveCommit(options.baseRef);
-  const head = await renderTree(root, options);
-  const headSha = await git.headSha().catch(() => undefined);
+  const { files: head, settings } = await renderTree(root, options);
+  const headSha = options.headIsWorkTree ? undefined : await git.headSha().catch(() => undefined);
 
   return withWorktree(git, baseSha, async (baseDir) => {
-    const base = await renderTree(baseDir, options).catch((error: unknown) => {
-      if (!(error instanceof InputError)) throw error;
-      log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
-      return new Map<string, string>();
-    });
+    // The base as it was rendered: its pinned digests come from its own rendered/, so a tag that
+    // moved since shows up as a changed digest; the registry checks judge the head only.
+    const base = await renderTree(baseDir, { ...options, verifyImages: false, verifyChart: false, digestSource: 'rendered' }).then(
+      (tree) => tree.files,
+      (error: unknown) => {
+        if (!(error instanceof InputError)) throw error;
+        log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
+        return new Map<string, string>();
+      },
+    );
     const changes = compareTrees(base, head);
-    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}) };
+    // What the render after the merge will meet: the head's threshold, on the whole tree.
+    const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
+    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}) };
+    const moved = movedTags(base, head);
+    if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
       const objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
-      if (objects) report.extra = [{ title: 'Kubernetes objects (helm template)', body: objects }];
+      if (objects) report.extra = [...(report.extra ?? []), { title: 'Kubernetes objects (helm template)', body: objects }];
     }
     const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
     return { report, changes, chartProblem, baseSha };
@@ -58,11 +71,9 @@ async function chartBumpProblem(baseChart: string, headChart: string): Promise<P
   const base = await packageChart(baseChart, CHART_DIR).catch(() => undefined);
   if (!base) return undefined; // no chart (or an invalid one) at the base: nothing to compare
   const head = await packageChart(headChart, CHART_DIR);
-  if (base.digest === head.digest || base.meta.version !== head.meta.version) return undefined;
+  if (base.contentDigest === head.contentDigest || base.meta.version !== head.meta.version) return undefined;
   return {
     file: `${CHART_DIR}/Chart.yaml`,
-    line: 1,
-    col: 1,
     code: 'chart-version-not-bumped',
     message: `${CHART_DIR} changed but its version is still ${head.meta.version}; bump version in Chart.yaml (a published version is immutable)`,
   };

@@ -1,25 +1,33 @@
 /**
  * The PR comment: a summary first (per environment and claim: units added, removed, changed,
- * with line counts; removals loud, since Argo CD deletes what they deployed), then one
- * collapsible section per changed file with a fenced diff. Fences are longer than any backtick
- * run in the content, so nothing inside — backticks, HTML, @mentions — renders or pings.
+ * with line counts; removals loud, each saying what Argo CD will delete and keep, see
+ * lifecycle.ts), then one collapsible section per changed file with a fenced diff. Fences are
+ * longer than any backtick run in the content, so nothing inside — backticks, HTML,
+ * @mentions — renders or pings.
  * The comment stays within GitHub's 65,536-character limit: the summary is kept whole, file
  * sections are added while they fit, the one that does not is cut with a notice, and the
  * rest are named only. The full diff goes to the job summary and an output.
  */
 import { cmp } from '../errors.js';
+import type { MassDeletion } from '../io/deletion-guard.js';
 import type { FileChange } from './compare.js';
+import { lifecycleNotes, massDeletionNote } from './lifecycle.js';
 
 export const COMMENT_MARKER = '<!-- infraforge-render:diff -->';
 /** GitHub refuses issue comments longer than this (HTTP 422). */
 export const GITHUB_COMMENT_LIMIT = 65_536;
+/** Each note is a few hundred characters; this many keep the summary well inside the limit. */
+const MAX_LIFECYCLE_NOTES = 60;
 
 export interface DiffReport {
   changes: FileChange[];
   /** Extra sections (e.g. the Kubernetes object diff), already fenced. */
   extra?: { title: string; body: string }[];
+  /** The commit rendered as the head; absent when the head is an uncommitted work tree. */
   headSha?: string;
   baseSha?: string;
+  /** Set when the render after the merge will stop at the mass-deletion guard. */
+  massDeletion?: MassDeletion;
 }
 
 export function fence(text: string, info = 'diff'): string {
@@ -31,7 +39,7 @@ export function fence(text: string, info = 'diff'): string {
 export function summaryMarkdown(report: DiffReport): string {
   const { changes } = report;
   const lines = [COMMENT_MARKER, '### infraforge render diff', ''];
-  if (report.baseSha && report.headSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → \`${report.headSha.slice(0, 12)}\`.`, '');
+  if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : 'the work tree'}.`, '');
   if (changes.length === 0) {
     lines.push('No change to `rendered/`.');
     return `${lines.join('\n')}\n`;
@@ -40,8 +48,11 @@ export function summaryMarkdown(report: DiffReport): string {
   const removedClaims = changes.filter((c) => c.kind === 'removed' && c.path.endsWith('/applicationset.yaml'));
   if (removedUnits.length || removedClaims.length) {
     lines.push('> [!CAUTION]');
-    lines.push(`> This change **removes ${removedUnits.length} app(s)/component(s)**${removedClaims.length ? ` and **${removedClaims.length} claim(s)**` : ''}. Argo CD will delete what they deployed:`);
-    for (const c of [...removedClaims, ...removedUnits]) lines.push(`> - \`${c.env}/${c.claim}${c.unit ? `/${c.unit}` : ''}\``);
+    lines.push(`> This change **removes ${removedUnits.length} app(s)/component(s)**${removedClaims.length ? ` and **${removedClaims.length} claim(s)**` : ''}. What Argo CD will do:`);
+    const notes = lifecycleNotes(changes);
+    for (const note of notes.slice(0, MAX_LIFECYCLE_NOTES)) lines.push(`> - ${note}`);
+    if (notes.length > MAX_LIFECYCLE_NOTES) lines.push(`> - … and ${notes.length - MAX_LIFECYCLE_NOTES} more, in the same words.`);
+    if (report.massDeletion) lines.push('>', `> ${massDeletionNote(report.massDeletion)}`);
     lines.push('');
   }
   lines.push('| environment | claim | added | removed | changed | lines |', '|---|---|---|---|---|---:|');

@@ -36,6 +36,10 @@ export interface Git {
   show(rev: string, file: string): Promise<string | undefined>;
   /** The commit a ref names (fetching it from origin when it is not here yet). */
   resolveCommit(ref: string): Promise<string>;
+  /** The commit a ref names in this repository, or undefined when there is none; never fetches. */
+  localCommit(ref: string): Promise<string | undefined>;
+  /** `remote.origin.url` as configured, or undefined. */
+  originUrl(): Promise<string | undefined>;
   /** A detached worktree of `sha` at `dir`, for reading another commit without touching this one. */
   addWorktree(dir: string, sha: string): Promise<void>;
   removeWorktree(dir: string): Promise<void>;
@@ -159,6 +163,15 @@ export function createGit(workdir: string): Git {
       if (local.trim()) return local.trim();
       await run(['fetch', '--no-tags', '--quiet', 'origin', ref]);
       return (await run(['rev-parse', '--verify', 'FETCH_HEAD^{commit}'])).trim();
+    },
+    async localCommit(ref) {
+      if (!isSafeRef(ref)) throw new InfraError(`refusing git ref ${JSON.stringify(ref)}`);
+      const sha = await run(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).catch(() => '');
+      return sha.trim() || undefined;
+    },
+    async originUrl() {
+      const url = await run(['config', '--get', 'remote.origin.url']).catch(() => '');
+      return url.trim() || undefined;
     },
     async addWorktree(dir, sha) {
       if (!/^[0-9a-f]{40,64}$/.test(sha)) throw new InfraError(`not a commit id: ${sha}`);

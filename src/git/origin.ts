@@ -1,18 +1,14 @@
 /**
- * Where this repository lives, as Argo CD should fetch it. Read with fixed arguments only;
- * the working directory, not an argument, says which repository.
+ * Where this repository lives, as Argo CD should fetch it. Read through the Git interface
+ * (its one choke point); the working directory, not an argument, says which repository.
  */
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
-
-const run = promisify(execFile);
+import { createGit } from './git.js';
 
 export async function readOriginUrl(root: string): Promise<string | undefined> {
   try {
-    const { stdout } = await run('git', ['config', '--get', 'remote.origin.url'], { cwd: root, timeout: 10_000 });
-    return stdout.trim() || undefined;
+    return await createGit(root).originUrl();
   } catch {
-    return undefined;
+    return undefined; // not a directory simple-git accepts: no origin to read
   }
 }
 

@@ -14,7 +14,12 @@ export interface Profile {
   resources: ResourceSet;
   podDisruptionBudget: boolean;
   autoscaling: { enabled: boolean; maxReplicasFactor: number; targetCPUUtilizationPercentage: number };
-  components: { instances: number; storage: string; storageClass?: string };
+  /**
+   * instances: PostgreSQL members. quorumMembers / quorumFloor: the default and the least
+   * members of the stores that elect by majority (RabbitMQ, MongoDB, Elasticsearch, Kafka),
+   * where two members survive no more failures than one.
+   */
+  components: { instances: number; quorumMembers: number; quorumFloor: number; storage: string; storageClass?: string };
 }
 
 export const BUILTIN_PROFILES: Readonly<Record<'dev' | 'staging' | 'prod', Profile>> = {
@@ -23,21 +28,21 @@ export const BUILTIN_PROFILES: Readonly<Record<'dev' | 'staging' | 'prod', Profi
     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
     podDisruptionBudget: false,
     autoscaling: { enabled: false, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 80 },
-    components: { instances: 1, storage: '1Gi' },
+    components: { instances: 1, quorumMembers: 1, quorumFloor: 1, storage: '1Gi' },
   },
   staging: {
     replicas: { default: 2, floor: 1 },
     resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
     podDisruptionBudget: false,
     autoscaling: { enabled: false, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 75 },
-    components: { instances: 2, storage: '10Gi' },
+    components: { instances: 2, quorumMembers: 3, quorumFloor: 1, storage: '10Gi' },
   },
   prod: {
     replicas: { default: 3, floor: 2 },
     resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } },
     podDisruptionBudget: true,
     autoscaling: { enabled: true, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 70 },
-    components: { instances: 3, storage: '50Gi' },
+    components: { instances: 3, quorumMembers: 3, quorumFloor: 3, storage: '50Gi' },
   },
 };
 

@@ -5,15 +5,17 @@
  */
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { compiled } from '../claims/ajv.js';
+import { parseChartYaml } from '../chart/chart-yaml.js';
+import { compiledAllErrors } from '../claims/ajv.js';
 import { parseClaimFile } from '../claims/parse.js';
 import { schemaCursor } from '../claims/schema-cursor.js';
-import { schemaProblem } from '../claims/schema-errors.js';
+import { schemaProblems } from '../claims/schema-errors.js';
+import { placeOf, type SourceDoc } from '../claims/source.js';
 import { InputError, type Problem } from '../errors.js';
 import { normalizeGitUrl, ownerFromUrl, readOriginUrl } from '../git/origin.js';
 import type { ProfileOverride } from '../render/profiles.js';
 import settingsSchema from './render-settings.schema.json' with { type: 'json' };
-import type { RenderSettings } from './types.js';
+import type { RenderSettings, ReservedName } from './types.js';
 
 export const SETTINGS_FILE = 'deployments/settings.yaml';
 export const CHART_DIR = 'charts/common';
@@ -32,8 +34,8 @@ interface SettingsFile {
   spec?: {
     git?: { repoURL?: string; targetRevision?: string };
     chart?: { repository?: string };
-    image?: { registry?: string; owner?: string };
-    argocd?: { namespace?: string; server?: string };
+    image?: { registry?: string; owner?: string; pinDigests?: boolean };
+    argocd?: { namespace?: string; server?: string; reservedApplications?: string[]; reservedProjects?: string[] };
     deletion?: { maxDeletedApps?: number };
     profiles?: Record<string, ProfileOverride>;
   };
@@ -49,7 +51,7 @@ export async function resolveSettings(
   overrides: SettingsOverrides,
   env: Record<string, string | undefined>,
 ): Promise<RenderSettings> {
-  const file = await readSettingsFile(root);
+  const { file, doc } = await readSettingsFile(root);
   const spec = file.spec ?? {};
   const chart = await readChartInfo(root);
 
@@ -58,21 +60,32 @@ export async function resolveSettings(
   const owner = (overrides.imageOwner ?? spec.image?.owner ?? env.GITHUB_REPOSITORY_OWNER ?? ownerFromUrl(gitRepoURL))?.toLowerCase();
   if (!gitRepoURL) {
     throw new InputError([
-      { file: SETTINGS_FILE, line: 1, col: 1, code: 'git-url-unknown', message: 'cannot tell which git URL Argo CD should read: no usable origin remote; set spec.git.repoURL in deployments/settings.yaml or pass --repo-url' },
+      { code: 'git-url-unknown', message: 'cannot tell which git URL Argo CD should read: no usable origin remote; set spec.git.repoURL in deployments/settings.yaml or pass --repo-url' },
     ]);
   }
   const chartRepository = overrides.chartRepository ?? spec.chart?.repository ?? (owner ? `oci://ghcr.io/${owner}/charts` : undefined);
   if (!chartRepository) {
     throw new InputError([
-      { file: SETTINGS_FILE, line: 1, col: 1, code: 'chart-repository-unknown', message: 'cannot tell where the common chart is published: set spec.chart.repository in deployments/settings.yaml' },
+      { code: 'chart-repository-unknown', message: 'cannot tell where the common chart is published: set spec.chart.repository in deployments/settings.yaml' },
     ]);
   }
   return {
     gitRepoURL,
     targetRevision: overrides.targetRevision ?? spec.git?.targetRevision ?? 'HEAD',
     chart: { repository: chartRepository, name: chart.name, version: chart.version },
-    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? 'ghcr.io', owner },
-    argocd: { namespace: spec.argocd?.namespace ?? 'argocd', server: spec.argocd?.server ?? 'https://kubernetes.default.svc' },
+    image: { registry: overrides.imageRegistry ?? spec.image?.registry ?? 'ghcr.io', owner, ...(spec.image?.pinDigests ? { pinDigests: true } : {}) },
+    argocd: {
+      namespace: spec.argocd?.namespace ?? 'argocd',
+      server: spec.argocd?.server ?? 'https://kubernetes.default.svc',
+      ...(doc && (spec.argocd?.reservedApplications || spec.argocd?.reservedProjects)
+        ? {
+            reserved: {
+              applications: reservedNames(doc, 'reservedApplications', spec.argocd.reservedApplications),
+              projects: reservedNames(doc, 'reservedProjects', spec.argocd.reservedProjects),
+            },
+          }
+        : {}),
+    },
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
     allowDeletions: overrides.allowDeletions ?? false,
     profiles: spec.profiles ?? {},
@@ -84,24 +97,30 @@ function githubUrlFromEnv(env: Record<string, string | undefined>): string | und
   return normalizeGitUrl(`${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}`);
 }
 
-async function readSettingsFile(root: string): Promise<SettingsFile> {
+/** Each reserved name with the settings line it sits on, so a clash message can point there. */
+function reservedNames(doc: SourceDoc, key: 'reservedApplications' | 'reservedProjects', names: string[] = []): ReservedName[] {
+  return names.map((name, i) => ({ name, where: placeOf(doc, ['spec', 'argocd', key, i]) }));
+}
+
+async function readSettingsFile(root: string): Promise<{ file: SettingsFile; doc?: SourceDoc }> {
   let text: string;
   try {
     text = await readFile(path.join(root, SETTINGS_FILE), 'utf8');
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { file: {} };
     throw error;
   }
   const parsed = parseClaimFile(SETTINGS_FILE, text, schemaCursor(settingsSchema as Record<string, unknown>));
   const problems: Problem[] = [...parsed.problems];
-  if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, line: 1, col: 1, code: 'settings-multiple', message: 'the settings file must hold one document' });
+  if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, code: 'settings-multiple', message: 'the settings file must hold one document' });
   const doc = parsed.docs[0];
   if (doc && problems.length === 0) {
-    const validate = compiled(settingsSchema);
-    if (!validate(doc.data)) problems.push(schemaProblem(doc, validate.errors ?? []));
+    // One small file, read once: every error at once.
+    const validate = compiledAllErrors(settingsSchema);
+    if (!validate(doc.data)) problems.push(...schemaProblems(doc, validate.errors ?? []));
   }
   if (problems.length) throw new InputError(problems);
-  return (doc?.data ?? {}) as SettingsFile;
+  return doc ? { file: (doc.data ?? {}) as SettingsFile, doc } : { file: {} };
 }
 
 /** Name and version of charts/common: the single source of truth for what ApplicationSets pin. */
@@ -111,17 +130,10 @@ export async function readChartInfo(root: string, chartDir = CHART_DIR): Promise
   try {
     text = await readFile(path.join(root, file), 'utf8');
   } catch {
-    throw new InputError([{ file, line: 1, col: 1, code: 'chart-missing', message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
+    throw new InputError([{ file, code: 'chart-missing', message: `${file} not found: the common chart's version is what ApplicationSets pin` }]);
   }
-  const parsed = parseClaimFile(file, text);
-  if (parsed.problems.length) throw new InputError(parsed.problems);
-  const data = parsed.docs[0]?.data as { name?: unknown; version?: unknown } | undefined;
-  const version = typeof data?.version === 'string' ? data.version : undefined;
-  if (!data || typeof data.name !== 'string' || !version || !SEMVER.test(version)) {
-    const at = parsed.docs[0]?.locate(['version'], 'value') ?? { line: 1, col: 1 };
-    throw new InputError([{ file, ...at, code: 'chart-version', message: 'Chart.yaml needs a name and a semantic version (e.g. 2.0.0)' }]);
-  }
-  return { name: data.name, version };
+  const chartYaml = parseChartYaml(file, text);
+  if (!chartYaml.meta) throw new InputError(chartYaml.problems);
+  return { name: chartYaml.meta.name, version: chartYaml.meta.version };
 }
 
-export const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;

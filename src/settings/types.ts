@@ -12,10 +12,31 @@ export interface RenderSettings {
     name: string;
     version: string;
   };
-  image: { registry: string; owner: string | undefined };
-  argocd: { namespace: string; server: string };
+  image: {
+    registry: string;
+    owner: string | undefined;
+    /** spec.image.pinDigests: render `image.digest` for every application image. */
+    pinDigests?: boolean;
+    /**
+     * Digests resolved from the registries for this run, keyed `repository:tag`; the pure
+     * renderer pins an application's image to the digest it finds here.
+     */
+    digests?: ReadonlyMap<string, string>;
+  };
+  argocd: {
+    namespace: string;
+    server: string;
+    /** Names listed in deployments/settings.yaml as owned by something else; absent when none. */
+    reserved?: { applications: ReservedName[]; projects: ReservedName[] };
+  };
   /** A render that removes more apps than this is refused unless allowDeletions. */
   maxDeletedApps: number;
   allowDeletions: boolean;
   profiles: Record<string, ProfileOverride>;
+}
+
+/** A name a claim may not take, and where it was reserved (`deployments/settings.yaml:12:9`). */
+export interface ReservedName {
+  name: string;
+  where: string;
 }

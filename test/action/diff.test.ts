@@ -4,9 +4,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT } from '../../src/diff/markdown.js';
+import { measuredBudget } from '../support/budget.js';
 import { type Origin, makeOrigin } from '../support/git.js';
 import { type FakeGitHub, startGitHub } from '../support/github-server.js';
-import { claim } from '../support/repo.js';
+import { CHART_VERSION, claim } from '../support/repo.js';
 import { runAction } from '../support/runner.js';
 
 const WRITE = 'ghs_write_token_000000000000000000000';
@@ -70,6 +71,26 @@ async function diff(pr: Pr, token = WRITE, fork = false) {
 
 const writes = () => github.requests.filter((r) => r.method !== 'GET');
 
+const HUGE = 300;
+/**
+ * The huge PR's budget, from a tenth of its work measured here and now: a fork PR (no API
+ * calls) changing HUGE/10 claims. Rendering scales with the claims; the helm templating is
+ * capped at MAX_TEMPLATED_UNITS units, which both runs reach, so the huge run is at most ten
+ * samples.
+ */
+const HUGE_PR_BUDGET = await measuredBudget(async () => {
+  const n = HUGE / 10;
+  const sample = makeOrigin(claims(n));
+  try {
+    const base = sample.tip();
+    const head = sample.commit(claims(n, '9.9.9'), 'the PR');
+    const run = await runAction({ workspace: sample.clone(head), eventName: 'pull_request', event: event({ base, head, workspace: '' }, true), sha: head, inputs: { command: 'diff' } });
+    if (run.code !== 0) throw new Error(`calibration run failed: ${run.stdout}${run.stderr}`);
+  } finally {
+    sample.cleanup();
+  }
+}, 10);
+
 describe('diff on a pull request', () => {
   it('posts one comment with the summary and the diff, then updates nothing when nothing changed', async () => {
     const pr = pullRequest(claims(2), { 'deployments/dev/c1.yaml': claims(2, '1.1.0')['deployments/dev/c1.yaml']! });
@@ -107,19 +128,19 @@ describe('diff on a pull request', () => {
   });
 
   it('keeps a huge PR within 65,536 characters, summary first, with a notice', async () => {
-    const base = claims(300);
+    const base = claims(HUGE);
     const head: Record<string, string> = {};
-    for (const [file, text] of Object.entries(claims(300, '9.9.9', '      env:\n        - name: BIG\n          value: "' + 'x'.repeat(300) + '"\n'))) head[file] = text;
+    for (const [file, text] of Object.entries(claims(HUGE, '9.9.9', '      env:\n        - name: BIG\n          value: "' + 'x'.repeat(300) + '"\n'))) head[file] = text;
     const pr = pullRequest(base, head);
     const run = await diff(pr);
     expect(run.code, run.stdout).toBe(0);
     const body = github.comments[0]!.body;
     expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(body).toContain('| `dev` | `c299` |');
+    expect(body).toContain(`| \`dev\` | \`c${HUGE - 1}\` |`);
     expect(body).toContain("The diff was cut to fit GitHub's comment limit");
-    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(300);
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(HUGE);
     expect(run.outputs.diff!.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
-  });
+  }, HUGE_PR_BUDGET);
 
   it('fences backticks, HTML and @mentions so they do nothing', async () => {
     const nasty = '"```</details><img src=x onerror=alert(1)> @octocat ````"';
@@ -164,13 +185,31 @@ describe('diff on a pull request', () => {
     const body = github.comments[0]!.body;
     expect(body).toContain('> [!CAUTION]');
     expect(body).toContain('**removes 1 app(s)/component(s)**');
+    expect(body).toContain('> - `dev/c0/worker` removed or disabled: Argo CD will delete the Application `c0-worker` and the Kubernetes objects it deployed');
     expect(body.indexOf('[!CAUTION]')).toBeLessThan(body.indexOf('<details>'));
+  });
+
+  it('a renamed claim with a database: the comment says the old Cluster is kept and who takes it over', async () => {
+    const db = '  components:\n    - type: postgresql\n      name: db\n';
+    const before = claim('shop', 'dev', db);
+    const pr = pullRequest({ 'deployments/dev/shop.yaml': before }, { 'deployments/dev/shop.yaml': before.replace('name: shop', 'name: store') });
+    const run = await diff(pr);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const body = github.comments[0]!.body;
+    expect(body).toContain("Kept**, with their data: `db`'s CloudNativePG `Cluster` (`Delete=false`) — delete them by hand when the data can go.");
+    expect(body).toContain('> - claim `dev/shop` removed and `dev/store` added, sharing the units `api`, `db`: probably a rename.');
+    expect(body).toContain('in the same namespace the new Applications take over the kept data resources');
+    expect(body).toContain('**if the namespace changes, the new components start empty**');
   });
 
   it('fails when charts/common changed without a version bump', async () => {
     const pr = pullRequest(claims(1), { 'charts/common/templates/extra.yaml': '# a new template\n' });
     const run = await diff(pr);
     expect(run.code).toBe(2);
-    expect(run.stdout).toContain('charts/common changed but its version is still 2.0.0; bump version in Chart.yaml');
+    expect(run.stdout).toContain(`charts/common changed but its version is still ${CHART_VERSION}; bump version in Chart.yaml`);
+    // The summary keeps the diff and then says why the step failed, and where.
+    expect(run.summary).toContain('### infraforge render diff');
+    expect(run.summary).toContain('### infraforge diff failed');
+    expect(run.summary).toMatch(new RegExp(`^charts/common/Chart\\.yaml: charts/common changed but its version is still ${CHART_VERSION.replace(/\./g, '\\.')}`, 'm'));
   });
 });

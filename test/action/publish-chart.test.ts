@@ -16,17 +16,26 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('publish-chart', () => {
     const inputs = { command: 'publish-chart', 'chart-registry': `oci://${registry.host}/charts`, 'plain-http': 'true' };
     const first = await runAction({ workspace: REPO_ROOT, inputs });
     expect(first.code, first.stdout + first.stderr).toBe(0);
-    expect(first.outputs['chart-version']).toBe('2.0.0');
+    expect(first.outputs['chart-version']).toBe('2.1.0');
     expect(first.outputs['chart-published']).toBe('true');
     expect(first.outputs['chart-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
     // The token is registered for masking (::add-mask::) and appears nowhere else.
     expect(first.stdout).toContain('::add-mask::ghs_testtoken0123456789');
     expect(first.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('ghs_testtoken0123456789');
-    expect(first.summary).toContain('| `common` | 2.0.0 |');
+    expect(first.summary).toContain('| `common` | 2.1.0 |');
 
     const second = await runAction({ workspace: REPO_ROOT, inputs });
     expect(second.code).toBe(0);
     expect(second.outputs['chart-published']).toBe('false');
     expect(second.outputs['chart-digest']).toBe(first.outputs['chart-digest']);
+  });
+
+  it('a registry that is down: exit 3, and the job summary says what failed and what to do', async () => {
+    const run = await runAction({ workspace: REPO_ROOT, inputs: { command: 'publish-chart', 'chart-registry': 'oci://127.0.0.1:1/charts', 'plain-http': 'true' } });
+    expect(run.code).toBe(3);
+    expect(run.summary).toContain('### infraforge publish-chart failed');
+    expect(run.summary).toContain('127.0.0.1:1');
+    expect(run.summary).toContain('re-run the job');
+    expect(run.outputs['chart-published']).toBeUndefined();
   });
 });

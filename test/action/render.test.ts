@@ -114,6 +114,39 @@ describe('render on push', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toContain('::error title=schema-type,file=deployments/dev/bad.yaml,line=15,col=17::must be an integer');
     expect(origin.tip()).toBe(bad);
+    // The job summary says what failed, where and what to do — failures are when people read it.
+    expect(run.summary).toContain('### infraforge render failed');
+    expect(run.summary).toContain('1 problem in the input');
+    expect(run.summary).toMatch(/^deployments\/dev\/bad\.yaml:15:17: must be an integer, got string "nope" \(spec\.applications\[0\]\.ports\[0\]\.port\)$/m);
+    expect(run.summary).toContain('What to do: fix each line above');
+    expect(run.outputs.changed).toBeUndefined();
+  });
+
+  it('an invalid input fails with a summary too, and the token never reaches it', async () => {
+    origin = makeOrigin(claims(1));
+    const token = 'ghs_secret_token_in_a_bad_run_0000000';
+    const run = await runAction({ workspace: origin.clone(), sha: origin.tip(), inputs: { 'max-attempts': 'many', token } });
+    expect(run.code).toBe(2);
+    expect(run.summary).toContain('### infraforge action failed');
+    // An input concerns no file: no made-up position, and no file counted.
+    expect(run.summary).toMatch(/^input max-attempts must be a whole number from 1 to 20$/m);
+    expect(run.summary).toContain('**1 problem in the input**. Nothing');
+    expect(run.summary).not.toContain(token);
+    // The one line that carries it asks the runner to mask it everywhere else.
+    expect(run.stdout.split('\n').filter((l) => l.includes(token))).toEqual([`::add-mask::${token}`]);
+  });
+
+  it('every problem of a claim becomes its own annotation, with "did you mean" where one is close', async () => {
+    origin = makeOrigin(claims(1));
+    const text = claim('bad').replace('Shop Team', 'Bad Team').replace('port: 8080\n      healthCheck', 'port: nope\n      healtCheck').replace('  applications:', '  applications:\n    - name: web\n      version: "1.0.0"\n      ports: [{ port: 80, protocol: TPC }]');
+    const bad = origin.commit({ 'deployments/dev/bad.yaml': text }, 'bad claim');
+    const run = await runAction({ workspace: origin.clone(bad), sha: bad });
+    expect(run.code).toBe(2);
+    const annotations = run.stdout.split('\n').filter((l) => l.startsWith('::error title=schema-'));
+    expect(annotations.length).toBeGreaterThanOrEqual(3);
+    expect(run.stdout).toMatch(/::error title=schema-enum,file=deployments\/dev\/bad\.yaml,line=\d+,col=\d+::"TPC" is not one of "TCP", "UDP", "SCTP"; did you mean "TCP"\?/);
+    expect(run.stdout).toMatch(/::error title=schema-unknown-field,file=deployments\/dev\/bad\.yaml,line=\d+,col=\d+::unknown field "healtCheck"; did you mean "healthCheck"\?/);
+    expect(origin.tip()).toBe(bad);
   });
 
   it('retries exhausted: exit 3 and a clear message, no force-push', async () => {
@@ -132,14 +165,31 @@ describe('render on push', () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toMatch(/::error::push to main was rejected 2 times/);
     expect(git(origin.bare, 'log', '--format=%s', 'main')).not.toContain('render:');
+    expect(run.summary).toContain('### infraforge render failed');
+    expect(run.summary).toContain('outside the claims');
+    expect(run.summary).toContain('push to main was rejected 2 times');
+    expect(run.summary).toContain('re-run the job');
   });
 
-  it('commit: false renders and reports without committing', async () => {
+  it('commit: false renders and reports without committing; changed means "would change"', async () => {
     origin = makeOrigin(claims(1));
     const tip = origin.tip();
-    const run = await runAction({ workspace: origin.clone(tip), sha: tip, inputs: { commit: 'false' } });
+    const ws = origin.clone(tip);
+    const run = await runAction({ workspace: ws, sha: tip, inputs: { commit: 'false' } });
     expect(run.code).toBe(0);
     expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(3);
+    expect(run.outputs.changed).toBe('true');
+    expect(run.outputs['commit-sha']).toBe('');
+    expect(run.summary).toContain('3 file(s) changed; not committed (commit: false).');
     expect(origin.tip()).toBe(tip);
+    expect(git(ws, 'rev-parse', 'HEAD')).toBe(tip);
+
+    // Once rendered/ matches the claims, nothing would change: changed is false.
+    git(ws, 'add', 'rendered');
+    git(ws, 'commit', '--quiet', '-m', 'rendered by hand');
+    const again = await runAction({ workspace: ws, sha: git(ws, 'rev-parse', 'HEAD'), inputs: { commit: 'false' } });
+    expect(again.code).toBe(0);
+    expect(again.outputs.changed).toBe('false');
+    expect(again.outputs['changed-files']).toBe('[]');
   });
 });

@@ -9,7 +9,7 @@ import { type ControlPlane, startControlPlane } from './control-plane/index.js';
 describe('the e2e control plane', () => {
   let cp: ControlPlane;
   beforeAll(async () => {
-    cp = await startControlPlane();
+    cp = await startControlPlane({ rootApplications: [{ env: 'dev', repoURL: 'https://git.example.invalid/platform.git', targetRevision: 'e2e' }] });
   });
   afterAll(async () => {
     await cp?.stop();
@@ -43,6 +43,14 @@ describe('the e2e control plane', () => {
     await cp.apply(`apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: owned\n  namespace: default\n  ownerReferences: [{ apiVersion: v1, kind: ConfigMap, name: owner, uid: ${owner!.metadata.uid} }]\n`);
     await cp.kubectl(['delete', 'configmap', 'owner', '-n', 'default', '--cascade=foreground', '--wait=false']);
     await cp.waitFor(async () => (await cp.api('/api/v1/namespaces/default/configmaps/owned')) === undefined, { what: 'GC of the owned ConfigMap' });
+  });
+
+  it('installs the root Application from infrastructure/argocd with the repository it is given', async () => {
+    const root = await cp.api<{ spec: { project: string; source: { repoURL: string; targetRevision: string; path: string } } }>(
+      '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/infraforge-root-dev');
+    expect(root?.spec.project).toBe('default');
+    expect(root?.spec.source).toMatchObject({ repoURL: 'https://git.example.invalid/platform.git', targetRevision: 'e2e', path: 'rendered/dev' });
+    expect(await cp.api('/apis/argoproj.io/v1alpha1/namespaces/argocd/appprojects/default')).toBeDefined();
   });
 
   it('runs the three Argo CD controllers, each with its own log', () => {

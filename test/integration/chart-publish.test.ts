@@ -9,8 +9,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELM, helm, helmTemplate } from '../support/helm.js';
-import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/repo.js';
+import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
+import { CHART_VERSION, REPO_ROOT } from '../support/repo.js';
 
 const run = promisify(execFile);
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
@@ -59,17 +59,17 @@ describe('chart package', () => {
       expect(rb.code, rb.stderr).toBe(0);
       const da = JSON.parse(ra.stdout) as { digest: string };
       expect(da.digest).toBe((JSON.parse(rb.stdout) as { digest: string }).digest);
-      expect(readFileSync(path.join(out, 'a/common-2.0.0.tgz'))).toEqual(readFileSync(path.join(out, 'b/common-2.0.0.tgz')));
+      expect(readFileSync(path.join(out, 'a/common-2.1.0.tgz'))).toEqual(readFileSync(path.join(out, 'b/common-2.1.0.tgz')));
       // Laid out as Helm lays it out, .helmignore respected.
-      const { stdout: listing } = await run('tar', ['-tzf', path.join(out, 'a/common-2.0.0.tgz')]);
+      const { stdout: listing } = await run('tar', ['-tzf', path.join(out, 'a/common-2.1.0.tgz')]);
       const names = listing.trim().split('\n');
       expect(names).toContain('common/Chart.yaml');
       expect(names).toContain('common/values.schema.json');
       expect(names.every((n) => n.startsWith('common/'))).toBe(true);
       expect(names.some((n) => n.startsWith('common/ci/'))).toBe(false);
       if (HELM) {
-        const { stdout } = await helm(['show', 'chart', path.join(out, 'a/common-2.0.0.tgz')]);
-        expect(stdout).toContain('version: 2.0.0');
+        const { stdout } = await helm(['show', 'chart', path.join(out, 'a/common-2.1.0.tgz')]);
+        expect(stdout).toContain('version: 2.1.0');
       }
       rmSync(out, { recursive: true, force: true });
     } finally {
@@ -81,7 +81,7 @@ describe('chart package', () => {
   it('refuses an invalid version before anything leaves', async () => {
     const c = chartCopy();
     try {
-      writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace('version: 2.0.0', 'version: 2.0'));
+      writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace('version: 2.1.0', 'version: 2.0'));
       const r = await infraforge(c.dir, ['chart', 'package', '--chart', '.']);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/Chart\.yaml:\d+:\d+: version .* is not a semantic version/);
@@ -90,6 +90,8 @@ describe('chart package', () => {
     }
   });
 });
+
+requireRegistry();
 
 describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () => {
   let registry: Registry;
@@ -104,15 +106,15 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout) as { status: string; manifestDigest: string; digest: string };
     expect(report.status).toBe('published');
-    expect(await manifestDigest(registry, 'charts/common', '2.0.0')).toBe(report.manifestDigest);
+    expect(await manifestDigest(registry, 'charts/common', '2.1.0')).toBe(report.manifestDigest);
 
     const pullDir = mkdtempSync(path.join(tmpdir(), 'infraforge-pull-'));
     try {
-      await helm(['pull', `${target}/common`, '--version', '2.0.0', '--plain-http', '--destination', pullDir]);
-      const pulled = readFileSync(path.join(pullDir, 'common-2.0.0.tgz'));
+      await helm(['pull', `${target}/common`, '--version', '2.1.0', '--plain-http', '--destination', pullDir]);
+      const pulled = readFileSync(path.join(pullDir, 'common-2.1.0.tgz'));
       const { createHash } = await import('node:crypto');
       expect(`sha256:${createHash('sha256').update(pulled).digest('hex')}`).toBe(report.digest);
-      const { objects } = await helmTemplate(path.join(REPO_ROOT, 'rendered/dev/ecommerce/ecommerce-api/values.yaml'), 'ecommerce-ecommerce-api', path.join(pullDir, 'common-2.0.0.tgz'));
+      const { objects } = await helmTemplate(path.join(REPO_ROOT, 'rendered/dev/ecommerce/ecommerce-api/values.yaml'), 'ecommerce-ecommerce-api', path.join(pullDir, 'common-2.1.0.tgz'));
       expect(objects.find((o) => o.kind === 'Deployment')?.metadata.name).toBe('ecommerce-api');
     } finally {
       rmSync(pullDir, { recursive: true, force: true });
@@ -121,7 +123,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     const again = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', target, '--plain-http', '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect((JSON.parse(again.stdout) as { status: string }).status).toBe('unchanged');
-    expect(await manifestDigest(registry, 'charts/common', '2.0.0')).toBe(report.manifestDigest);
+    expect(await manifestDigest(registry, 'charts/common', '2.1.0')).toBe(report.manifestDigest);
   });
 
   it('refuses different content under a published version, and leaves the registry as it was', async () => {
@@ -129,30 +131,52 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     const c = chartCopy();
     try {
       expect((await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', target, '--plain-http'])).code).toBe(0);
-      const before = await manifestDigest(registry, 'refuse/common', '2.0.0');
+      const before = await manifestDigest(registry, 'refuse/common', '2.1.0');
       writeFileSync(path.join(c.dir, 'values.yaml'), `${readFileSync(path.join(c.dir, 'values.yaml'), 'utf8')}# a change\n`);
       const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', target, '--plain-http']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('already published with different content');
       expect(r.stderr).toContain('bump version in Chart.yaml');
-      expect(await manifestDigest(registry, 'refuse/common', '2.0.0')).toBe(before);
+      expect(await manifestDigest(registry, 'refuse/common', '2.1.0')).toBe(before);
     } finally {
       c.cleanup();
+    }
+  });
+
+  it('a version helm pushed (no content annotation) is compared by its un-gzipped layer', async () => {
+    const { packageChart } = await import('../../src/chart/package.js');
+    const { ociTarget, publishChart } = await import('../../src/chart/oci.js');
+    const out = mkdtempSync(path.join(tmpdir(), 'infraforge-helm-push-'));
+    const c = chartCopy();
+    try {
+      const fast = await packageChart(c.dir, 'charts/common', { gzipLevel: 1 });
+      writeFileSync(path.join(out, fast.fileName), fast.bytes);
+      await helm(['push', path.join(out, fast.fileName), `oci://${registry.host}/helmpushed`, '--plain-http']);
+      const target = ociTarget(`oci://${registry.host}/helmpushed`, 'common', CHART_VERSION, true);
+      const best = await packageChart(c.dir, 'charts/common');
+      expect(best.digest).not.toBe(fast.digest);
+      expect((await publishChart(best, target, undefined, () => {})).status).toBe('unchanged');
+      writeFileSync(path.join(c.dir, 'values.yaml'), `${readFileSync(path.join(c.dir, 'values.yaml'), 'utf8')}# a change\n`);
+      const changed = await packageChart(c.dir, 'charts/common');
+      await expect(publishChart(changed, target, undefined, () => {})).rejects.toThrow(/already published with different content/);
+    } finally {
+      c.cleanup();
+      rmSync(out, { recursive: true, force: true });
     }
   });
 
   it('--dry-run checks and reports but pushes nothing', async () => {
     const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/dry`, '--plain-http', '--dry-run', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'dry-run', version: '2.0.0', manifestDigest: null });
-    expect(r.stderr).toContain(`would publish common-2.0.0.tgz`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'dry-run', version: '2.1.0', manifestDigest: null });
+    expect(r.stderr).toContain(`would publish common-2.1.0.tgz`);
     expect((await fetch(`${registry.url}/v2/dry/common/tags/list`)).status).toBe(404);
   });
 
   it('tags 1.2.3+b1 as 1.2.3_b1', async () => {
     const c = chartCopy();
     try {
-      writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace('version: 2.0.0', 'version: 1.2.3+b1'));
+      writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace('version: 2.1.0', 'version: 1.2.3+b1'));
       const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', `oci://${registry.host}/build`, '--plain-http', '--json']);
       expect(r.code, r.stderr).toBe(0);
       const tags = (await (await fetch(`${registry.url}/v2/build/common/tags/list`)).json()) as { tags: string[] };
@@ -196,7 +220,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish with registry auth', () =
   it('without credentials: exit 3, a clear message, nothing published', async () => {
     const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/charts`, '--plain-http']);
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/HTTP 401 \(check the registry credentials/);
+    expect(r.stderr).toMatch(/HTTP 401 UNAUTHORIZED: anonymous access does not grant scope repository:charts\/common:pull/);
   });
 
   it('with credentials: published, and the token never printed', async () => {
@@ -207,6 +231,6 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish with registry auth', () =
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).not.toContain('ci-password');
     const auth = `Basic ${Buffer.from('ci:ci-password').toString('base64')}`;
-    expect(await manifestDigest(registry, 'charts/common', '2.0.0', auth)).toMatch(/^sha256:/);
+    expect(await manifestDigest(registry, 'charts/common', '2.1.0', auth)).toMatch(/^sha256:/);
   });
 });

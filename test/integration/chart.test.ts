@@ -14,8 +14,8 @@ import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { PodDisruptionBudget } from 'kubernetes-models/policy/v1/PodDisruptionBudget';
 import { Ingress } from 'kubernetes-models/networking.k8s.io/v1/Ingress';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { crdValidator, errorsOf } from '../support/crd.js';
 import { HELM, helm, helmTemplate, type K8sObject } from '../support/helm.js';
+import { OPERATOR_CRDS, validateOperatorObject } from '../support/operator-crds.js';
 import { claim, cli, REPO_ROOT, type TempRepo, tempRepo } from '../support/repo.js';
 
 const GOLDEN = path.join(REPO_ROOT, 'test/fixtures/golden');
@@ -51,12 +51,7 @@ function releaseOf(file: string): string {
 }
 
 function validateObject(o: K8sObject): void {
-  if (o.kind === 'Cluster') {
-    const validate = crdValidator('cloudnative-pg-v1.30.0/postgresql.cnpg.io_clusters.yaml');
-    const name = o.metadata.name;
-    if (!validate(o)) throw new Error(`${name}: ${errorsOf(validate)}`);
-    return;
-  }
+  if (OPERATOR_CRDS[o.kind]) return validateOperatorObject(o);
   const Model = VALIDATORS[o.kind];
   if (!Model) throw new Error(`no validator for ${o.kind}`);
   new Model(o).validate();

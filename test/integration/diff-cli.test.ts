@@ -37,6 +37,6 @@ describe('infraforge diff', () => {
     } catch (error) {
       code = (error as { status: number }).status;
     }
-    expect(code).toBe(3);
+    expect(code).toBe(2); // a bad flag value is invalid input
   });
 });

@@ -1,6 +1,6 @@
 /**
- * infrastructure/: what can be checked without a cloud account. terraform fmt (the machine's
- * terraform, when there is one), the HCL parsed with @cdktf/hcl2json and its variables checked
+ * infrastructure/: what can be checked without a cloud account. `fmt -check` (terraform, or the
+ * tofu .ci/bootstrap builds), the HCL parsed with @cdktf/hcl2json and its variables checked
  * against their uses and the tfvars, and the Argo CD entry points validated against the
  * upstream Application CRD.
  */
@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { crdValidator, errorsOf } from '../support/crd.js';
 import { REPO_ROOT } from '../support/repo.js';
+import { TOOLS, toolOrSkip } from '../support/tools.js';
 
 const AWS = path.join(REPO_ROOT, 'infrastructure/aws');
 const ARGOCD = path.join(REPO_ROOT, 'infrastructure/argocd');
@@ -20,18 +21,7 @@ const ENVS = readdirSync(path.join(REPO_ROOT, 'deployments'), { withFileTypes: t
   .map((e) => e.name)
   .sort();
 
-const TERRAFORM = (() => {
-  for (const bin of ['terraform', 'tofu']) {
-    try {
-      execFileSync(bin, ['version'], { stdio: 'pipe' });
-      return bin;
-    } catch {
-      // try the next one
-    }
-  }
-  return undefined;
-})();
-if (!TERRAFORM) console.warn('infrastructure: no terraform or tofu on PATH; skipping `fmt -check` (HCL is still parsed below)');
+const TERRAFORM = toolOrSkip(TOOLS.terraform);
 
 describe('terraform', () => {
   it.skipIf(!TERRAFORM)('is formatted (fmt -check)', () => {
@@ -91,7 +81,7 @@ describe('terraform', () => {
 });
 
 describe('the Argo CD entry point', () => {
-  it.each(ENVS)('%s has a root Application watching rendered/%s, only ApplicationSets and AppProjects', (env) => {
+  it.each(ENVS.map((env) => [env, env]))('%s has a root Application watching rendered/%s, only ApplicationSets and AppProjects', (env) => {
     const app = parse(readFileSync(path.join(ARGOCD, `root-${env}.yaml`), 'utf8'));
     const validate = crdValidator('argo-cd-v3.6.1/application-crd.yaml');
     expect(validate(app), errorsOf(validate)).toBe(true);
@@ -106,5 +96,45 @@ describe('the Argo CD entry point', () => {
   it('has no root Application for an environment that does not exist', () => {
     const roots = readdirSync(ARGOCD).filter((f) => /^root-.*\.yaml$/.test(f)).map((f) => f.slice(5, -5)).sort();
     expect(roots).toEqual(ENVS);
+  });
+});
+
+describe('component operators', () => {
+  const hcl = async (file: string) => (await parseHcl(file, readFileSync(path.join(AWS, file), 'utf8'))) as any;
+  const crdDirs = readdirSync(path.join(REPO_ROOT, 'test/crds'));
+
+  it('each operator the chart renders for is installed, at the version whose CRD the renderer is tested against', async () => {
+    const releases = (await hcl('addons.tf')).resource.helm_release;
+    const versions = (await hcl('variables.tf')).variable.addon_versions[0].default;
+    // type → [helm_release, addon_versions key, vendored CRD folder]
+    const expected: Record<string, [string, string, string]> = {
+      elasticsearch: ['eck_operator', 'eck_operator', 'eck-v'],
+      kafka: ['strimzi', 'strimzi', 'strimzi-'],
+      mongodb: ['mongodb_kubernetes', 'mongodb_kubernetes', 'mongodb-kubernetes-'],
+    };
+    for (const [type, [release, key, crdPrefix]] of Object.entries(expected)) {
+      const r = releases[release][0];
+      expect(r.version, type).toBe(`\${var.addon_versions.${key}}`);
+      expect(r.count, type).toBe(`\${contains(local.operators, "${type}") ? 1 : 0}`);
+      expect(crdDirs, type).toContain(`${crdPrefix}${versions[key]}`);
+    }
+    // RabbitMQ ships no chart: Argo CD applies its release manifest through our kustomization.
+    expect(releases.rabbitmq_cluster_operator[0].count).toBe('${contains(local.operators, "rabbitmq") ? 1 : 0}');
+    const kustomization = parse(readFileSync(path.join(REPO_ROOT, 'infrastructure/operators/rabbitmq/kustomization.yaml'), 'utf8'));
+    const url = kustomization.resources[0] as string;
+    const version = /\/releases\/download\/(v[0-9.]+)\/cluster-operator\.yml$/.exec(url)?.[1];
+    expect(crdDirs).toContain(`rabbitmq-cluster-operator-${version}`);
+    expect(readFileSync(path.join(AWS, 'addons.tf'), 'utf8')).toContain('path           = "infrastructure/operators/rabbitmq"');
+  });
+
+  it('the operators a repository needs come from its rendered values, and the root app waits for them', async () => {
+    const locals = (await hcl('addons.tf')).locals.find((l: any) => l.rendered_types);
+    expect(locals.rendered_dir).toBe('${path.module}/../../rendered/${var.environment}');
+    expect(locals.operators).toBe('${setunion(local.rendered_types, toset(var.component_operators))}');
+    // Every type the chart renders as an operator resource is a type the values can name.
+    const schema = JSON.parse(readFileSync(path.join(REPO_ROOT, 'charts/common/values.schema.json'), 'utf8'));
+    expect(schema.properties.type.enum).toEqual(expect.arrayContaining(['rabbitmq', 'mongodb', 'elasticsearch', 'kafka']));
+    const root = (await hcl('argocd.tf')).resource.helm_release.root_apps[0];
+    expect(root.depends_on).toEqual(expect.arrayContaining(['${helm_release.cloudnative_pg}', '${helm_release.eck_operator}', '${helm_release.strimzi}', '${helm_release.mongodb_kubernetes}']));
   });
 });

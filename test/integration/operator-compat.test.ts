@@ -72,4 +72,46 @@ describe('operator-era claims', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^deployments\/dev\/ecommerce\.yaml:43:9: unknown field "sharedBuffers"/m);
   });
+
+  it('operator-era config shapes of the other types are read into their new fields', async () => {
+    const components = `    - type: rabbitmq
+      name: events
+      config:
+        replicas: 3
+        plugins: [rabbitmq_shovel]
+        persistence:
+          size: 8Gi
+    - type: mongodb
+      name: catalog
+      config:
+        replicas: 3
+        storage: 20Gi
+    - type: elasticsearch
+      name: search
+      config:
+        replicas: 3
+        storage: 30Gi
+        heap: 512m
+    - type: kafka
+      name: stream
+      config:
+        brokers: 3
+        storage: 40Gi
+    - type: redis
+      name: cache
+      config:
+        mode: standalone
+        replicas: 1
+        persistence: true
+status:`;
+    repo = tempRepo({ 'deployments/dev/ecommerce.yaml': OPERATOR_CLAIM.replace('status:', components) });
+    const r = await cli(repo.root, 'render');
+    expect(r.code, r.stderr).toBe(0);
+    const read = (unit: string) => parse(repo.read(`rendered/dev/ecommerce-demo/${unit}/values.yaml`));
+    expect(read('events').rabbitmq).toMatchObject({ replicas: 3, plugins: ['rabbitmq_shovel'], storage: { size: '8Gi' } });
+    expect(read('catalog').mongodb).toMatchObject({ members: 3, storage: { size: '20Gi' } });
+    expect(read('search').elasticsearch).toMatchObject({ count: 3, heap: '512m', storage: { size: '30Gi' } });
+    expect(read('stream').kafka).toMatchObject({ brokers: 3, storage: { size: '40Gi' } });
+    expect(read('cache').redis.persistence.enabled).toBe(true);
+  });
 });

@@ -8,22 +8,36 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/repo.js';
+import { TOOLS, toolOrSkip } from '../support/tools.js';
 
 const DIR = path.join(REPO_ROOT, '.github/workflows');
 const FILES = readdirSync(DIR).filter((f) => f.endsWith('.yml')).sort();
-const ACTIONLINT = (() => {
-  try {
-    execFileSync('actionlint', ['-version'], { stdio: 'pipe' });
-    return true;
-  } catch {
-    console.warn('workflows: actionlint is not on PATH (run through .ci/bootstrap); skipping it');
-    return false;
-  }
-})();
+const ACTIONLINT = toolOrSkip(TOOLS.actionlint);
 
+interface Job {
+  needs?: string | string[];
+  permissions?: Record<string, string>;
+  steps?: { uses?: string; with?: Record<string, string> }[];
+}
 interface Workflow {
+  on: Record<string, { paths?: string[] } | null>;
   permissions?: unknown;
-  jobs: Record<string, { permissions?: Record<string, string>; steps?: { uses?: string }[] }>;
+  jobs: Record<string, Job>;
+}
+
+const workflow = (file: string) => parse(readFileSync(path.join(DIR, file), 'utf8')) as Workflow;
+/** The commands this job runs through our own action (`uses: ./`; action.yml's default is render). */
+const commandsOf = (job: Job) => (job.steps ?? []).filter((s) => s.uses === './').map((s) => s.with?.command ?? 'render');
+const needsOf = (job: Job) => (job.needs === undefined ? [] : Array.isArray(job.needs) ? job.needs : [job.needs]);
+
+/** Every job `name` waits for, directly or through other jobs. */
+function upstreamOf(wf: Workflow, name: string, seen = new Set<string>()): Set<string> {
+  for (const need of needsOf(wf.jobs[name]!)) {
+    if (seen.has(need)) continue;
+    seen.add(need);
+    upstreamOf(wf, need, seen);
+  }
+  return seen;
 }
 
 describe('workflows', () => {
@@ -32,7 +46,7 @@ describe('workflows', () => {
   });
 
   it.skipIf(!ACTIONLINT)('pass actionlint', () => {
-    execFileSync('actionlint', ['-no-color', ...FILES.map((f) => path.join(DIR, f))], { cwd: REPO_ROOT, stdio: 'pipe' });
+    execFileSync(ACTIONLINT!, ['-no-color', ...FILES.map((f) => path.join(DIR, f))], { cwd: REPO_ROOT, stdio: 'pipe' });
   });
 
   it.each(FILES)('%s grants nothing by default and each job only what it needs', (file) => {
@@ -52,6 +66,31 @@ describe('workflows', () => {
       for (const step of job.steps ?? []) {
         if (!step.uses || step.uses.startsWith('./')) continue;
         expect(step.uses).toMatch(/^[\w.-]+\/[\w./-]+@[0-9a-f]{40}$/);
+      }
+    }
+  });
+
+  it('publish the chart before any job renders, so no ApplicationSet pins a version the registry lacks', () => {
+    let renderJobs = 0;
+    for (const file of FILES) {
+      const wf = workflow(file);
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        if (!commandsOf(job).includes('render')) continue;
+        renderJobs++;
+        const publishers = [...upstreamOf(wf, name)].filter((n) => commandsOf(wf.jobs[n]!).includes('publish-chart'));
+        expect(publishers, `${file}: job ${name} renders without waiting for the chart to be published`).not.toEqual([]);
+        // A chart change triggers this workflow, so its publish job sees every version bump first.
+        expect(wf.on.push?.paths ?? ['**'], `${file} must run on chart changes`).toEqual(expect.arrayContaining(['charts/**']));
+      }
+    }
+    expect(renderJobs).toBeGreaterThan(0);
+    // And nothing else publishes on its own schedule, racing the renders.
+    for (const file of FILES) {
+      const wf = workflow(file);
+      for (const [name, job] of Object.entries(wf.jobs)) {
+        if (!commandsOf(job).includes('publish-chart')) continue;
+        const waiting = Object.keys(wf.jobs).filter((other) => upstreamOf(wf, other).has(name) && commandsOf(wf.jobs[other]!).includes('render'));
+        expect(waiting, `${file}: job ${name} publishes the chart but no render job waits for it`).not.toEqual([]);
       }
     }
   });

@@ -53,7 +53,7 @@ describe('18: removing things', () => {
     repo.write('rendered/dev/shop/api/values.yaml', 'mine: true\n');
     const result = await cli(repo.root, 'render');
     expect(result.code).toBe(2);
-    expect(result.stderr).toMatch(/^rendered\/dev\/shop\/api\/values\.yaml:1:1: .*not generated/m);
+    expect(result.stderr).toMatch(/^rendered\/dev\/shop\/api\/values\.yaml: .*not generated/m);
     expect(repo.read('rendered/dev/shop/api/values.yaml')).toBe('mine: true\n');
   });
 
@@ -64,7 +64,7 @@ describe('18: removing things', () => {
     repo.remove('deployments/prod');
     const refused = await cli(repo.root, 'render');
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/^deployments\/prod:1:1: .*every rendered file of environment "prod"/m);
+    expect(refused.stderr).toMatch(/^deployments\/prod: .*every rendered file of environment "prod"/m);
     expect(repo.snapshot()).toEqual(before);
 
     const allowed = await cli(repo.root, 'render', '--allow-deletions', '--json');

@@ -1,20 +1,15 @@
 /** The real `helm` binary, as CI installs it (.ci/bootstrap). */
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { parseAllDocuments } from 'yaml';
 import { REPO_ROOT } from './repo.js';
+import { TOOLS, toolOrSkip } from './tools.js';
 
 const run = promisify(execFile);
 
-export const HELM = (() => {
-  try {
-    execFileSync('helm', ['version', '--short'], { stdio: 'pipe' });
-    return 'helm';
-  } catch {
-    return undefined;
-  }
-})();
+/** helm, or undefined outside CI when it is missing (see tools.ts). */
+export const HELM = toolOrSkip(TOOLS.helm);
 
 export const KUBE_VERSION = '1.31.0';
 

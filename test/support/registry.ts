@@ -1,26 +1,20 @@
 /**
  * A real OCI registry on loopback: Debian's docker-registry (the CNCF distribution registry),
  * started per test file with its storage in a temp dir. Optionally with htpasswd auth
- * (user `ci`, password `ci-password`; the bcrypt hash is in test/fixtures/registry).
+ * (user `ci`, password `ci-password`; the bcrypt hash is in test/fixtures/registry), or with
+ * Docker token auth against a token server of ours (./token-server.ts).
  */
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO_ROOT } from './repo.js';
+import { TOKEN_ISSUER, TOKEN_SERVICE, type TokenServer } from './token-server.js';
+import { TOOLS, toolOrSkip } from './tools.js';
 import { freePort } from './ports.js';
 
-export const REGISTRY_BIN = (() => {
-  for (const bin of ['docker-registry', 'registry']) {
-    try {
-      execFileSync('which', [bin], { stdio: 'pipe' });
-      return bin;
-    } catch {
-      // next
-    }
-  }
-  return undefined;
-})();
+/** Debian's docker-registry, or undefined outside CI when it is missing (see tools.ts). */
+export const REGISTRY_BIN = toolOrSkip(TOOLS.registry);
 
 export interface Registry {
   host: string;
@@ -28,11 +22,27 @@ export interface Registry {
   stop(): Promise<void>;
 }
 
-export async function startRegistry(options: { auth?: boolean } = {}): Promise<Registry> {
+export interface RegistryOptions {
+  /** htpasswd auth (user `ci`, password `ci-password`). */
+  auth?: boolean;
+  /** Docker token auth against this token server (see ./token-server.ts). */
+  token?: TokenServer;
+}
+
+/** Under CI=true a missing tool fails the run; elsewhere tests may skip on REGISTRY_BIN. */
+export function requireRegistry(): void {
+  if (!REGISTRY_BIN && process.env.CI === 'true') throw new Error('docker-registry is not installed and CI=true: registry tests cannot be skipped (.ci/bootstrap installs it)');
+}
+
+export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
   if (!REGISTRY_BIN) throw new Error('docker-registry is not installed (.ci/bootstrap installs it)');
   const dir = mkdtempSync(path.join(tmpdir(), 'infraforge-registry-'));
   const port = await freePort();
-  const auth = options.auth ? `auth:\n  htpasswd:\n    realm: infraforge-test\n    path: ${path.join(REPO_ROOT, 'test/fixtures/registry/htpasswd')}\n` : '';
+  const auth = options.token
+    ? `auth:\n  token:\n    realm: ${options.token.realm}\n    service: ${TOKEN_SERVICE}\n    issuer: ${TOKEN_ISSUER}\n    rootcertbundle: ${options.token.certFile}\n`
+    : options.auth
+      ? `auth:\n  htpasswd:\n    realm: infraforge-test\n    path: ${path.join(REPO_ROOT, 'test/fixtures/registry/htpasswd')}\n`
+      : '';
   const config = `version: 0.1\nlog:\n  level: error\n  accesslog:\n    disabled: true\nstorage:\n  filesystem:\n    rootdirectory: ${dir}/data\n  delete:\n    enabled: true\nhttp:\n  addr: 127.0.0.1:${port}\n${auth}`;
   writeFileSync(path.join(dir, 'config.yml'), config);
   const child: ChildProcess = spawn(REGISTRY_BIN, ['serve', path.join(dir, 'config.yml')], { stdio: 'ignore' });

@@ -6,6 +6,9 @@ import { runCli } from '../../src/cli/main.js';
 
 export const REPO_ROOT = path.resolve(new URL('../..', import.meta.url).pathname);
 
+/** charts/common's version as committed: tests that publish or pin the chart follow its bumps. */
+export const CHART_VERSION = /^version:\s*"?([^"\s]+)"?\s*$/m.exec(readFileSync(path.join(REPO_ROOT, 'charts/common/Chart.yaml'), 'utf8'))![1]!;
+
 export const SETTINGS = `apiVersion: platform.infraforge.io/v1
 kind: RenderSettings
 spec:

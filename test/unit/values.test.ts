@@ -1,20 +1,12 @@
 /** The pure core: claim + profile + settings → values, with no disk or network. */
 import { describe, expect, it } from 'vitest';
+import { TEST_SETTINGS } from '../support/render-settings.js';
 import type { ApplicationClaim, ApplicationSpec } from '../../src/claims/types.js';
 import { BUILTIN_PROFILES } from '../../src/render/profiles.js';
-import { applicationValues, componentValues, mergeResources, parseImage } from '../../src/render/values.js';
-import type { RenderSettings } from '../../src/settings/types.js';
+import { componentValues } from '../../src/render/component-values.js';
+import { applicationValues, mergeResources, parseImage } from '../../src/render/values.js';
 
-const settings: RenderSettings = {
-  gitRepoURL: 'https://github.com/acme/platform.git',
-  targetRevision: 'HEAD',
-  chart: { repository: 'oci://ghcr.io/acme/charts', name: 'common', version: '2.0.0' },
-  image: { registry: 'ghcr.io', owner: 'acme' },
-  argocd: { namespace: 'argocd', server: 'https://kubernetes.default.svc' },
-  maxDeletedApps: 10,
-  allowDeletions: false,
-  profiles: {},
-};
+const settings = TEST_SETTINGS;
 
 function claimWith(app: Partial<ApplicationSpec>, components: ApplicationClaim['spec']['components'] = []): ApplicationClaim {
   return {

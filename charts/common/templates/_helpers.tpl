@@ -84,3 +84,28 @@ limits:
   {{- end }}
 {{- end }}
 {{- end -}}
+
+{{/*
+Metadata of an operator resource that holds data. Delete=false: when Argo CD deletes the
+Application (component removed, claim removed or renamed), it leaves this object, so the
+operator keeps the volumes; deleting it is a deliberate act by hand (README, Lifecycle).
+*/}}
+{{- define "common.dataMetadata" -}}
+name: {{ include "common.name" . }}
+labels:
+  {{- include "common.labels" . | nindent 2 }}
+annotations:
+  argocd.argoproj.io/sync-options: Delete=false
+{{- end -}}
+
+{{/* A PersistentVolumeClaim spec from a values storage block ({size, storageClass}). */}}
+{{- define "common.pvcSpec" -}}
+accessModes:
+  - ReadWriteOnce
+{{- with .storageClass }}
+storageClassName: {{ . | quote }}
+{{- end }}
+resources:
+  requests:
+    storage: {{ required "storage.size is required" .size | quote }}
+{{- end -}}

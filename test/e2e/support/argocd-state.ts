@@ -35,8 +35,13 @@ export async function live(cp: ControlPlane, plural: Plural, env?: string): Prom
 
 export async function syncRoot(cp: ControlPlane, root: string, env: string): Promise<void> {
   const claims = renderedClaims(root).filter((c) => c.env === env);
-  const docs = claims.flatMap((c) => [readFileSync(c.appProjectFile, 'utf8'), readFileSync(c.applicationSetFile, 'utf8')]);
-  if (docs.length > 0) await cp.apply(docs.join('---\n'));
+  // AppProjects first, in their own apply, as Argo CD's sync orders kinds it does not know by
+  // name (AppProject < ApplicationSet). The ApplicationSet controller reads the project from its
+  // cache; a set it reconciles before the project reaches that cache gets a validation error and
+  // is retried only after 3 minutes (ReconcileRequeueOnValidationError).
+  for (const files of [claims.map((c) => c.appProjectFile), claims.map((c) => c.applicationSetFile)]) {
+    if (files.length > 0) await cp.apply(files.map((f) => readFileSync(f, 'utf8')).join('---\n'));
+  }
   const wanted = new Set(claims.map((c) => c.claim));
   for (const plural of ['applicationsets', 'appprojects'] as const) {
     for (const name of (await live(cp, plural, env)).keys()) {
@@ -59,7 +64,9 @@ export async function waitForApplications(cp: ControlPlane, env: string, names: 
   return cp.waitFor(async () => {
     const apps = await live(cp, 'applications', env);
     const have = [...apps.keys()].sort();
-    const settled = [...apps.values()].every((a) => !a.metadata.deletionTimestamp);
-    return settled && JSON.stringify(have) === JSON.stringify(want) ? apps : undefined;
+    const deleting = [...apps.values()].filter((a) => a.metadata.deletionTimestamp).map((a) => a.metadata.name);
+    if (deleting.length === 0 && JSON.stringify(have) === JSON.stringify(want)) return apps;
+    // Thrown, not returned: the timeout message then says what was there instead.
+    throw new Error(`have ${JSON.stringify(have)}${deleting.length > 0 ? `, being deleted ${JSON.stringify(deleting)}` : ''}`);
   }, { what: `${what}: Applications ${JSON.stringify(want)}`, timeoutMs: 120_000 });
 }

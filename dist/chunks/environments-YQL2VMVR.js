@@ -1,0 +1,30 @@
+import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
+import {
+  listEnvironments
+} from "./chunk-6XSL235X.js";
+import {
+  ENVIRONMENTS_HELP,
+  parseFlags,
+  rootDir
+} from "./chunk-VFE4JGV2.js";
+import "./chunk-JISTMJ7C.js";
+import {
+  ExitCode
+} from "./chunk-SOMP4Y6R.js";
+
+// src/cli/environments.ts
+var environments = {
+  help: ENVIRONMENTS_HELP,
+  async run(args, io) {
+    const values = parseFlags(ENVIRONMENTS_HELP, args, io.stdout);
+    if (!values) return ExitCode.ok;
+    const envs = await listEnvironments(rootDir(io.cwd, values.root));
+    io.stdout(values.json ? `${JSON.stringify(envs)}
+` : envs.map((e) => `${e}
+`).join(""));
+    return ExitCode.ok;
+  }
+};
+export {
+  environments
+};

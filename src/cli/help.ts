@@ -1,0 +1,104 @@
+/**
+ * What each command says about itself: its usage, description and flags with their defaults.
+ * Kept apart from the commands so `infraforge --help` (and the README agreement test) can read
+ * every command's help without loading the code behind it.
+ */
+import { type CommandHelp, type FlagSet, REGISTRY_FLAGS, ROOT_FLAG, SETTINGS_FLAGS } from './options.js';
+
+export const RENDER_HELP: CommandHelp = {
+  name: 'render',
+  summary: 'render deployments/ into rendered/',
+  description: `Validates every claim under deployments/<env>/ and writes the Helm values, ApplicationSet and
+AppProject of each into rendered/<env>/<claim>/. Only files whose bytes change are written; files of
+removed claims and apps are deleted. Exit 0 when done, 1 when --check finds rendered/ out of date,
+2 on invalid input (then nothing is written), 3 on any other failure.`,
+  flags: {
+    ...ROOT_FLAG,
+    env: { type: 'string', multiple: true, arg: 'ENV', help: 'render only this environment (a folder under deployments/)', default: 'every environment' },
+    check: { type: 'boolean', help: 'write nothing; exit 1 when rendered/ is out of date (never answered from the cache)', default: 'off' },
+    json: { type: 'boolean', help: 'print one JSON object: written, deleted, unchanged, upToDate, cached', default: 'off' },
+    'allow-deletions': { type: 'boolean', help: 'allow removing a whole environment or more apps than spec.deletion.maxDeletedApps', default: 'off' },
+    'no-cache': { type: 'boolean', help: 'always do the full run, never answer a no-op from the cache in .git/', default: 'off' },
+    ...SETTINGS_FLAGS,
+    ...REGISTRY_FLAGS,
+  },
+};
+
+export const VALIDATE_HELP: CommandHelp = {
+  name: 'validate',
+  summary: 'check every claim and the settings; write nothing',
+  description: `Reads deployments/ and charts/common like render does and reports every problem as
+path:line:col: message, without writing anything. Exit 0 when valid, 2 when not.`,
+  flags: { ...ROOT_FLAG, json: { type: 'boolean', help: 'print one JSON object: valid, problems, claims', default: 'off' }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS },
+};
+
+export const DIFF_HELP: CommandHelp = {
+  name: 'diff',
+  summary: 'show what the work tree changes in rendered/ against a base commit',
+  description: `Renders the base commit (in a temporary git worktree) and the work tree as it is, and prints
+the difference in rendered/; with helm on PATH, markdown output also diffs the Kubernetes objects
+(Secret values shown only as "changed (N bytes)"). Writes nothing. Exit 2 when the claims are
+invalid, the base is not a commit here (diff never fetches), or charts/common changed without a
+version bump.`,
+  flags: {
+    ...ROOT_FLAG,
+    base: { type: 'string', arg: 'GIT-REF', help: 'the commit, branch or tag to compare with (must exist locally)', default: 'HEAD' },
+    format: { type: 'string', arg: 'markdown|unified', help: 'markdown with a summary, or a unified diff', default: 'markdown' },
+    'no-manifests': { type: 'boolean', help: 'skip the helm template diff of Kubernetes objects', default: 'off' },
+    ...SETTINGS_FLAGS,
+    ...REGISTRY_FLAGS,
+  },
+};
+
+export const ENVIRONMENTS_HELP: CommandHelp = {
+  name: 'environments',
+  summary: 'list the environments a full render covers',
+  description: `Prints each environment a full render covers, one a line: every deployments/<env>/ folder and
+every rendered/<env>/ folder (a removed environment stays listed, so rendering it notices the
+deletion). The render workflow's matrix is this list. Exit 2 when a folder is not a DNS label.`,
+  flags: { ...ROOT_FLAG, json: { type: 'boolean', help: 'print a JSON array', default: 'off' } },
+};
+
+const CHART_FLAG: FlagSet = { chart: { type: 'string', arg: 'DIR', help: 'the chart to work on', default: 'charts/common' } };
+const JSON_FLAG: FlagSet = { json: { type: 'boolean', help: 'print one JSON object', default: 'off' } };
+
+export const PACKAGE_HELP: CommandHelp = {
+  name: 'chart package',
+  summary: 'pack the chart into a byte-deterministic .tgz',
+  description: `Checks Chart.yaml and values.schema.json and writes <name>-<version>.tgz: the same chart gives
+the same bytes (and sha256) on any machine, any day. Prints the path it wrote and the digest.`,
+  flags: {
+    ...CHART_FLAG,
+    out: { type: 'string', arg: 'DIR', help: 'where to write the .tgz', default: 'a new temporary directory (outside the repository; the path is printed)' },
+    ...JSON_FLAG,
+  },
+};
+
+export const PUBLISH_HELP: CommandHelp = {
+  name: 'chart publish',
+  summary: 'push the chart to an OCI registry when its version is new',
+  description: `Gates on Chart.yaml, values.schema.json and helm lint --strict, then pushes the package to the
+registry (tag: the version with + as _). The same content again is a no-op; different content under
+a published version is refused (exit 2). Credentials: INFRAFORGE_REGISTRY_USERNAME and
+INFRAFORGE_REGISTRY_PASSWORD (or GITHUB_TOKEN).`,
+  flags: {
+    ...CHART_FLAG,
+    registry: { type: 'string', arg: 'oci://HOST/PATH', help: 'where to publish', default: 'spec.chart.repository in deployments/settings.yaml, else oci://ghcr.io/<owner>/charts' },
+    'plain-http': { type: 'boolean', help: 'talk to the registry over http (a local test registry)', default: 'off (https)' },
+    'dry-run': { type: 'boolean', help: 'run every check and report, push nothing', default: 'off' },
+    ...JSON_FLAG,
+  },
+};
+
+export const CHART_HELP: CommandHelp = {
+  name: 'chart',
+  summary: 'package or publish charts/common',
+  description: `infraforge chart package   ${PACKAGE_HELP.summary}
+infraforge chart publish   ${PUBLISH_HELP.summary}
+
+Run infraforge chart package --help or infraforge chart publish --help for their flags.`,
+  flags: {},
+};
+
+/** Every command's help, in the order the overview lists them. */
+export const ALL_HELP: readonly CommandHelp[] = [RENDER_HELP, VALIDATE_HELP, DIFF_HELP, ENVIRONMENTS_HELP, PACKAGE_HELP, PUBLISH_HELP];

@@ -1,0 +1,53 @@
+/**
+ * External tools the tests run (helm, actionlint, terraform/tofu, docker-registry). A test file
+ * asks for its tool once, at load. On a developer's machine a missing tool skips the tests that
+ * need it, with one notice naming it; under CI=true it is an error naming the tool, so a green
+ * CI always means every check ran. `.ci/bootstrap npm test` installs them all.
+ */
+import { execFileSync } from 'node:child_process';
+
+/** The first of `candidates` that runs `versionArgs` successfully; undefined when none does. */
+export function findTool(candidates: readonly string[], versionArgs: readonly string[]): string | undefined {
+  for (const bin of candidates) {
+    try {
+      execFileSync(bin, versionArgs, { stdio: 'pipe', timeout: 30_000 });
+      return bin;
+    } catch {
+      // not installed (or broken): try the next one
+    }
+  }
+  return undefined;
+}
+
+export interface ToolSpec {
+  /** What people call it, in messages. */
+  name: string;
+  /** Executables that provide it, preferred first. */
+  candidates?: readonly string[];
+  /** Arguments that make it print its version and exit 0. */
+  versionArgs?: readonly string[];
+}
+
+export function missingToolMessage(name: string): string {
+  return `${name} is not on PATH: run the tests through \`bash .ci/bootstrap npm test\`, which installs it`;
+}
+
+/**
+ * The executable for `spec`, or undefined (tests then skip) — except under CI=true, where a
+ * missing tool throws, failing the test file that needs it.
+ */
+export function toolOrSkip(spec: ToolSpec, env: Record<string, string | undefined> = process.env): string | undefined {
+  const bin = findTool(spec.candidates ?? [spec.name], spec.versionArgs ?? ['--version']);
+  if (bin) return bin;
+  const message = missingToolMessage(spec.name);
+  if (env.CI === 'true') throw new Error(`${message} (CI=true: a missing tool fails the run instead of skipping)`);
+  console.warn(`${message}; skipping the tests that need it`);
+  return undefined;
+}
+
+export const TOOLS = {
+  helm: { name: 'helm', versionArgs: ['version', '--short'] },
+  actionlint: { name: 'actionlint', versionArgs: ['-version'] },
+  terraform: { name: 'terraform (or tofu)', candidates: ['terraform', 'tofu'], versionArgs: ['version'] },
+  registry: { name: 'docker-registry', candidates: ['docker-registry', 'registry'], versionArgs: ['--version'] },
+} as const satisfies Record<string, ToolSpec>;
