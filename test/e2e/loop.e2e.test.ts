@@ -29,6 +29,9 @@ const DB_APP = 'ecommerce-main-db';
 const WORKER_APP = 'ecommerce-ecommerce-worker';
 const RESOURCES_FINALIZER = 'resources-finalizer.argocd.argoproj.io';
 const SYNC_TIMEOUT = { timeoutMs: 240_000, intervalMs: 500 };
+/** The chart version this repository pins, and the patch bump step 4 publishes. */
+const CHART_VERSION: string = parse(readFileSync(path.join(REPO_ROOT, 'charts/common/Chart.yaml'), 'utf8')).version;
+const NEXT_CHART_VERSION = CHART_VERSION.replace(/^(\d+)\.(\d+)\.(\d+)$/, (_, major, minor, patch) => `${major}.${minor}.${Number(patch) + 1}`);
 
 const story = makeStory();
 let cp: ControlPlane;
@@ -137,7 +140,7 @@ describe('the loop: claim commit → action → git → Argo CD → cluster', ()
       const app = apps.get(name)!;
       expect(app.metadata.finalizers, name).toEqual([RESOURCES_FINALIZER]);
       expect(app.spec.project).toBe('ecommerce');
-      expect(app.spec.sources![0]).toMatchObject({ repoURL: `${chart.registry.host}/charts`, chart: 'common', targetRevision: '2.0.0' });
+      expect(app.spec.sources![0]).toMatchObject({ repoURL: `${chart.registry.host}/charts`, chart: 'common', targetRevision: CHART_VERSION });
       expect(app.spec.sources![1]).toMatchObject({ repoURL: repo.url, targetRevision: 'main', ref: 'values' });
     }
 
@@ -260,13 +263,13 @@ describe('the loop: claim commit → action → git → Argo CD → cluster', ()
   });
 
   it('4. a chart version bump: published, rendered, and every Application moves to it', async () => {
-    story.step('4. chart version bump 2.0.0 → 2.0.1: chart publish, then the render');
+    story.step(`4. chart version bump ${CHART_VERSION} → ${NEXT_CHART_VERSION}: chart publish, then the render`);
     const chartFile = path.join(repo.devClone, 'charts/common/Chart.yaml');
-    const bumped = readFileSync(chartFile, 'utf8').replace(/^version: 2\.0\.0$/m, 'version: 2.0.1');
-    expect(bumped).toContain('version: 2.0.1');
+    const bumped = readFileSync(chartFile, 'utf8').replace(new RegExp(`^version: ${CHART_VERSION.replace(/\./g, '\\.')}$`, 'm'), `version: ${NEXT_CHART_VERSION}`);
+    expect(bumped).toContain(`version: ${NEXT_CHART_VERSION}`);
     writeFileSync(chartFile, bumped);
     const published = await chart.publish(repo.devClone);
-    expect(published).toMatchObject({ version: '2.0.1', status: 'published' });
+    expect(published).toMatchObject({ version: NEXT_CHART_VERSION, status: 'published' });
     story.say(`chart ${published.name} ${published.version} ${published.status} → ${published.target}`);
     const sha = repo.commit({ 'charts/common/Chart.yaml': bumped }, 'common chart 2.0.1');
     const run = await runnerRenders(sha);
@@ -275,12 +278,12 @@ describe('the loop: claim commit → action → git → Argo CD → cluster', ()
     const pushed = Date.now();
     await refreshAll(cp);
     const rendered = repo.tip();
-    await waitSynced([API_APP, DB_APP], rendered, 'chart bump', '2.0.1');
-    story.say(`push → every Application synced at chart 2.0.1: ${story.since(pushed)}`);
-    for (const app of [API_APP, DB_APP]) expect((await applications(cp)).get(app)?.spec.sources?.[0]?.targetRevision).toBe('2.0.1');
-    expect((await getObject(cp, 'Deployment', NS, 'ecommerce-api'))?.metadata.labels?.['helm.sh/chart']).toBe('common-2.0.1');
+    await waitSynced([API_APP, DB_APP], rendered, 'chart bump', NEXT_CHART_VERSION);
+    story.say(`push → every Application synced at chart ${NEXT_CHART_VERSION}: ${story.since(pushed)}`);
+    for (const app of [API_APP, DB_APP]) expect((await applications(cp)).get(app)?.spec.sources?.[0]?.targetRevision).toBe(NEXT_CHART_VERSION);
+    expect((await getObject(cp, 'Deployment', NS, 'ecommerce-api'))?.metadata.labels?.['helm.sh/chart']).toBe(`common-${NEXT_CHART_VERSION}`);
     const cluster = await getObject(cp, 'Cluster', NS, 'main-db');
-    expect(cluster?.metadata.labels?.['helm.sh/chart']).toBe('common-2.0.1');
+    expect(cluster?.metadata.labels?.['helm.sh/chart']).toBe(`common-${NEXT_CHART_VERSION}`);
     expect(cluster?.metadata.uid).toBe(db.metadata.uid);
     await logClusterState();
   });
