@@ -271,7 +271,7 @@ describe('the loop: claim commit → action → git → Argo CD → cluster', ()
     const published = await chart.publish(repo.devClone);
     expect(published).toMatchObject({ version: NEXT_CHART_VERSION, status: 'published' });
     story.say(`chart ${published.name} ${published.version} ${published.status} → ${published.target}`);
-    const sha = repo.commit({ 'charts/common/Chart.yaml': bumped }, 'common chart 2.0.1');
+    const sha = repo.commit({ 'charts/common/Chart.yaml': bumped }, `common chart ${NEXT_CHART_VERSION}`);
     const run = await runnerRenders(sha);
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.outputs['changed-files']!)).toContain(`rendered/${ENV}/ecommerce/applicationset.yaml`);
