@@ -288,7 +288,7 @@ describe('the loop: claim commit → action → git → Argo CD → cluster', ()
     await logClusterState();
   });
 
-  it('5. removing a whole claim: its apps and objects go, the AppProject last, the database stays', async () => {
+  it('5. removing a whole claim: its Applications, AppProject, ApplicationSet and objects go, the database stays', async () => {
     // Another claim stays in dev. Removing the *last* claim of an environment removes the folder
     // rendered/dev itself, and Argo CD v3.6.1's root Application then fails ("rendered/dev: app
     // path does not exist") instead of pruning: seen in this test, reported, not yet fixed.
