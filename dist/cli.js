@@ -41,6 +41,7 @@ var package_default = {
     render: "node dist/cli.js render",
     test: "tsc --noEmit -p tsconfig.json && vitest run --config test/vitest.config.ts",
     e2e: "vitest run --config test/e2e/vitest.config.ts",
+    "e2e:loop": "vitest run --config test/e2e/vitest.config.ts test/e2e/loop.e2e.test.ts",
     bench: "node test/bench/bench.mjs"
   },
   dependencies: {
@@ -194,7 +195,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-223L7CV5.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-RHODA4WJ.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -247,7 +248,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-223L7CV5.js");
+      const { buildPlan } = await import("./chunks/pipeline-RHODA4WJ.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
@@ -271,9 +272,9 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-B6WLJ4PX.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-WL5LYXGM.js")).diff),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-4FGAGTDA.js")).chart)
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-MWKXJEYM.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-CD7RNKWC.js")).diff),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-7KTAVXQO.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

@@ -5,21 +5,21 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-OGZQK4SN.js";
+} from "./chunks/chunk-PODKKXMN.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-XUIRXKPN.js";
+} from "./chunks/chunk-PB7XQTXD.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-X2FPK6X5.js";
-import "./chunks/chunk-VXTMYPSL.js";
+} from "./chunks/chunk-DG67RI6H.js";
+import "./chunks/chunk-6XFTRCOC.js";
 import {
   CHART_DIR,
   createGit,
   resolveSettings
-} from "./chunks/chunk-HOX2SNVH.js";
+} from "./chunks/chunk-JISTMJ7C.js";
 import {
   InfraError,
   InputError,

@@ -32,6 +32,19 @@ describe('settings', () => {
     expect(r.stderr).toMatch(/^deployments\/settings\.yaml:5:14: .* \(spec\.git\.repoURL\)$/m);
   });
 
+  it('plain http is accepted for a loopback git server only (the local loop), never for a remote host', async () => {
+    const settings = (url: string) => `apiVersion: platform.infraforge.io/v1\nkind: RenderSettings\nspec:\n  git:\n    repoURL: ${url}\n  image:\n    owner: acme\n`;
+    repo = tempRepo({ 'deployments/dev/shop.yaml': claim('shop') }, { settings: settings('http://127.0.0.1:8418/platform.git') });
+    expect((await cli(repo.root, 'render')).code).toBe(0);
+    expect(parse(repo.read('rendered/dev/shop/applicationset.yaml')).spec.template.spec.sources[1].repoURL).toBe('http://127.0.0.1:8418/platform.git');
+    for (const url of ['http://127.0.0.1.example.com/x.git', 'http://localhost.example.com:80/x.git', 'http://10.0.0.1/x.git']) {
+      repo.write('deployments/settings.yaml', settings(url));
+      const r = await cli(repo.root, 'render');
+      expect(r.code, url).toBe(2);
+      expect(r.stderr).toMatch(/^deployments\/settings\.yaml:5:14: .* \(spec\.git\.repoURL\)$/m);
+    }
+  });
+
   it('without a settings file or an origin, the git URL must be given', async () => {
     repo = tempRepo({ 'deployments/dev/shop.yaml': claim('shop') }, { settings: false });
     const r = await cli(repo.root, 'render');

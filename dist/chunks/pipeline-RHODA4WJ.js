@@ -4,8 +4,8 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-XUIRXKPN.js";
-import "./chunk-HOX2SNVH.js";
+} from "./chunk-PB7XQTXD.js";
+import "./chunk-JISTMJ7C.js";
 import "./chunk-SOMP4Y6R.js";
 export {
   buildPlan,

@@ -19258,7 +19258,7 @@ var render_settings_schema_default = {
           type: "object",
           additionalProperties: false,
           properties: {
-            repoURL: { type: "string", maxLength: 512, pattern: "^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9._~/-]+$", description: "Where Argo CD reads rendered values; default: the origin remote, as https." },
+            repoURL: { type: "string", maxLength: 512, pattern: "^(https://[A-Za-z0-9.-]+|http://(127\\.0\\.0\\.1|localhost))(:[0-9]+)?/[A-Za-z0-9._~/-]+$", description: "Where Argo CD reads rendered values; default: the origin remote, as https. Plain http only on loopback (127.0.0.1, localhost), for a local git server." },
             targetRevision: { type: "string", maxLength: 255, pattern: "^[A-Za-z0-9][A-Za-z0-9._/-]*$", description: "Branch or tag Argo CD tracks; default HEAD (the default branch)." }
           }
         },

@@ -31,7 +31,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-HOX2SNVH.js";
+} from "./chunk-JISTMJ7C.js";
 import {
   InfraError,
   InputError,

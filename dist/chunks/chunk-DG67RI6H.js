@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-VXTMYPSL.js";
+} from "./chunk-6XFTRCOC.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-HOX2SNVH.js";
+} from "./chunk-JISTMJ7C.js";
 import {
   InputError
 } from "./chunk-SOMP4Y6R.js";

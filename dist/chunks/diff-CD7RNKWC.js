@@ -2,9 +2,9 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-OGZQK4SN.js";
-import "./chunk-XUIRXKPN.js";
-import "./chunk-VXTMYPSL.js";
+} from "./chunk-PODKKXMN.js";
+import "./chunk-PB7XQTXD.js";
+import "./chunk-6XFTRCOC.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -15,7 +15,7 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-HOX2SNVH.js";
+} from "./chunk-JISTMJ7C.js";
 import {
   ExitCode,
   InputError

@@ -3,15 +3,15 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-XUIRXKPN.js";
+} from "./chunk-PB7XQTXD.js";
 import {
   packageChart
-} from "./chunk-VXTMYPSL.js";
+} from "./chunk-6XFTRCOC.js";
 import {
   CHART_DIR,
   releaseName,
   require_dist
-} from "./chunk-HOX2SNVH.js";
+} from "./chunk-JISTMJ7C.js";
 import {
   InputError,
   __toESM,

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-X2FPK6X5.js";
+} from "./chunk-DG67RI6H.js";
 import {
   packageChart
-} from "./chunk-VXTMYPSL.js";
+} from "./chunk-6XFTRCOC.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,7 +16,7 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-HOX2SNVH.js";
+} from "./chunk-JISTMJ7C.js";
 import {
   ExitCode,
   InputError

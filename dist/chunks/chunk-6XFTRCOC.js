@@ -3,7 +3,7 @@ import {
   makeAjv,
   parseChartYaml,
   sha256
-} from "./chunk-HOX2SNVH.js";
+} from "./chunk-JISTMJ7C.js";
 import {
   InputError,
   cmp
