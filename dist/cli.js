@@ -195,7 +195,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-RHODA4WJ.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-WRUTFZZG.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -248,7 +248,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-RHODA4WJ.js");
+      const { buildPlan } = await import("./chunks/pipeline-WRUTFZZG.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
@@ -272,8 +272,8 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-MWKXJEYM.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-CD7RNKWC.js")).diff),
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-SYOF4B4K.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-PPZXW3EC.js")).diff),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-7KTAVXQO.js")).chart)
 };
 function overview() {

@@ -5,11 +5,11 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-PODKKXMN.js";
+} from "./chunks/chunk-NVPC3BJK.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-PB7XQTXD.js";
+} from "./chunks/chunk-MOWLFU3H.js";
 import {
   chartVersionAt,
   publish

@@ -76,10 +76,9 @@ export function appProject(claim: ApplicationClaim, settings: RenderSettings): V
       name: claim.metadata.name,
       namespace: settings.argocd.namespace,
       labels: platformLabels(claim),
-      // The root Application applies the project one wave before the ApplicationSet: an
-      // ApplicationSet whose project is not yet in the controller's cache is retried only
-      // minutes later. Pruning runs the waves backwards, so the project also goes last.
-      annotations: { 'argocd.argoproj.io/sync-wave': '-1' },
+      // No sync wave: one before the ApplicationSet would spare a new claim the ApplicationSet
+      // controller's 3-minute retry, but the root's two-wave prune then hung on "waiting for
+      // deletion of ApplicationSet" when a claim was removed (test/e2e/loop.e2e.test.ts).
       // Argo CD's application controller removes this finalizer only once no Application uses
       // the project, so when a claim is removed its AppProject outlives its Applications.
       finalizers: [RESOURCES_FINALIZER],

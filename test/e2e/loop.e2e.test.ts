@@ -289,9 +289,6 @@ describe('the loop: claim commit → action → git → Argo CD → cluster', ()
   });
 
   it('5. removing a whole claim: its Applications, AppProject, ApplicationSet and objects go, the database stays', async () => {
-    // Another claim stays in dev. Removing the *last* claim of an environment removes the folder
-    // rendered/dev itself, and Argo CD v3.6.1's root Application then fails ("rendered/dev: app
-    // path does not exist") instead of pruning: seen in this test, reported, not yet fixed.
     story.step('5. another team adds claim catalog; then the ecommerce claim is removed');
     const catalogClaim = `apiVersion: platform.infraforge.io/v1
 kind: ApplicationClaim
@@ -333,5 +330,29 @@ spec:
     expect(container(await getObject(cp, 'Deployment', 'catalog-team-dev', 'api'))?.image).toBe('ghcr.io/infraforge/catalog-api:3.1.0');
     await logClusterState();
     expect((await cp.kubectl(['get', 'applications', '-n', ARGOCD_NAMESPACE, '-o', 'name'])).stdout.trim().split('\n').sort()).toEqual(['application.argoproj.io/catalog-api', `application.argoproj.io/${ROOT_APP}`]);
+  });
+
+  it('6. removing the last claim of the environment: refused without allow-deletions; with it, the root prunes and stays synced', async () => {
+    // rendered/dev (and here, with one environment, rendered/) disappears from git with its last
+    // claim; the root Application's path is the repository root, so it still syncs, and prunes.
+    story.step('6. the last claim of dev (catalog) is removed');
+    const sha = repo.commit({ 'deployments/dev/catalog-claim.yaml': null }, 'retire catalog, the last claim of dev');
+    const before = repo.tip();
+    const refused = await runnerRenders(sha);
+    expect(refused.code, refused.stdout).toBe(2);
+    expect(refused.stdout).toContain('would delete every rendered file of environment "dev"');
+    expect(repo.tip(), 'a refused render pushes nothing').toBe(before);
+    const run = await runnerRenders(sha, { 'allow-deletions': 'true' });
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    const pushed = Date.now();
+    await refreshAll(cp);
+    await cp.waitFor(async () => {
+      const apps = await applications(cp);
+      const gone = [await argoObject(cp, 'applicationsets', 'catalog'), await getObject(cp, 'Deployment', 'catalog-team-dev', 'api')];
+      return !apps.has('catalog-api') && gone.every((o) => o === undefined) && syncedAt(apps.get(ROOT_APP), repo.tip());
+    }, { ...SYNC_TIMEOUT, what: `last claim removed — now ${await describeAll([ROOT_APP, 'catalog-api'])}` });
+    story.say(`push → catalog's Application and objects gone, root Application synced at the new tip: ${story.since(pushed)}`);
+    expect((await cp.kubectl(['get', 'applications', '-n', ARGOCD_NAMESPACE, '-o', 'name'])).stdout.trim().split('\n')).toEqual([`application.argoproj.io/${ROOT_APP}`]);
+    await logClusterState();
   });
 });

@@ -81,11 +81,6 @@ describe('deletion semantics (the README lifecycle table; proven with the real c
       expect(project.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);
     }
   });
-
-  it('AppProjects sync one wave before ApplicationSets (and so are pruned after them)', () => {
-    for (const project of of('/appproject.yaml')) expect(project.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-1');
-    for (const set of of('/applicationset.yaml')) expect(set.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBeUndefined();
-  });
 });
 
 describe('strict checking catches what it should', () => {

@@ -81,12 +81,14 @@ describe('terraform', () => {
 });
 
 describe('the Argo CD entry point', () => {
-  it.each(ENVS.map((env) => [env, env]))('%s has a root Application watching rendered/%s, only ApplicationSets and AppProjects', (env) => {
+  it.each(ENVS.map((env) => [env, env]))("%s has a root Application that applies rendered/%s's ApplicationSets and AppProjects only", (env) => {
     const app = parse(readFileSync(path.join(ARGOCD, `root-${env}.yaml`), 'utf8'));
     const validate = crdValidator('argo-cd-v3.6.1/application-crd.yaml');
     expect(validate(app), errorsOf(validate)).toBe(true);
-    expect(app.spec.source.path).toBe(`rendered/${env}`);
-    expect(app.spec.source.directory).toEqual({ recurse: true, include: '{*/applicationset.yaml,*/appproject.yaml}' });
+    // The repository root, not rendered/<env>: that folder (and in a one-environment repository
+    // rendered/ too) vanishes with the environment's last claim, and a missing path never prunes.
+    expect(app.spec.source.path).toBe('.');
+    expect(app.spec.source.directory).toEqual({ recurse: true, include: `{rendered/${env}/*/applicationset.yaml,rendered/${env}/*/appproject.yaml}` });
     expect(app.spec.destination.namespace).toBe('argocd');
     // The same repository the rendered ApplicationSets read their values from.
     const settings = parse(readFileSync(path.join(REPO_ROOT, 'deployments/settings.yaml'), 'utf8'));

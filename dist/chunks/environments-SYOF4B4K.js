@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-PB7XQTXD.js";
+} from "./chunk-MOWLFU3H.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,

@@ -4,7 +4,7 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-PB7XQTXD.js";
+} from "./chunk-MOWLFU3H.js";
 import "./chunk-JISTMJ7C.js";
 import "./chunk-SOMP4Y6R.js";
 export {

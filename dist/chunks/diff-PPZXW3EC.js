@@ -2,8 +2,8 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-PODKKXMN.js";
-import "./chunk-PB7XQTXD.js";
+} from "./chunk-NVPC3BJK.js";
+import "./chunk-MOWLFU3H.js";
 import "./chunk-6XFTRCOC.js";
 import {
   DIFF_HELP,

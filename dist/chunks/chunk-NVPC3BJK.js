@@ -3,7 +3,7 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-PB7XQTXD.js";
+} from "./chunk-MOWLFU3H.js";
 import {
   packageChart
 } from "./chunk-6XFTRCOC.js";
