@@ -195,7 +195,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-WRUTFZZG.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-CWVMDVEF.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -248,7 +248,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-WRUTFZZG.js");
+      const { buildPlan } = await import("./chunks/pipeline-CWVMDVEF.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
@@ -272,9 +272,9 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-SYOF4B4K.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-PPZXW3EC.js")).diff),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-7KTAVXQO.js")).chart)
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-UWGOT6ZC.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-AICFCL2Q.js")).diff),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-ONDHVJQM.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

@@ -5,21 +5,21 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-NVPC3BJK.js";
+} from "./chunks/chunk-QU2JNDNL.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-MOWLFU3H.js";
+} from "./chunks/chunk-WUKBA73Z.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-DG67RI6H.js";
-import "./chunks/chunk-6XFTRCOC.js";
+} from "./chunks/chunk-URTQQHSQ.js";
+import "./chunks/chunk-NNG4ZKK2.js";
 import {
   CHART_DIR,
   createGit,
   resolveSettings
-} from "./chunks/chunk-JISTMJ7C.js";
+} from "./chunks/chunk-6AM3FN3L.js";
 import {
   InfraError,
   InputError,

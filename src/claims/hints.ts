@@ -61,7 +61,10 @@ export const PATTERN_HINTS: Readonly<Record<string, PatternHint>> = {
   '^[A-Za-z0-9][A-Za-z0-9._/-]*$': { what: "a git revision: a branch, tag or commit", example: 'main' },
   '^[a-z0-9.-]+(:[0-9]+)?$': { what: 'a registry host, with an optional port', example: 'ghcr.io' },
   '^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$': { what: "a lowercase name: letters, digits, '.', '_' and '-'", example: 'acme' },
-  '^https://[A-Za-z0-9.-]+(:[0-9]+)?/[A-Za-z0-9._~/-]+$': { what: 'an https:// git URL', example: 'https://github.com/acme/platform.git' },
+  '^(https://[A-Za-z0-9.-]+|http://(127\\.0\\.0\\.1|localhost))(:[0-9]+)?/[A-Za-z0-9._~/-]+$': {
+    what: 'an https:// git URL (plain http:// only for 127.0.0.1 or localhost)',
+    example: 'https://github.com/acme/platform.git',
+  },
   '^https://[^\\s]+$': { what: 'an https:// URL', example: 'https://kubernetes.default.svc' },
   '^oci://[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*$': { what: 'an oci:// registry path in lowercase', example: 'oci://ghcr.io/acme/charts' },
 };

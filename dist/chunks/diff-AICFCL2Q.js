@@ -2,9 +2,9 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-NVPC3BJK.js";
-import "./chunk-MOWLFU3H.js";
-import "./chunk-6XFTRCOC.js";
+} from "./chunk-QU2JNDNL.js";
+import "./chunk-WUKBA73Z.js";
+import "./chunk-NNG4ZKK2.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -15,7 +15,7 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-JISTMJ7C.js";
+} from "./chunk-6AM3FN3L.js";
 import {
   ExitCode,
   InputError

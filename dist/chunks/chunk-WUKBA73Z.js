@@ -31,7 +31,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-JISTMJ7C.js";
+} from "./chunk-6AM3FN3L.js";
 import {
   InfraError,
   InputError,

@@ -3,7 +3,7 @@ import {
   makeAjv,
   parseChartYaml,
   sha256
-} from "./chunk-JISTMJ7C.js";
+} from "./chunk-6AM3FN3L.js";
 import {
   InputError,
   cmp

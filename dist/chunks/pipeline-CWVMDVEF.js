@@ -4,8 +4,8 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-MOWLFU3H.js";
-import "./chunk-JISTMJ7C.js";
+} from "./chunk-WUKBA73Z.js";
+import "./chunk-6AM3FN3L.js";
 import "./chunk-SOMP4Y6R.js";
 export {
   buildPlan,

@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-6XFTRCOC.js";
+} from "./chunk-NNG4ZKK2.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-JISTMJ7C.js";
+} from "./chunk-6AM3FN3L.js";
 import {
   InputError
 } from "./chunk-SOMP4Y6R.js";

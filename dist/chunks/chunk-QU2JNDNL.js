@@ -3,15 +3,15 @@ import {
   buildPlan,
   emitYaml,
   massDeletion
-} from "./chunk-MOWLFU3H.js";
+} from "./chunk-WUKBA73Z.js";
 import {
   packageChart
-} from "./chunk-6XFTRCOC.js";
+} from "./chunk-NNG4ZKK2.js";
 import {
   CHART_DIR,
   releaseName,
   require_dist
-} from "./chunk-JISTMJ7C.js";
+} from "./chunk-6AM3FN3L.js";
 import {
   InputError,
   __toESM,

@@ -1,13 +1,13 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-MOWLFU3H.js";
+} from "./chunk-WUKBA73Z.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-VFE4JGV2.js";
-import "./chunk-JISTMJ7C.js";
+import "./chunk-6AM3FN3L.js";
 import {
   ExitCode
 } from "./chunk-SOMP4Y6R.js";

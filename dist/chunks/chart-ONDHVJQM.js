@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-DG67RI6H.js";
+} from "./chunk-URTQQHSQ.js";
 import {
   packageChart
-} from "./chunk-6XFTRCOC.js";
+} from "./chunk-NNG4ZKK2.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,7 +16,7 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-JISTMJ7C.js";
+} from "./chunk-6AM3FN3L.js";
 import {
   ExitCode,
   InputError
