@@ -5,12 +5,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type Origin, makeOrigin } from '../support/git.js';
 import { pushImage } from '../support/images.js';
-import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
+import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
 import { CHART_VERSION, claim } from '../support/repo.js';
 import { runAction } from '../support/runner.js';
 import { startTokenServer, TOKEN_USERS, type TokenServer } from '../support/token-server.js';
 
-requireRegistry();
 
 describe.skipIf(!REGISTRY_BIN)('render with verify-images / verify-chart', () => {
   let tokens: TokenServer;

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELM, helm, helmTemplate } from '../support/helm.js';
-import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
+import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
 import { CHART_VERSION, REPO_ROOT } from '../support/repo.js';
 
 const run = promisify(execFile);
@@ -91,7 +91,6 @@ describe('chart package', () => {
   });
 });
 
-requireRegistry();
 
 describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () => {
   let registry: Registry;

@@ -6,11 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/main.js';
 import { pushImage } from '../support/images.js';
-import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
+import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
 import { CHART_VERSION, tempRepo, type TempRepo } from '../support/repo.js';
 import { startTokenServer, TOKEN_USERS, type TokenServer } from '../support/token-server.js';
 
-requireRegistry();
 
 const PUSHER = { username: 'pusher', password: TOKEN_USERS.pusher.password };
 /** What a workflow's read token looks like to the registry: pull only. */

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RegistryClient } from '../../src/oci/client.js';
-import { REGISTRY_BIN, type Registry, requireRegistry, startRegistry } from '../support/registry.js';
+import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
 import { CHART_VERSION, REPO_ROOT } from '../support/repo.js';
 import { startTokenServer, TOKEN_USERS, type TokenServer } from '../support/token-server.js';
 
@@ -29,7 +29,6 @@ async function publish(registry: Registry, repoPath: string, user?: keyof typeof
   }
 }
 
-requireRegistry();
 
 describe.skipIf(!REGISTRY_BIN)('a registry with Docker token auth', () => {
   let tokens: TokenServer;

@@ -29,11 +29,6 @@ export interface RegistryOptions {
   token?: TokenServer;
 }
 
-/** Under CI=true a missing tool fails the run; elsewhere tests may skip on REGISTRY_BIN. */
-export function requireRegistry(): void {
-  if (!REGISTRY_BIN && process.env.CI === 'true') throw new Error('docker-registry is not installed and CI=true: registry tests cannot be skipped (.ci/bootstrap installs it)');
-}
-
 export async function startRegistry(options: RegistryOptions = {}): Promise<Registry> {
   if (!REGISTRY_BIN) throw new Error('docker-registry is not installed (.ci/bootstrap installs it)');
   const dir = mkdtempSync(path.join(tmpdir(), 'infraforge-registry-'));
