@@ -7,7 +7,7 @@ import { createGit } from '../git/git.js';
 import { packageChart } from '../chart/package.js';
 import { publish } from '../chart/publish.js';
 import { previousChartVersion } from '../chart/bump.js';
-import type { CliIO, Command } from './main.js';
+import type { CliIO, Command } from './command.js';
 import { CHART_HELP, PACKAGE_HELP, PUBLISH_HELP } from './help.js';
 import { parseFlags } from './options.js';
 import { resolveSettings } from '../settings/resolve.js';

@@ -3,7 +3,7 @@ import { fullMarkdown } from '../diff/markdown.js';
 import { diffAgainst } from '../diff/diff.js';
 import { ExitCode, InputError } from '../errors.js';
 import { createGit, isSafeRef } from '../git/git.js';
-import type { CliIO, Command } from './main.js';
+import type { CliIO, Command } from './command.js';
 import { DIFF_HELP } from './help.js';
 import { overridesFrom, parseFlags, registryChecksFrom, rootDir } from './options.js';
 

@@ -2,7 +2,7 @@
 import { ExitCode } from '../errors.js';
 import { listEnvironments } from '../pipeline.js';
 import { ENVIRONMENTS_HELP } from './help.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 import { parseFlags, rootDir } from './options.js';
 
 export const environments: Command = {

@@ -5,20 +5,9 @@
 import packageJson from '../../package.json' with { type: 'json' };
 import { errorMessage, ExitCode, exitCodeFor, formatProblems, InputError } from '../errors.js';
 import { ALL_HELP, CHART_HELP, DIFF_HELP, ENVIRONMENTS_HELP } from './help.js';
+import type { CliIO, Command } from './command.js';
 import { type CommandHelp, usageLine } from './options.js';
 import { render, validate } from './render.js';
-
-export interface CliIO {
-  stdout: (text: string) => void;
-  stderr: (text: string) => void;
-  cwd: string;
-  env: Record<string, string | undefined>;
-}
-
-export interface Command {
-  help: CommandHelp;
-  run(args: string[], io: CliIO): Promise<ExitCode>;
-}
 
 export const VERSION: string = packageJson.version;
 

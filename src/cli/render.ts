@@ -1,7 +1,7 @@
 /** `infraforge render` and `infraforge validate`: the pipeline, with the no-op cache in front of render. */
 import { ExitCode, InputError } from '../errors.js';
 import { openRenderCache } from '../io/render-cache.js';
-import type { Command } from './main.js';
+import type { Command } from './command.js';
 import { RENDER_HELP, VALIDATE_HELP } from './help.js';
 import { overridesFrom, parseFlags, registryChecksFrom, rootDir } from './options.js';
 
