@@ -7,6 +7,10 @@
  * characters; they must match one small grammar, and anything else stops the run. Pure.
  */
 
+import { escapeText, isPrintable } from '../printable.js';
+
+export { escapeText } from '../printable.js';
+
 /** A folder, or a claim file's name without `.yaml`/`.yml`: `[a-z0-9]([a-z0-9._-]*[a-z0-9])?`. */
 export const SAFE_NAME = /^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$/;
 const CLAIM_FILE = /^(.*)\.(yaml|yml)$/;
@@ -30,25 +34,6 @@ export function classifyEntry(name: string, kind: 'directory' | 'file'): EntryVe
   const m = CLAIM_FILE.exec(name);
   if (m) return isSafeName(m[1]!) ? 'claim' : 'refused';
   return isPrintable(name) && name.length <= MAX_NAME ? 'ignored' : 'refused';
-}
-
-/** Characters that do not print as themselves: C0/C1 controls, DEL, line/paragraph separators, bidi and zero-width marks, BOM. */
-const NOT_PRINTABLE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]/g;
-
-export function isPrintable(text: string): boolean {
-  NOT_PRINTABLE.lastIndex = 0;
-  return !NOT_PRINTABLE.test(text);
-}
-
-const SHORT_ESCAPES: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f' };
-
-/**
- * Text with every character that does not print as itself written JSON-style (`\n`,
- * `\u001b`), and `\` doubled so an escape in the output always means one: safe to put on one
- * line of a terminal, a log or a problem message.
- */
-export function escapeText(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(NOT_PRINTABLE, (c) => SHORT_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**
