@@ -8,7 +8,7 @@ import { overridesFrom, parseFlags, registryChecksFrom, rootDir } from './option
 
 async function renderNow(options: import('../pipeline.js').RenderOptions) {
   const result = await (await import('../pipeline.js')).renderRepository(options);
-  return { ...result, pinned: result.rendered.settings.image.pinDigests === true, ignored: result.rendered.ignored as string[] | undefined };
+  return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 
 export const render: Command = {
@@ -32,13 +32,13 @@ export const render: Command = {
     // The pipeline (parsers, validators) loads only when there is work: a cache hit stays light.
     const result =
       hit !== undefined
-        ? { written: [], deleted: [], unchanged: hit, pinned: false, ignored: undefined }
+        ? { written: [], deleted: [], unchanged: hit, pinned: false }
         : await renderNow({ root, envs, check, overrides, env: io.env, ...checks, log: (l) => io.stderr(`${l}\n`) });
     // With pinDigests the output depends on where tags point today: never answer it from the cache.
     if (cache && hit === undefined && !result.pinned) cache.save(result.unchanged + result.written.length, result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
     if (values.json) {
-      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== undefined, ...(result.ignored ? { ignored: result.ignored } : {}) })}\n`);
+      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== undefined })}\n`);
     } else if (check) {
       for (const f of result.written) io.stdout(`out of date: ${f}\n`);
       for (const f of result.deleted) io.stdout(`would delete: ${f}\n`);
