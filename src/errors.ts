@@ -3,6 +3,8 @@
  * and nowhere else (see src/cli/main.ts and src/main.ts).
  */
 
+import { printableLine } from './printable.js';
+
 export const ExitCode = {
   ok: 0,
   /** `--check` found rendered/ out of date. */
@@ -31,11 +33,12 @@ export interface Problem {
   field?: string;
 }
 
+/** One printable line: messages quote claim text, and no claim text may break or hide a line. */
 export function formatProblem(p: Problem): string {
   const field = p.field ? ` (${p.field})` : '';
-  if (!p.file) return `${p.message}${field}`;
-  if (p.line === undefined) return `${p.file}: ${p.message}${field}`;
-  return `${p.file}:${p.line}:${p.col ?? 1}: ${p.message}${field}`;
+  if (!p.file) return printableLine(`${p.message}${field}`);
+  if (p.line === undefined) return printableLine(`${p.file}: ${p.message}${field}`);
+  return printableLine(`${p.file}:${p.line}:${p.col ?? 1}: ${p.message}${field}`);
 }
 
 /** Invalid input; carries every problem found. Exit code 2. */

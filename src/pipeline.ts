@@ -40,6 +40,8 @@ export interface Rendered {
   files: PlannedFile[];
   /** Environments in scope: their rendered/<env>/ belongs to this run. */
   envs: string[];
+  /** Files under deployments/ that are neither claims nor the settings file: not read, but said. */
+  ignored: string[];
 }
 
 /** Validates everything and computes the plan; writes nothing. Throws InputError on any problem. */
@@ -70,11 +72,12 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   });
   if (checks.problems.length) throw new InputError(sortProblems(checks.problems));
   const renderSettings = checks.digests ? { ...settings, image: { ...settings.image, digests: checks.digests } } : settings;
-  const plan = renderPlan(claims, renderSettings, await valuesValidator(root));
+  const inputBytes = new Map(discovery.files.map((f) => [f.path, Buffer.byteLength(f.text)]));
+  const plan = renderPlan(claims, renderSettings, await valuesValidator(root), { inputBytes });
   if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
 
   const envs = wanted ? [...wanted].sort(cmp) : known;
-  return { settings, claims, files: plan.files, envs };
+  return { settings, claims, files: plan.files, envs, ignored: discovery.ignored };
 }
 
 /**

@@ -6,6 +6,7 @@ import * as core from '@actions/core';
 import { fence } from '../diff/markdown.js';
 import type { Problem } from '../errors.js';
 import { errorMessage, formatProblem, formatProblems, InputError, MAX_PRINTED_PROBLEMS, moreProblems } from '../errors.js';
+import { inertLine } from './workflow-commands.js';
 
 export interface Reporter {
   info(line: string): void;
@@ -17,7 +18,8 @@ export interface Reporter {
 }
 
 export const actionsReporter: Reporter = {
-  info: (line) => core.info(line),
+  // core.info writes its text raw; core.warning, core.error and core.group escape it as command data.
+  info: (line) => core.info(inertLine(line)),
   warning: (line) => core.warning(line),
   group: (name, fn) => core.group(name, fn),
   annotate(problems) {
@@ -26,7 +28,7 @@ export const actionsReporter: Reporter = {
       core.error(p.message + (p.field ? ` (${p.field})` : ''), { ...where, title: p.code });
     }
     if (problems.length > MAX_PRINTED_PROBLEMS) core.error(moreProblems(problems.length - MAX_PRINTED_PROBLEMS));
-    for (const p of problems) core.info(formatProblem(p));
+    for (const p of problems) core.info(inertLine(formatProblem(p)));
   },
   output: (name, value) => core.setOutput(name, value),
   async summary(markdown) {

@@ -9,8 +9,11 @@ import path from 'node:path';
 import { cmp, type Problem } from '../errors.js';
 import { IO_CONCURRENCY, mapLimit } from '../io/concurrency.js';
 import { isDnsLabel } from '../render/names.js';
+import { classifyEntry, escapeText } from './claim-path.js';
 
 export const DEPLOYMENTS_DIR = 'deployments';
+/** The one file directly under deployments/ that is not ignored (src/settings/resolve.ts reads it). */
+const SETTINGS_PATH = `${DEPLOYMENTS_DIR}/settings.yaml`;
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_FILES = 10_000;
 export const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
@@ -26,6 +29,8 @@ export interface Discovery {
   files: ClaimFile[];
   /** Environment folders found, whether or not they hold claims. */
   envs: string[];
+  /** Files under deployments/ that are not claims and not the settings file: read by nothing, listed so nobody wonders. */
+  ignored: string[];
   problems: Problem[];
 }
 
@@ -39,16 +44,20 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
   const maxFiles = options.maxFiles ?? MAX_FILES;
   const problems: Problem[] = [];
   const at = (file: string, code: string, message: string): Problem => ({ file, code, message });
+  const ignored: string[] = [];
+  // A name that breaks the grammar is quoted escaped, never raw: it may hold newlines, `::`, escape sequences.
+  const badName = (rel: string, kind: 'folder' | 'file'): Problem =>
+    at(escapeText(rel), 'path-name', `${kind} name "${escapeText(path.posix.basename(rel))}" is not allowed: names under deployments/ are lowercase letters, digits, '.', '_' and '-', starting and ending with a letter or digit${kind === 'file' ? ', and claim files end in .yaml or .yml' : ''}`);
   const base = path.join(root, DEPLOYMENTS_DIR);
 
   let top: string[];
   try {
     const st = await lstat(base);
-    if (st.isSymbolicLink()) return { files: [], envs: [], problems: [at(DEPLOYMENTS_DIR, 'symlink', 'deployments/ is a symlink; refusing to follow it')] };
-    if (!st.isDirectory()) return { files: [], envs: [], problems: [at(DEPLOYMENTS_DIR, 'not-a-directory', 'deployments is not a directory')] };
+    if (st.isSymbolicLink()) return { files: [], envs: [], ignored, problems: [at(DEPLOYMENTS_DIR, 'symlink', 'deployments/ is a symlink; refusing to follow it')] };
+    if (!st.isDirectory()) return { files: [], envs: [], ignored, problems: [at(DEPLOYMENTS_DIR, 'not-a-directory', 'deployments is not a directory')] };
     top = (await readdir(base)).sort(cmp);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], envs: [], problems: [] };
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { files: [], envs: [], ignored, problems: [] };
     throw error;
   }
 
@@ -58,12 +67,17 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
     const rel = `${DEPLOYMENTS_DIR}/${name}`;
     const st = await lstat(path.join(base, name));
     if (st.isSymbolicLink()) {
-      problems.push(at(rel, 'symlink', `${rel} is a symlink; environment folders must be real directories`));
+      problems.push(at(escapeText(rel), 'symlink', `${escapeText(rel)} is a symlink; environment folders must be real directories`));
       continue;
     }
-    if (!st.isDirectory()) continue; // settings file, README, …
+    if (!st.isDirectory()) {
+      if (rel === SETTINGS_PATH) continue; // read by settings/resolve.ts
+      if (classifyEntry(name, 'file') === 'refused') problems.push(badName(rel, 'file'));
+      else ignored.push(rel);
+      continue;
+    }
     if (!isDnsLabel(name)) {
-      problems.push(at(rel, 'env-name', `environment folder "${name}" must be a DNS label (lowercase letters, digits and '-', at most 63 characters)`));
+      problems.push(at(escapeText(rel), 'env-name', `environment folder "${escapeText(name)}" must be a DNS label (lowercase letters, digits and '-', at most 63 characters)`));
       continue;
     }
     envs.push(name);
@@ -75,12 +89,19 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
     const yamlFiles: string[] = [];
     for (const entry of entries) {
       const childRel = `${rel}/${entry.name}`;
-      if (entry.isSymbolicLink()) {
-        if (/\.ya?ml$/.test(entry.name) || !entry.name.includes('.')) problems.push(at(childRel, 'symlink', `${childRel} is a symlink; refusing to follow it`));
+      const kind = entry.isDirectory() ? 'directory' : 'file';
+      const verdict = classifyEntry(entry.name, kind);
+      if (verdict === 'refused') {
+        problems.push(badName(childRel, kind === 'directory' ? 'folder' : 'file'));
+      } else if (entry.isSymbolicLink()) {
+        if (verdict === 'claim' || !entry.name.includes('.')) problems.push(at(childRel, 'symlink', `${childRel} is a symlink; refusing to follow it`));
+        else ignored.push(childRel);
       } else if (entry.isDirectory()) {
         await walk(path.join(dir, entry.name), childRel, env);
-      } else if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      } else if (entry.isFile() && verdict === 'claim') {
         yamlFiles.push(entry.name);
+      } else {
+        ignored.push(childRel);
       }
     }
     // Sizes first, so a cap can refuse a file before a byte of it is read.
@@ -90,12 +111,12 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
 
   if (candidates.length > maxFiles) {
     problems.push(at(DEPLOYMENTS_DIR, 'too-many-files', `${candidates.length} claim files exceed the limit of ${maxFiles}`));
-    return { files: [], envs, problems };
+    return { files: [], envs, ignored, problems };
   }
   const total = candidates.reduce((sum, c) => sum + c.size, 0);
   if (total > MAX_TOTAL_BYTES) {
     problems.push(at(DEPLOYMENTS_DIR, 'too-large', `claim files total ${total} bytes, over the limit of ${MAX_TOTAL_BYTES}`));
-    return { files: [], envs, problems };
+    return { files: [], envs, ignored, problems };
   }
 
   const read = await mapLimit(candidates, IO_CONCURRENCY, async (c): Promise<ClaimFile | Problem> => {
@@ -109,7 +130,7 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
     if ('text' in r) files.push(r);
     else problems.push(r);
   }
-  return { files, envs, problems };
+  return { files, envs, ignored, problems };
 }
 
 const decoder = new TextDecoder('utf-8', { fatal: true });

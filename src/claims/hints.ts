@@ -26,6 +26,11 @@ export const PATTERN_HINTS: Readonly<Record<string, PatternHint>> = {
   '^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$': DNS_NAME,
   '^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$': { what: "a host name: DNS labels joined by '.'", example: 'shop.example.com' },
   '^([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$': { what: "a Kubernetes label or annotation key: an optional DNS prefix and '/', then letters, digits, '-', '_' and '.'", example: 'app.kubernetes.io/part-of' },
+  '^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$': {
+    what: "a Kubernetes label or annotation key: an optional DNS subdomain and '/', then at most 63 letters, digits, '-', '_' and '.', starting and ending with a letter or digit",
+    example: 'app.kubernetes.io/part-of',
+  },
+  '^([^/]{1,253}/)?[^/]{1,63}$': { what: "a Kubernetes label or annotation key: a prefix of at most 253 characters before the '/', a name of at most 63 after it", example: 'example.com/team' },
   '^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$': { what: "a Kubernetes label value: letters, digits, '-', '_' and '.', starting and ending with a letter or digit", example: 'web' },
   '^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$': QUANTITY,
   '^([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(m|k|M|G|T|Ki|Mi|Gi|Ti)?$': QUANTITY,

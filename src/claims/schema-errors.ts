@@ -57,7 +57,10 @@ export function schemaProblem(doc: SourceDoc, errors: ErrorObject[], basePath: F
  * document with thousands of them).
  */
 function relevantErrors(errors: readonly ErrorObject[]): ErrorObject[] {
-  return reduceAlternatives(errors.filter((e) => e.keyword !== 'if'));
+  // A propertyNames failure comes with the errors of the key itself, which say what is wrong.
+  const badKeys = new Set(errors.flatMap((e) => (e.propertyName === undefined ? [] : [`${e.instancePath}\0${e.propertyName}`])));
+  const summary = (e: ErrorObject) => e.keyword === 'propertyNames' && badKeys.has(`${e.instancePath}\0${String((e.params as { propertyName?: string }).propertyName)}`);
+  return reduceAlternatives(errors.filter((e) => e.keyword !== 'if' && !summary(e)));
 }
 
 function reduceAlternatives(list: readonly ErrorObject[]): ErrorObject[] {
@@ -100,8 +103,13 @@ function within(instancePath: string, ancestor: string): boolean {
 
 function toProblem(doc: SourceDoc, error: ErrorObject, basePath: FieldPath): Problem {
   const path = [...basePath, ...pointerToPath(error.instancePath)];
-  const value = valueAt(doc.data, path);
   const code = `schema-${error.keyword.toLowerCase()}`;
+  if (error.propertyName !== undefined) {
+    // The key itself is wrong (propertyNames): point at the key, quote it escaped.
+    const keyPath = [...path, error.propertyName];
+    return problemAt(doc, keyPath, 'key', code, `key ${valueMessage(error, error.propertyName)}`, keyPath);
+  }
+  const value = valueAt(doc.data, path);
   switch (error.keyword) {
     case 'required': {
       const missing = (error.params as { missingProperty: string }).missingProperty;
@@ -114,8 +122,11 @@ function toProblem(doc: SourceDoc, error: ErrorObject, basePath: FieldPath): Pro
       const hint = guess ? `; did you mean "${guess}"?` : known.length ? `; known fields here: ${known.join(', ')}` : '';
       return problemAt(doc, [...path, extra], 'key', 'schema-unknown-field', `unknown field "${extra}"${hint}`, [...path, extra]);
     }
-    case 'propertyNames':
-      return problemAt(doc, path, 'key', code, `has a key that is not allowed`, path);
+    case 'propertyNames': {
+      const key = (error.params as { propertyName?: string }).propertyName;
+      if (key === undefined) return problemAt(doc, path, 'key', code, 'has a key that is not allowed', path);
+      return problemAt(doc, [...path, key], 'key', code, `key ${show(key)} is not allowed here`, [...path, key]);
+    }
     default:
       return problemAt(doc, path, 'value', code, valueMessage(error, value), path);
   }

@@ -65,8 +65,11 @@ export const validate: Command = {
     try {
       const { buildPlan } = await import('../pipeline.js');
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}\n`) });
-      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}\n`);
-      else io.stdout(`${rendered.claims.length} claims valid\n`);
+      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length, ignored: rendered.ignored })}\n`);
+      else {
+        for (const file of rendered.ignored) io.stdout(`ignored ${file} (not a claim: only *.yaml and *.yml files with lowercase names are read)\n`);
+        io.stdout(`${rendered.claims.length} claims valid\n`);
+      }
       return ExitCode.ok;
     } catch (error) {
       if (values.json && error instanceof InputError) io.stdout(`${JSON.stringify({ valid: false, problems: error.problems })}\n`);

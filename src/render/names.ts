@@ -9,6 +9,27 @@ export function isDnsLabel(s: string): boolean {
   return s.length <= MAX_DNS_LABEL && DNS_LABEL.test(s);
 }
 
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+/**
+ * A label or annotation key as the API server checks it (IsQualifiedName): an optional DNS
+ * subdomain prefix of at most 253 characters and `/`, then a name of at most 63.
+ */
+export function isQualifiedName(key: string): boolean {
+  const slash = key.indexOf('/');
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (prefix !== undefined && (prefix.length === 0 || prefix.length > 253 || !DNS_SUBDOMAIN.test(prefix))) return false;
+  return name.length >= 1 && name.length <= MAX_DNS_LABEL && LABEL_NAME.test(name);
+}
+
+/** A label value as the API server checks it (IsValidLabelValue): empty, or at most 63 characters. */
+export function isLabelValue(value: string): boolean {
+  return value.length <= MAX_DNS_LABEL && LABEL_VALUE.test(value);
+}
+
 /**
  * "Ecommerce Team" → "ecommerce-team": lowercase, runs of anything else become one '-',
  * cut to `max` characters and never left ending (or starting) with '-'.

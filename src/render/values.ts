@@ -19,13 +19,16 @@ export function claimNamespace(claim: ApplicationClaim): string {
   return claim.spec.namespace ?? defaultNamespace(claim.spec.owner.team, claim.spec.environment);
 }
 
+export const SOURCE_NAMESPACE_LABEL = 'platform.infraforge.io/source-namespace';
+export const TEAM_LABEL = 'platform.infraforge.io/team';
+
 export function platformLabels(claim: ApplicationClaim): Record<string, string> {
   const carried: Record<string, string> = { ...claim.metadata.labels };
-  if (claim.metadata.namespace) carried['platform.infraforge.io/source-namespace'] = claim.metadata.namespace;
+  if (claim.metadata.namespace) carried[SOURCE_NAMESPACE_LABEL] = claim.metadata.namespace;
   return {
     ...carried,
     'platform.infraforge.io/claim': claim.metadata.name,
-    'platform.infraforge.io/team': toDnsLabel(claim.spec.owner.team),
+    [TEAM_LABEL]: toDnsLabel(claim.spec.owner.team),
     'platform.infraforge.io/environment': claim.spec.environment,
     'platform.infraforge.io/managed': 'true',
   };

@@ -14,21 +14,39 @@ const YAML11_WORDS = new Set(['y', 'n', 'yes', 'no', 'on', 'off', 'true', 'false
 const MUST_ESCAPE = /[\u007f-\u009f\u2028\u2029\ufeff]/g;
 
 export class EmitError extends Error {
+  /** The path as segments, for pointing back at the claim field it came from. */
+  readonly segments: readonly (string | number)[];
   constructor(
     message: string,
-    readonly path: string,
+    segments: readonly (string | number)[],
+    /** `too-large` when the output budget ran out; `unwritable` for a value YAML data cannot hold. */
+    readonly reason: 'too-large' | 'unwritable' = 'unwritable',
   ) {
+    const path = formatPath(segments);
     super(`${message} at ${path || '(root)'}`);
     this.name = 'EmitError';
+    this.segments = [...segments];
+  }
+  get path(): string {
+    return formatPath(this.segments);
   }
 }
 
-export function emitYaml(value: unknown): string {
-  const lines: string[] = [];
-  if (isPlainObject(value) && Object.keys(value).length > 0) emitMap(value, 0, lines, '');
-  else if (Array.isArray(value) && value.length > 0) emitSeq(value, 0, lines, '');
-  else lines.push(scalar(value, ''));
-  return `${lines.join('\n')}\n`;
+export interface EmitOptions {
+  /**
+   * Stop, with EmitError reason `too-large` at the field being written, once the text passes
+   * this many characters (UTF-8 bytes are never fewer). The text is never built past it, so a
+   * small claim aliasing a long string a hundred times costs memory up to the cap, not 100×.
+   */
+  maxLength?: number;
+}
+
+export function emitYaml(value: unknown, options: EmitOptions = {}): string {
+  const out = new Output(options.maxLength ?? Number.POSITIVE_INFINITY);
+  if (isPlainObject(value) && Object.keys(value).length > 0) emitMap(value, 0, out);
+  else if (Array.isArray(value) && value.length > 0) emitSeq(value, 0, out);
+  else out.push(scalar(value, out));
+  return `${out.lines.join('\n')}\n`;
 }
 
 export function quoteString(s: string): string {
@@ -36,58 +54,80 @@ export function quoteString(s: string): string {
   return JSON.stringify(s).replace(MUST_ESCAPE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-function emitMap(obj: Record<string, unknown>, indent: number, lines: string[], path: string, firstPrefix?: string): void {
+/** The lines so far, their length against the budget, and where in the value the writer is. */
+class Output {
+  readonly lines: string[] = [];
+  readonly path: (string | number)[] = [];
+  private length = 0;
+  constructor(private readonly max: number) {}
+  push(line: string): void {
+    this.length += line.length + 1;
+    if (this.length > this.max) throw new EmitError(`output passes the limit of ${this.max} bytes`, this.path, 'too-large');
+    this.lines.push(line);
+  }
+}
+
+function emitMap(obj: Record<string, unknown>, indent: number, out: Output, firstPrefix?: string): void {
   const keys = Object.keys(obj).sort(cmp);
   const pad = ' '.repeat(indent);
   keys.forEach((key, i) => {
     const prefix = i === 0 && firstPrefix !== undefined ? firstPrefix : pad;
     const child = obj[key];
-    const childPath = path ? `${path}.${key}` : key;
+    out.path.push(key);
     const k = quoteString(key);
     if (isPlainObject(child) && Object.keys(child).length > 0) {
-      lines.push(`${prefix}${k}:`);
-      emitMap(child, indent + 2, lines, childPath);
+      out.push(`${prefix}${k}:`);
+      emitMap(child, indent + 2, out);
     } else if (Array.isArray(child) && child.length > 0) {
-      lines.push(`${prefix}${k}:`);
-      emitSeq(child, indent, lines, childPath);
+      out.push(`${prefix}${k}:`);
+      emitSeq(child, indent, out);
     } else {
-      lines.push(`${prefix}${k}: ${scalar(child, childPath)}`);
+      out.push(`${prefix}${k}: ${scalar(child, out)}`);
     }
+    out.path.pop();
   });
 }
 
 /** Sequences under a key sit at the key's indentation (`- ` counts as indentation). */
-function emitSeq(items: unknown[], indent: number, lines: string[], path: string): void {
+function emitSeq(items: unknown[], indent: number, out: Output): void {
   const pad = ' '.repeat(indent);
   items.forEach((item, i) => {
-    const itemPath = `${path}[${i}]`;
+    out.path.push(i);
     if (isPlainObject(item) && Object.keys(item).length > 0) {
-      emitMap(item, indent + 2, lines, itemPath, `${pad}- `);
+      emitMap(item, indent + 2, out, `${pad}- `);
     } else if (Array.isArray(item) && item.length > 0) {
-      lines.push(`${pad}-`);
-      emitSeq(item, indent + 2, lines, itemPath);
+      out.push(`${pad}-`);
+      emitSeq(item, indent + 2, out);
     } else {
-      lines.push(`${pad}- ${scalar(item, itemPath)}`);
+      out.push(`${pad}- ${scalar(item, out)}`);
     }
+    out.path.pop();
   });
 }
 
-function scalar(value: unknown, path: string): string {
+/** `a.b[0].c`, for messages. */
+function formatPath(segments: readonly (string | number)[]): string {
+  let text = '';
+  for (const s of segments) text += typeof s === 'number' ? `[${s}]` : text ? `.${s}` : s;
+  return text;
+}
+
+function scalar(value: unknown, out: Output): string {
   switch (typeof value) {
     case 'string':
       return quoteString(value);
     case 'boolean':
       return value ? 'true' : 'false';
     case 'number':
-      if (!Number.isFinite(value)) throw new EmitError(`refusing to write ${value}`, path);
+      if (!Number.isFinite(value)) throw new EmitError(`refusing to write ${value}`, out.path);
       return Object.is(value, -0) ? '0' : String(value);
     case 'object':
       if (value === null) return 'null';
       if (Array.isArray(value)) return '[]';
       if (isPlainObject(value)) return '{}';
-      throw new EmitError('refusing to write a non-plain object', path);
+      throw new EmitError('refusing to write a non-plain object', out.path);
     default:
-      throw new EmitError(`refusing to write ${typeof value}`, path);
+      throw new EmitError(`refusing to write ${typeof value}`, out.path);
   }
 }
 

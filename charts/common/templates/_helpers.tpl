@@ -26,7 +26,7 @@ app.kubernetes.io/component: {{ .Values.type | quote }}
 app.kubernetes.io/part-of: {{ index .Values.labels "platform.infraforge.io/claim" | default .Release.Name | quote }}
 helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | quote }}
 {{- range $k, $v := .Values.labels }}
-{{ $k }}: {{ $v | quote }}
+{{ $k | quote }}: {{ $v | quote }}
 {{- end }}
 {{- end -}}
 
