@@ -12,7 +12,6 @@ export const GRANTS = [
   'serviceAccount',
   'service.type',
   'service.annotations',
-  'ingress.className',
   'ingress.annotations',
   'nodeSelector',
   'tolerations',

@@ -36,7 +36,7 @@ function reservedKey(key: string): boolean {
 }
 
 /** Ingress annotations that only tune this app's own route (AWS Load Balancer Controller, ingress-nginx). */
-const ROUTE_ANNOTATIONS = /^(alb\.ingress\.kubernetes\.io\/(healthcheck-[a-z-]+|success-codes|target-type|backend-protocol|load-balancer-attributes|target-group-attributes)|nginx\.ingress\.kubernetes\.io\/(proxy-(body-size|connect-timeout|read-timeout|send-timeout|buffer-size)|rewrite-target|use-regex|backend-protocol|ssl-redirect|force-ssl-redirect))$/;
+const ROUTE_ANNOTATIONS = /^(alb\.ingress\.kubernetes\.io\/(healthcheck-[a-z-]+|success-codes|target-type|backend-protocol|target-group-attributes)|nginx\.ingress\.kubernetes\.io\/(proxy-(body-size|connect-timeout|read-timeout|send-timeout|buffer-size)|rewrite-target|use-regex|backend-protocol|ssl-redirect|force-ssl-redirect))$/;
 
 function podSecurityContext(v: Json): Violation[] {
   if (!isObject(v)) return [{ path: ['podSecurityContext'], message: `podSecurityContext ${show(v)} would drop the pod's security context` }];
@@ -93,7 +93,6 @@ function service(v: Json): Violation[] {
 function ingress(v: Json): Violation[] {
   if (!isObject(v)) return [];
   const out: Violation[] = [];
-  if (v.className !== undefined) out.push({ path: ['ingress', 'className'], message: `ingress.className: ${show(v.className)} picks the ingress controller (and with it who can reach the app)`, grant: 'ingress.className' });
   if (isObject(v.annotations)) {
     for (const key of Object.keys(v.annotations)) {
       if (!ROUTE_ANNOTATIONS.test(key)) {

@@ -14,7 +14,8 @@ beforeEach(async () => {
   const first = await cli(repo.root, 'render');
   expect(first.code, first.stderr).toBe(0);
   before = repo.snapshot();
-  expect(Object.keys(before).length).toBe(3);
+  // applicationset, appproject, api/values and the environment's namespaces.yaml
+  expect(Object.keys(before).length).toBe(4);
 });
 afterEach(() => repo.cleanup());
 

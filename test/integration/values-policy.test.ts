@@ -46,7 +46,7 @@ const CASES: Case[] = [
   { name: 'node-selector', values: ['nodeSelector: { pool: gpu }'], code: 'values-needs-grant', at: [0, 9], grant: 'nodeSelector' },
   { name: 'affinity', values: ['affinity: { nodeAffinity: {} }'], code: 'values-needs-grant', at: [0, 9], grant: 'affinity' },
   { name: 'alb-group', values: ['ingress:', '  enabled: true', '  annotations:', '    alb.ingress.kubernetes.io/group.order: "-1000"'], code: 'values-needs-grant', at: [3, 13], grant: 'ingress.annotations' },
-  { name: 'ingress-class', values: ['ingress:', '  className: internet-facing'], code: 'values-needs-grant', at: [1, 11], grant: 'ingress.className' },
+  { name: 'alb-scheme', values: ['ingress:', '  className: alb', '  annotations:', '    alb.ingress.kubernetes.io/scheme: internet-facing'], code: 'values-needs-grant', at: [3, 13], grant: 'ingress.annotations' },
 ];
 
 const file = (c: Case) => `deployments/dev/${c.name}.yaml`;
