@@ -57,10 +57,12 @@ resource "kubernetes_secret_v1" "chart_registry" {
   depends_on = [helm_release.argocd]
 }
 
-# The root Application is the plain YAML in ../argocd/ (usable on clusters this Terraform did
-# not make); here it is applied through the argocd-apps chart with this cluster's repo URL.
+# The root Application and the platform AppProject it runs in are the plain YAML in ../argocd/
+# (usable on clusters this Terraform did not make); here they are applied through the
+# argocd-apps chart with this cluster's repo URL.
 locals {
-  root_app = yamldecode(file("${path.module}/../argocd/root-${var.environment}.yaml"))
+  root_app         = yamldecode(file("${path.module}/../argocd/root-${var.environment}.yaml"))
+  platform_project = yamldecode(file("${path.module}/../argocd/platform-project.yaml"))
 }
 
 resource "helm_release" "root_apps" {
@@ -71,6 +73,16 @@ resource "helm_release" "root_apps" {
   namespace  = "argocd"
 
   values = [yamlencode({
+    projects = {
+      (local.platform_project.metadata.name) = {
+        namespace                  = local.platform_project.metadata.namespace
+        description                = local.platform_project.spec.description
+        sourceRepos                = [var.gitops_repo_url]
+        destinations               = local.platform_project.spec.destinations
+        namespaceResourceWhitelist = local.platform_project.spec.namespaceResourceWhitelist
+        clusterResourceWhitelist   = local.platform_project.spec.clusterResourceWhitelist
+      }
+    }
     applications = {
       (local.root_app.metadata.name) = {
         namespace  = local.root_app.metadata.namespace

@@ -48,8 +48,8 @@ export function renderSummary(result: { written: string[]; deleted: string[]; fi
   };
   const written = new Set(result.written);
   for (const f of result.files) {
-    if (written.has(f.path)) row(`${f.env}/${f.claim}`).written++;
-    else row(`${f.env}/${f.claim}`).unchanged++;
+    if (written.has(f.path)) row(key(f.path)).written++;
+    else row(key(f.path)).unchanged++;
   }
   for (const d of result.deleted) row(key(d)).deleted++;
   const lines = [`### infraforge render`, '', headline, '', '| environment / claim | written | deleted | unchanged |', '|---|---:|---:|---:|'];

@@ -1,9 +1,10 @@
 /**
  * Argo CD names a claim may not take. Each environment has one Argo CD, and in it a claim owns
  * the AppProject and ApplicationSet named after it and one Application `<claim>-<unit>` per app
- * or component. Taking a name someone else owns replaces their object: AppProject `default`
- * (which the root Applications use) would then allow only that claim's namespace, and the whole
- * environment stops syncing; two ApplicationSets making one Application fight over it for ever.
+ * or component. Taking a name someone else owns replaces their object: AppProject
+ * `infraforge-platform` (which the root Applications use) or `default` would then allow only that
+ * claim's namespace, and the whole environment stops syncing; two ApplicationSets making one
+ * Application fight over it for ever.
  * So each clash is an input error that names both places.
  */
 import { cmp, type Problem } from '../errors.js';
@@ -13,11 +14,18 @@ import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js'
 import type { LoadedClaim } from './types.js';
 import { claimUnits } from './units.js';
 
+/** The AppProject the root Applications run in; it may apply only what they need. */
+export const PLATFORM_PROJECT = 'infraforge-platform';
+export const PLATFORM_PROJECT_FILE = 'infrastructure/argocd/platform-project.yaml';
+
 /**
  * What Argo CD itself and infrastructure/ create in every environment's Argo CD.
  * test/integration/reserved-names.test.ts reads infrastructure/ and fails when these drift.
  */
-export const BUILTIN_PROJECTS: readonly ReservedName[] = [{ name: 'default', where: "Argo CD's built-in project (the root Applications use it)" }];
+export const BUILTIN_PROJECTS: readonly ReservedName[] = [
+  { name: 'default', where: "Argo CD's built-in project (it allows every kind everywhere)" },
+  { name: PLATFORM_PROJECT, where: `the platform's AppProject ${PLATFORM_PROJECT_FILE} (the root Applications use it)` },
+];
 
 /** Applications infrastructure/ creates besides the roots (operators without a Helm chart). */
 export const BUILTIN_APPLICATIONS: readonly ReservedName[] = [

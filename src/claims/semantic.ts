@@ -8,8 +8,10 @@ import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { resolveProfile } from '../render/profiles.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
+import { policyProblems } from '../policy/problems.js';
 import type { RenderSettings } from '../settings/types.js';
 import { argocdNameProblems } from './argocd-names.js';
+import { derivedNameProblems } from './derived-name-clashes.js';
 import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
 import type { ClaimResources, LoadedClaim } from './types.js';
 import { claimUnits } from './units.js';
@@ -127,6 +129,8 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     });
   }
   problems.push(...argocdNameProblems(claims, settings));
+  problems.push(...derivedNameProblems(claims));
+  problems.push(...policyProblems(claims, settings));
   return problems;
 }
 

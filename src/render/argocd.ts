@@ -5,6 +5,7 @@
  */
 import type { ApplicationClaim } from '../claims/types.js';
 import type { RenderSettings } from '../settings/types.js';
+import { CHART_NAMESPACED_KINDS } from './chart-kinds.js';
 import { claimNamespace, platformLabels, type Values } from './values.js';
 
 /** `oci://ghcr.io/acme/charts` → `ghcr.io/acme/charts`: Argo CD's spelling of a Helm OCI repository. */
@@ -57,10 +58,9 @@ export function applicationSet(claim: ApplicationClaim, units: readonly string[]
             { repoURL: settings.gitRepoURL, targetRevision: settings.targetRevision, ref: 'values' },
           ],
           destination: { server: settings.argocd.server, namespace: claimNamespace(claim) },
-          syncPolicy: {
-            automated: { prune: true, selfHeal: true },
-            syncOptions: ['CreateNamespace=true'],
-          },
+          // No CreateNamespace: the namespace is the platform's (render/namespaces.ts), applied
+          // by the root Application; this project may not touch it.
+          syncPolicy: { automated: { prune: true, selfHeal: true } },
         },
       },
     },
@@ -85,10 +85,14 @@ export function appProject(claim: ApplicationClaim, settings: RenderSettings): V
     },
     spec: {
       description: `${claim.metadata.name} (${claim.spec.environment}), owned by ${owner.team} <${owner.email}>`,
+      // Least privilege: this repository (the values) and the chart registry, one destination,
+      // the namespaced kinds the chart renders and no cluster-scoped kind at all (an empty
+      // clusterResourceWhitelist allows none). Argo CD refuses anything else at sync, so a
+      // values file or an Application that bypasses the renderer stays inside these bounds.
       sourceRepos: [settings.gitRepoURL, argoChartRepo(settings.chart.repository)],
       destinations: [{ server: settings.argocd.server, namespace: claimNamespace(claim) }],
-      // CreateNamespace=true needs this one cluster-scoped kind; nothing else cluster-wide.
-      clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
+      namespaceResourceWhitelist: CHART_NAMESPACED_KINDS.map((k) => ({ group: k.group, kind: k.kind })),
+      clusterResourceWhitelist: [],
     },
   };
 }

@@ -10,6 +10,7 @@ import type { LoadedClaim } from '../claims/types.js';
 import { cmp, type Problem } from '../errors.js';
 import type { RenderSettings } from '../settings/types.js';
 import { applicationSet, appProject, valuesPath } from './argocd.js';
+import { namespaceObjects, namespacesPath } from './namespaces.js';
 import { resolveProfile } from './profiles.js';
 import { componentValues } from './component-values.js';
 import { applicationValues, SOURCE_NAMESPACE_LABEL, TEAM_LABEL, type Values } from './values.js';
@@ -24,6 +25,7 @@ export interface PlannedFile {
   path: string;
   content: string;
   env: string;
+  /** The claim; empty for an environment's namespaces.yaml. */
   claim: string;
   /** The app or component a values file belongs to. */
   unit?: string;
@@ -126,6 +128,12 @@ export function renderPlan(claims: readonly LoadedClaim[], settings: RenderSetti
     const argocd = { name, namespace: settings.argocd.namespace };
     add(`rendered/${env}/${name}/applicationset.yaml`, applicationSet(claim, units, settings), ['metadata', 'name'], { kind: 'ApplicationSet', ...argocd });
     add(`rendered/${env}/${name}/appproject.yaml`, appProject(claim, settings), ['metadata', 'name'], { kind: 'AppProject', ...argocd });
+  }
+
+  for (const env of [...new Set(sorted.map((c) => c.env))]) {
+    const docs = namespaceObjects(sorted.filter((c) => c.env === env));
+    const head = `${GENERATED_MARKER} from the claims in deployments/${env}/. Do not edit: the platform's namespaces, applied by the root Application.\n`;
+    files.push({ path: namespacesPath(env), content: head + docs.map((d) => emitYaml(d)).join('---\n'), env, claim: '' });
   }
 
   files.sort((a, b) => cmp(a.path, b.path));

@@ -48,10 +48,11 @@ describe('the e2e control plane', () => {
   it('installs the root Application from infrastructure/argocd with the repository it is given', async () => {
     const root = await cp.api<{ spec: { project: string; source: { repoURL: string; targetRevision: string; path: string; directory: { include: string } } } }>(
       '/apis/argoproj.io/v1alpha1/namespaces/argocd/applications/infraforge-root-dev');
-    expect(root?.spec.project).toBe('default');
+    expect(root?.spec.project).toBe('infraforge-platform');
     expect(root?.spec.source).toMatchObject({ repoURL: 'https://git.example.invalid/platform.git', targetRevision: 'e2e', path: '.' });
-    expect(root?.spec.source.directory.include).toBe('{rendered/dev/*/applicationset.yaml,rendered/dev/*/appproject.yaml}');
-    expect(await cp.api('/apis/argoproj.io/v1alpha1/namespaces/argocd/appprojects/default')).toBeDefined();
+    expect(root?.spec.source.directory.include).toBe('{rendered/dev/*/applicationset.yaml,rendered/dev/*/appproject.yaml,rendered/dev/namespaces.yaml}');
+    const project = await cp.api<{ spec: { sourceRepos: string[] } }>('/apis/argoproj.io/v1alpha1/namespaces/argocd/appprojects/infraforge-platform');
+    expect(project?.spec.sourceRepos).toEqual(['https://git.example.invalid/platform.git']);
   });
 
   it('runs the three Argo CD controllers, each with its own log', () => {

@@ -124,6 +124,8 @@ describe('a larger synthetic claim set', () => {
     const validateProject = crdValidator('argo-cd-v3.6.1/appproject-crd.yaml');
     let apps = 0;
     for (const [file, text] of Object.entries(files)) {
+      // The platform's Namespaces (several documents) are not Argo CD objects.
+      if (file.endsWith('/namespaces.yaml')) continue;
       const doc = parse(text) as Record<string, unknown>;
       if (file.endsWith('/applicationset.yaml')) {
         expect(validateSet(doc), `${file}\n${errorsOf(validateSet)}`).toBe(true);

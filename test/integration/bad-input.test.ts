@@ -14,7 +14,8 @@ beforeEach(async () => {
   const first = await cli(repo.root, 'render');
   expect(first.code, first.stderr).toBe(0);
   before = repo.snapshot();
-  expect(Object.keys(before).length).toBe(3);
+  // applicationset, appproject, api/values and the environment's namespaces.yaml
+  expect(Object.keys(before).length).toBe(4);
 });
 afterEach(() => repo.cleanup());
 
@@ -326,9 +327,14 @@ describe('15: names Argo CD or infrastructure/ already own', () => {
     expect(run.stderr).toContain('deployments/dev/a-b.yaml:11:13');
   });
 
-  it("15. a claim named default would replace Argo CD's built-in AppProject the root Applications use", async () => {
+  it("15. a claim named default would replace Argo CD's built-in AppProject", async () => {
     const { run } = await expectRejected('deployments/dev/bad.yaml', claim('default'), { code: 'reserved-project', line: 4, col: 9 });
     expect(run.stderr).toContain("Argo CD's built-in project");
+  });
+
+  it('15. a claim named infraforge-platform would replace the AppProject the root Applications run in', async () => {
+    const { run } = await expectRejected('deployments/dev/bad.yaml', claim('infraforge-platform'), { code: 'reserved-project', line: 4, col: 9 });
+    expect(run.stderr).toContain('infrastructure/argocd/platform-project.yaml');
   });
 
   it('15. an Application named like the root Application of its environment', async () => {

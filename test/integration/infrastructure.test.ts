@@ -88,11 +88,31 @@ describe('the Argo CD entry point', () => {
     // The repository root, not rendered/<env>: that folder (and in a one-environment repository
     // rendered/ too) vanishes with the environment's last claim, and a missing path never prunes.
     expect(app.spec.source.path).toBe('.');
-    expect(app.spec.source.directory).toEqual({ recurse: true, include: `{rendered/${env}/*/applicationset.yaml,rendered/${env}/*/appproject.yaml}` });
+    expect(app.spec.source.directory).toEqual({
+      recurse: true,
+      include: `{rendered/${env}/*/applicationset.yaml,rendered/${env}/*/appproject.yaml,rendered/${env}/namespaces.yaml}`,
+    });
     expect(app.spec.destination.namespace).toBe('argocd');
+    // Not `default` (every kind, everywhere): the platform project, which allows what a root applies.
+    expect(app.spec.project).toBe('infraforge-platform');
     // The same repository the rendered ApplicationSets read their values from.
     const settings = parse(readFileSync(path.join(REPO_ROOT, 'deployments/settings.yaml'), 'utf8'));
     expect(app.spec.source.repoURL).toBe(settings.spec.git.repoURL);
+  });
+
+  it('runs the roots in a platform AppProject that allows only ApplicationSets and AppProjects in argocd, and Namespaces', () => {
+    const project = parse(readFileSync(path.join(ARGOCD, 'platform-project.yaml'), 'utf8'));
+    const validate = crdValidator('argo-cd-v3.6.1/appproject-crd.yaml');
+    expect(validate(project), errorsOf(validate)).toBe(true);
+    expect(project.metadata).toEqual({ name: 'infraforge-platform', namespace: 'argocd' });
+    expect(project.spec.destinations).toEqual([{ server: 'https://kubernetes.default.svc', namespace: 'argocd' }]);
+    expect(project.spec.namespaceResourceWhitelist).toEqual([
+      { group: 'argoproj.io', kind: 'ApplicationSet' },
+      { group: 'argoproj.io', kind: 'AppProject' },
+    ]);
+    expect(project.spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
+    const settings = parse(readFileSync(path.join(REPO_ROOT, 'deployments/settings.yaml'), 'utf8'));
+    expect(project.spec.sourceRepos).toEqual([settings.spec.git.repoURL]);
   });
 
   it('has no root Application for an environment that does not exist', () => {

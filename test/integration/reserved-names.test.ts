@@ -99,6 +99,18 @@ async function terraformObjects(): Promise<TerraformResult> {
   return result;
 }
 
+/**
+ * A project key as Terraform writes it: a literal name, or `(local.x.metadata.name)` where the
+ * local reads a YAML file of infrastructure/argocd, whose name it then is.
+ */
+function projectName(key: string, locals: Record<string, string>): string {
+  const local = /^\(local\.(\w+)\.metadata\.name\)$/.exec(key)?.[1];
+  if (!local) return key;
+  const file = /^\$\{yamldecode\(file\("\$\{path\.module\}\/\.\.\/argocd\/([\w.-]+\.yaml)"\)\)\}$/.exec(locals[local] ?? '')?.[1];
+  expect(file, `argocd-apps project key ${key} does not read a YAML file of ${ARGOCD}`).toBeDefined();
+  return parseAllDocuments(readFileSync(path.join(REPO_ROOT, ARGOCD, file!), 'utf8'))[0]!.toJS().metadata.name;
+}
+
 describe('the names infrastructure/ creates are the names claims may not take', () => {
   const objects = yamlObjects();
   const roots = readdirSync(path.join(REPO_ROOT, ARGOCD))
@@ -125,7 +137,7 @@ describe('the names infrastructure/ creates are the names claims may not take', 
 
   it("the reserved projects are Argo CD's default plus every AppProject infrastructure/ makes, and cover every project the roots use", async () => {
     const tf = await terraformObjects();
-    const made = [...objects.filter((o) => o.kind === 'AppProject').map((o) => o.name), ...tf.projects];
+    const made = [...objects.filter((o) => o.kind === 'AppProject').map((o) => o.name), ...tf.projects.map((p) => projectName(p, tf.locals))];
     const expected = [...new Set(['default', ...made])].sort();
     expect(BUILTIN_PROJECTS.map((p) => p.name).sort()).toEqual(expected);
     const used = objects.filter((o) => o.project !== undefined).map((o) => o.project!);

@@ -109,3 +109,50 @@ resources:
   requests:
     storage: {{ required "storage.size is required" .size | quote }}
 {{- end -}}
+
+{{/*
+Pod Security `restricted` by construction, for every pod template the chart renders (include
+these in any new workload template). The fixed fields come first and values can only add the
+few fields that stay inside the policy: a values file, hand-written or not, cannot loosen them.
+The tenant namespaces enforce the same policy in the API server (rendered/<env>/namespaces.yaml).
+
+common.podSecurityContext: argument = a dict with optional runAsUser, runAsGroup, fsGroup
+(integers ≥ 1; 0 is root and fails the render).
+*/}}
+{{- define "common.podSecurityContext" -}}
+{{- $p := . | default dict -}}
+runAsNonRoot: true
+{{- range $field := list "runAsUser" "runAsGroup" "fsGroup" }}
+{{- if hasKey $p $field }}
+{{- $id := index $p $field }}
+{{- if lt (int64 $id) 1 }}
+{{- fail (printf "podSecurityContext.%s must be a user or group id of 1 or more (Pod Security restricted), not %v" $field $id) }}
+{{- end }}
+{{ $field }}: {{ int64 $id }}
+{{- end }}
+{{- end }}
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}
+
+{{/*
+common.containerSecurityContext: argument = a dict with optional runAsUser (integer ≥ 1) and
+readOnlyRootFilesystem (default true).
+*/}}
+{{- define "common.containerSecurityContext" -}}
+{{- $c := . | default dict -}}
+runAsNonRoot: true
+{{- if hasKey $c "runAsUser" }}
+{{- if lt (int64 $c.runAsUser) 1 }}
+{{- fail (printf "securityContext.runAsUser must be 1 or more (Pod Security restricted), not %v" $c.runAsUser) }}
+{{- end }}
+runAsUser: {{ int64 $c.runAsUser }}
+{{- end }}
+allowPrivilegeEscalation: false
+readOnlyRootFilesystem: {{ if hasKey $c "readOnlyRootFilesystem" }}{{ $c.readOnlyRootFilesystem }}{{ else }}true{{ end }}
+capabilities:
+  drop:
+    - ALL
+seccompProfile:
+  type: RuntimeDefault
+{{- end -}}

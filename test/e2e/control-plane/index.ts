@@ -170,6 +170,12 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
       }
     }
 
+    if ((options.rootApplications ?? []).length > 0) {
+      // The platform AppProject the roots run in, reading the same repository.
+      const project = parse(readFileSync(path.join(REPO_ROOT, 'infrastructure/argocd/platform-project.yaml'), 'utf8'));
+      project.spec.sourceRepos = [...new Set(options.rootApplications!.map((r) => r.repoURL))];
+      await apply(stringify(project));
+    }
     for (const root of options.rootApplications ?? []) {
       const doc = parse(readFileSync(path.join(REPO_ROOT, `infrastructure/argocd/root-${root.env}.yaml`), 'utf8'));
       doc.spec.source.repoURL = root.repoURL;

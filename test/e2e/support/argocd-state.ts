@@ -1,12 +1,14 @@
 /**
  * The root Application's part, played by the tests, and reading back what Argo CD made.
  *
- * `syncRoot` does what `infraforge-root-<env>` does with automated sync + prune: apply every
- * `rendered/<env>/*\/applicationset.yaml` and `*\/appproject.yaml`, and delete (foreground
- * propagation, as Argo CD's prune does) the ones it applied before that are gone from the render.
+ * `syncRoot` does what `infraforge-root-<env>` does with automated sync + prune: apply
+ * `rendered/<env>/namespaces.yaml`, every `rendered/<env>/*\/applicationset.yaml` and
+ * `*\/appproject.yaml`, and delete (foreground propagation, as Argo CD's prune does) the
+ * ApplicationSets and AppProjects it applied before that are gone from the render.
  * Our own platform labels stand in for the root app's tracking label.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { ARGOCD_NAMESPACE, type ControlPlane } from '../control-plane/index.js';
 import { type Doc, renderedClaims } from './rendered.js';
 
@@ -35,6 +37,10 @@ export async function live(cp: ControlPlane, plural: Plural, env?: string): Prom
 
 export async function syncRoot(cp: ControlPlane, root: string, env: string): Promise<void> {
   const claims = renderedClaims(root).filter((c) => c.env === env);
+  // The platform's tenant Namespaces first: the claims' Applications no longer create them.
+  // Never pruned (Prune=false), as the root Application leaves them.
+  const namespaces = path.join(root, 'rendered', env, 'namespaces.yaml');
+  if (existsSync(namespaces)) await cp.apply(readFileSync(namespaces, 'utf8'));
   // AppProjects first, in their own apply, as Argo CD's sync orders kinds it does not know by
   // name (AppProject < ApplicationSet). The ApplicationSet controller reads the project from its
   // cache; a set it reconciles before the project reaches that cache gets a validation error and
