@@ -9,6 +9,7 @@ import { resolveProfile } from '../render/profiles.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import type { RenderSettings } from '../settings/types.js';
+import { tenancyProblems } from '../tenancy/problems.js';
 import { argocdNameProblems } from './argocd-names.js';
 import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
 import type { ClaimResources, LoadedClaim } from './types.js';
@@ -36,7 +37,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     }
     claimNames.set(key, { doc });
 
-    const namespace = claimNamespace(claim);
+    const namespace = claimNamespace(claim, settings);
     if (!isDnsLabel(namespace)) {
       problems.push(at(doc, ['spec', 'owner', 'team'], 'namespace', `the default namespace "${namespace}" is not a DNS label; set spec.namespace`));
     }
@@ -127,6 +128,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     });
   }
   problems.push(...argocdNameProblems(claims, settings));
+  problems.push(...tenancyProblems(claims, settings));
   return problems;
 }
 

@@ -56,7 +56,7 @@ export function applicationSet(claim: ApplicationClaim, units: readonly string[]
             },
             { repoURL: settings.gitRepoURL, targetRevision: settings.targetRevision, ref: 'values' },
           ],
-          destination: { server: settings.argocd.server, namespace: claimNamespace(claim) },
+          destination: { server: settings.argocd.server, namespace: claimNamespace(claim, settings) },
           syncPolicy: {
             automated: { prune: true, selfHeal: true },
             syncOptions: ['CreateNamespace=true'],
@@ -86,7 +86,7 @@ export function appProject(claim: ApplicationClaim, settings: RenderSettings): V
     spec: {
       description: `${claim.metadata.name} (${claim.spec.environment}), owned by ${owner.team} <${owner.email}>`,
       sourceRepos: [settings.gitRepoURL, argoChartRepo(settings.chart.repository)],
-      destinations: [{ server: settings.argocd.server, namespace: claimNamespace(claim) }],
+      destinations: [{ server: settings.argocd.server, namespace: claimNamespace(claim, settings) }],
       // CreateNamespace=true needs this one cluster-scoped kind; nothing else cluster-wide.
       clusterResourceWhitelist: [{ group: '', kind: 'Namespace' }],
     },
