@@ -56,6 +56,13 @@ export const render: Command = {
   },
 };
 
+/** With a team registry, whether .github/CODEOWNERS is what `infraforge codeowners` writes. */
+async function codeownersCheck(root: string, rendered: import('../pipeline.js').Rendered) {
+  const { codeownersState, expectedCodeowners } = await import('../io/codeowners-file.js');
+  const expected = expectedCodeowners(rendered);
+  return expected === undefined ? undefined : codeownersState(root, expected);
+}
+
 export const validate: Command = {
   help: VALIDATE_HELP,
   async run(args, io) {
@@ -65,8 +72,13 @@ export const validate: Command = {
     try {
       const { buildPlan } = await import('../pipeline.js');
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}\n`) });
-      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}\n`);
+      const codeowners = await codeownersCheck(root, rendered);
+      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length, ...(codeowners ? { codeowners } : {}) })}\n`);
       else io.stdout(`${rendered.claims.length} claims valid\n`);
+      if (codeowners && codeowners !== 'up to date') {
+        io.stderr(`.github/CODEOWNERS is ${codeowners}: run \`infraforge codeowners\` and commit it\n`);
+        return ExitCode.outOfDate;
+      }
       return ExitCode.ok;
     } catch (error) {
       if (values.json && error instanceof InputError) io.stdout(`${JSON.stringify({ valid: false, problems: error.problems })}\n`);

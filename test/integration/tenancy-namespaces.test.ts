@@ -7,8 +7,8 @@
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BUILTIN_RESERVED_NAMESPACES } from '../../src/tenancy/reserved-namespaces.js';
-import { expectRejected } from '../support/rejected.js';
-import { claim, cli, type TempRepo, tempRepo } from '../support/repo.js';
+import { expectRejected, renderedRepo } from '../support/rejected.js';
+import { claim, cli, type TempRepo } from '../support/repo.js';
 import { positionOf, REGISTRY, valueAt } from '../support/tenancy.js';
 
 let repo: TempRepo;
@@ -16,10 +16,7 @@ let before: Record<string, string>;
 afterEach(() => repo.cleanup());
 
 async function start(settings?: string): Promise<void> {
-  repo = tempRepo({ 'deployments/dev/shop.yaml': claim() }, settings ? { settings } : {});
-  const first = await cli(repo.root, 'render');
-  expect(first.code, first.stderr).toBe(0);
-  before = repo.snapshot();
+  ({ repo, before } = await renderedRepo({ 'deployments/dev/shop.yaml': claim() }, settings));
 }
 
 /** A claim of `team` named `name`, with `spec.namespace` when given. */

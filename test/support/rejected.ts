@@ -3,7 +3,7 @@
  * must make render and validate exit 2 at the expected place, and leave rendered/ byte for byte.
  */
 import { expect } from 'vitest';
-import { cli, type TempRepo } from './repo.js';
+import { cli, type TempRepo, tempRepo } from './repo.js';
 
 export interface Expected {
   code: string;
@@ -39,4 +39,12 @@ export async function expectRejected(repo: TempRepo, before: Record<string, stri
 
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** A repository with these files that renders cleanly, and its rendered/ as the baseline. */
+export async function renderedRepo(files: Record<string, string>, settings?: string): Promise<{ repo: TempRepo; before: Record<string, string> }> {
+  const repo = tempRepo(files, settings ? { settings } : {});
+  const first = await cli(repo.root, 'render');
+  expect(first.code, first.stderr).toBe(0);
+  return { repo, before: repo.snapshot() };
 }
