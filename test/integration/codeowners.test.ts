@@ -3,17 +3,18 @@
  * made from the team registry, byte for byte the same each time, and a repository whose file
  * no longer matches its registry and claims fails validation.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { codeownersState, expectedCodeowners } from '../../src/io/codeowners-file.js';
 import { buildPlan } from '../../src/pipeline.js';
 import { parseCodeowners } from '../../src/tenancy/codeowners.js';
+import { git, makeOrigin } from '../support/git.js';
 import { claim, cli, REPO_ROOT, type TempRepo, tempRepo } from '../support/repo.js';
 import { REGISTRY } from '../support/tenancy.js';
 
 let repo: TempRepo;
-afterEach(() => repo.cleanup());
+afterEach(() => repo?.cleanup());
 
 const FILE = '.github/CODEOWNERS';
 const billing = (name: string, env = 'dev') => claim(name, env).replace('team: Shop Team', 'team: Billing Team').replace('- name: api', `- name: ${name}-api`);
@@ -114,6 +115,27 @@ describe('infraforge codeowners', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('needs a team registry');
     expect((await cli(repo.root, 'validate')).code).toBe(0);
+  });
+
+  it('a pull request whose CODEOWNERS the registry would write otherwise fails diff (what pr.yml runs)', async () => {
+    const origin = makeOrigin({ 'deployments/settings.yaml': REGISTRY, 'deployments/dev/shop.yaml': claim() });
+    try {
+      const ws = origin.clone();
+      expect((await cli(ws, 'render')).code).toBe(0);
+      expect((await cli(ws, 'codeowners')).code).toBe(0);
+      git(ws, 'add', '-A');
+      git(ws, 'commit', '-qm', 'render, codeowners');
+      // A new claim file of another team, without its CODEOWNERS line.
+      git(ws, 'checkout', '-q', '-b', 'pr');
+      writeFileSync(path.join(ws, 'deployments/dev/invoices.yaml'), billing('invoices'));
+      const run = await cli(ws, 'diff', '--base', 'main', '--no-manifests');
+      expect(run.code, run.stderr).toBe(2);
+      expect(run.stderr).toMatch(/^\.github\/CODEOWNERS: out of date: run `infraforge codeowners`/m);
+      expect((await cli(ws, 'codeowners')).code).toBe(0);
+      expect((await cli(ws, 'diff', '--base', 'main', '--no-manifests')).code).toBe(0);
+    } finally {
+      origin.cleanup();
+    }
   });
 
   it("this repository's own .github/CODEOWNERS is up to date", async () => {
