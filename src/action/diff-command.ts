@@ -59,5 +59,6 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
     }
   }
   reporter.output('comment-url', url);
-  if (result.chartProblem) throw new InputError([result.chartProblem]);
+  const problems = [result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
+  if (problems.length) throw new InputError(problems);
 }

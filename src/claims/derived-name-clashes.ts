@@ -6,6 +6,7 @@
  */
 import type { Problem } from '../errors.js';
 import { claimNamespace } from '../render/values.js';
+import type { RenderSettings } from '../settings/types.js';
 import { type DerivedName, derivedNames, takes } from './derived-names.js';
 import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
 import type { LoadedClaim } from './types.js';
@@ -34,10 +35,10 @@ function units({ claim, source: doc }: LoadedClaim): Unit[] {
   return [...apps, ...components];
 }
 
-export function derivedNameProblems(claims: readonly LoadedClaim[]): Problem[] {
+export function derivedNameProblems(claims: readonly LoadedClaim[], settings: Pick<RenderSettings, 'tenancy'>): Problem[] {
   const byNamespace = new Map<string, Unit[]>();
   for (const loaded of claims) {
-    const key = `${loaded.env}/${claimNamespace(loaded.claim)}`;
+    const key = `${loaded.env}/${claimNamespace(loaded.claim, settings)}`;
     byNamespace.set(key, [...(byNamespace.get(key) ?? []), ...units(loaded)]);
   }
   const problems: Problem[] = [];

@@ -70,6 +70,9 @@ export const PATTERN_HINTS: Readonly<Record<string, PatternHint>> = {
     what: 'an https:// git URL (plain http:// only for 127.0.0.1 or localhost)',
     example: 'https://github.com/acme/platform.git',
   },
+  '^@[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(/[A-Za-z0-9]([-_.A-Za-z0-9]*[A-Za-z0-9])?)?$': { what: 'a GitHub owner: @org/team or @user', example: '@acme/platform' },
+  '^(\\*\\.)?([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$': { what: "a host name, or '*.' and a host name for every name below it", example: '*.shop.example.com' },
+  '^[A-Za-z][A-Za-z0-9]*(\\.[A-Za-z][A-Za-z0-9]*)*$': { what: "a values field: names joined by '.'", example: 'service.type' },
   '^https://[^\\s]+$': { what: 'an https:// URL', example: 'https://kubernetes.default.svc' },
   '^oci://[a-z0-9.-]+(:[0-9]+)?(/[a-z0-9._-]+)*$': { what: 'an oci:// registry path in lowercase', example: 'oci://ghcr.io/acme/charts' },
 };

@@ -10,6 +10,7 @@ import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import { policyProblems } from '../policy/problems.js';
 import type { RenderSettings } from '../settings/types.js';
+import { tenancyProblems } from '../tenancy/problems.js';
 import { argocdNameProblems } from './argocd-names.js';
 import { derivedNameProblems } from './derived-name-clashes.js';
 import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
@@ -38,7 +39,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     }
     claimNames.set(key, { doc });
 
-    const namespace = claimNamespace(claim);
+    const namespace = claimNamespace(claim, settings);
     if (!isDnsLabel(namespace)) {
       problems.push(at(doc, ['spec', 'owner', 'team'], 'namespace', `the default namespace "${namespace}" is not a DNS label; set spec.namespace`));
     }
@@ -129,8 +130,9 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     });
   }
   problems.push(...argocdNameProblems(claims, settings));
-  problems.push(...derivedNameProblems(claims));
+  problems.push(...derivedNameProblems(claims, settings));
   problems.push(...policyProblems(claims, settings));
+  problems.push(...tenancyProblems(claims, settings));
   return problems;
 }
 

@@ -40,7 +40,8 @@ export const diff: Command = {
       log: (l) => io.stderr(`${l}\n`),
     });
     io.stdout(format === 'unified' ? result.changes.map((c) => c.patch).join('') : fullMarkdown(result.report));
-    if (result.chartProblem) throw new InputError([result.chartProblem]);
+    const problems = [result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
+    if (problems.length) throw new InputError(problems);
     return ExitCode.ok;
   },
 };

@@ -28,8 +28,10 @@ export const VALIDATE_HELP: CommandHelp = {
   name: 'validate',
   summary: 'check every claim and the settings; write nothing',
   description: `Reads deployments/ and charts/common like render does and reports every problem as
-path:line:col: message, without writing anything. Exit 0 when valid, 2 when not.`,
-  flags: { ...ROOT_FLAG, json: { type: 'boolean', help: 'print one JSON object: valid, problems, claims', default: 'off' }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS },
+path:line:col: message, without writing anything. With a team registry it also checks that
+.github/CODEOWNERS is what infraforge codeowners writes. Exit 0 when valid, 1 when only
+.github/CODEOWNERS is out of date, 2 when invalid.`,
+  flags: { ...ROOT_FLAG, json: { type: 'boolean', help: 'print one JSON object: valid, problems, claims, codeowners', default: 'off' }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS },
 };
 
 export const DIFF_HELP: CommandHelp = {
@@ -57,6 +59,21 @@ export const ENVIRONMENTS_HELP: CommandHelp = {
 every rendered/<env>/ folder (a removed environment stays listed, so rendering it notices the
 deletion). The render workflow's matrix is this list. Exit 2 when a folder is not a DNS label.`,
   flags: { ...ROOT_FLAG, json: { type: 'boolean', help: 'print a JSON array', default: 'off' } },
+};
+
+export const CODEOWNERS_HELP: CommandHelp = {
+  name: 'codeowners',
+  summary: 'write .github/CODEOWNERS from the team registry',
+  description: `Validates the repository like validate does, then writes .github/CODEOWNERS from spec.tenancy of
+deployments/settings.yaml: each claim file is owned by its team's owners; new claim files, the
+settings file, charts/, rendered/, infrastructure/ and .github/ by the platform's. The same registry
+and claims always give the same bytes. Refuses to replace a CODEOWNERS it did not generate. Exit 0
+when done, 1 when --check finds the file out of date, 2 on invalid input or without a registry.`,
+  flags: {
+    ...ROOT_FLAG,
+    check: { type: 'boolean', help: 'write nothing; exit 1 when .github/CODEOWNERS is out of date', default: 'off' },
+    json: { type: 'boolean', help: 'print one JSON object: file, upToDate, written', default: 'off' },
+  },
 };
 
 const CHART_FLAG: FlagSet = { chart: { type: 'string', arg: 'DIR', help: 'the chart to work on', default: 'charts/common' } };
@@ -101,4 +118,4 @@ Run infraforge chart package --help or infraforge chart publish --help for their
 };
 
 /** Every command's help, in the order the overview lists them. */
-export const ALL_HELP: readonly CommandHelp[] = [RENDER_HELP, VALIDATE_HELP, DIFF_HELP, ENVIRONMENTS_HELP, PACKAGE_HELP, PUBLISH_HELP];
+export const ALL_HELP: readonly CommandHelp[] = [RENDER_HELP, VALIDATE_HELP, DIFF_HELP, ENVIRONMENTS_HELP, CODEOWNERS_HELP, PACKAGE_HELP, PUBLISH_HELP];

@@ -4,7 +4,7 @@
  */
 import packageJson from '../../package.json' with { type: 'json' };
 import { errorMessage, ExitCode, exitCodeFor, formatProblems, InputError } from '../errors.js';
-import { ALL_HELP, CHART_HELP, DIFF_HELP, ENVIRONMENTS_HELP } from './help.js';
+import { ALL_HELP, CHART_HELP, CODEOWNERS_HELP, DIFF_HELP, ENVIRONMENTS_HELP } from './help.js';
 import type { CliIO, Command } from './command.js';
 import { type CommandHelp, usageLine } from './options.js';
 import { render, validate } from './render.js';
@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   validate,
   environments: lazy(ENVIRONMENTS_HELP, async () => (await import('./environments.js')).environments),
   diff: lazy(DIFF_HELP, async () => (await import('./diff.js')).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import('./codeowners.js')).codeowners),
   chart: lazy(CHART_HELP, async () => (await import('./chart.js')).chart),
 };
 
@@ -36,7 +37,7 @@ export function overview(): string {
     ...ALL_HELP.map((h) => `  ${usageLine(h)}`),
     '',
     'Run infraforge <command> --help for what a command does and each flag with its default.',
-    'exit codes: 0 ok, 1 render --check found rendered/ out of date, 2 invalid input (nothing written), 3 other failure',
+    'exit codes: 0 ok, 1 a generated file is out of date (render --check: rendered/; validate, codeowners --check: .github/CODEOWNERS), 2 invalid input (nothing written), 3 other failure',
     '',
   ].join('\n');
 }

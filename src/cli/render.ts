@@ -56,6 +56,13 @@ export const render: Command = {
   },
 };
 
+/** With a team registry, whether .github/CODEOWNERS is what `infraforge codeowners` writes. */
+async function codeownersCheck(root: string, rendered: import('../pipeline.js').Rendered) {
+  const { codeownersState, expectedCodeowners } = await import('../io/codeowners-file.js');
+  const expected = expectedCodeowners(rendered);
+  return expected === undefined ? undefined : codeownersState(root, expected);
+}
+
 export const validate: Command = {
   help: VALIDATE_HELP,
   async run(args, io) {
@@ -65,10 +72,15 @@ export const validate: Command = {
     try {
       const { buildPlan } = await import('../pipeline.js');
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}\n`) });
-      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length, ignored: rendered.ignored })}\n`);
+      const codeowners = await codeownersCheck(root, rendered);
+      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length, ignored: rendered.ignored, ...(codeowners ? { codeowners } : {}) })}\n`);
       else {
         for (const file of rendered.ignored) io.stdout(`ignored ${file} (not a claim: only *.yaml and *.yml files with lowercase names are read)\n`);
         io.stdout(`${rendered.claims.length} claims valid\n`);
+      }
+      if (codeowners && codeowners !== 'up to date') {
+        io.stderr(`.github/CODEOWNERS is ${codeowners}: run \`infraforge codeowners\` and commit it\n`);
+        return ExitCode.outOfDate;
       }
       return ExitCode.ok;
     } catch (error) {

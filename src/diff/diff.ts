@@ -7,7 +7,9 @@ import { packageChart } from '../chart/package.js';
 import { InputError, type Problem } from '../errors.js';
 import type { Git } from '../git/git.js';
 import { massDeletion } from '../io/deletion-guard.js';
-import type { PipelineOptions } from '../pipeline.js';
+import { codeownersState, expectedCodeowners } from '../io/codeowners-file.js';
+import type { PipelineOptions, Rendered } from '../pipeline.js';
+import { CODEOWNERS_FILE } from '../tenancy/codeowners.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import { compareTrees, type FileChange } from './compare.js';
 import { helmAvailable, manifestDiff } from './manifests.js';
@@ -30,6 +32,8 @@ export interface DiffResult {
   changes: FileChange[];
   /** charts/common changed without a version bump. */
   chartProblem: Problem | undefined;
+  /** With a team registry: .github/CODEOWNERS is not what `infraforge codeowners` writes for the head. */
+  codeownersProblem: Problem | undefined;
   baseSha: string;
 }
 
@@ -37,7 +41,9 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
   const { git, root } = options;
   const log = options.log ?? (() => undefined);
   const baseSha = await git.resolveCommit(options.baseRef);
-  const { files: head, settings } = await renderTree(root, options);
+  const headTree = await renderTree(root, options);
+  const { files: head, settings } = headTree;
+  const codeownersProblem = await staleCodeowners(root, headTree);
   const headSha = options.headIsWorkTree ? undefined : await git.headSha().catch(() => undefined);
 
   return withWorktree(git, baseSha, async (baseDir) => {
@@ -62,8 +68,17 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
       if (objects) report.extra = [...(report.extra ?? []), { title: 'Kubernetes objects (helm template)', body: objects }];
     }
     const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
-    return { report, changes, chartProblem, baseSha };
+    return { report, changes, chartProblem, codeownersProblem, baseSha };
   });
+}
+
+/** Who owns which claim is part of the change: a pull request must carry CODEOWNERS as the registry makes it. */
+async function staleCodeowners(root: string, head: Pick<Rendered, 'settings' | 'claims'>): Promise<Problem | undefined> {
+  const expected = expectedCodeowners(head);
+  if (expected === undefined) return undefined;
+  const state = await codeownersState(root, expected);
+  if (state === 'up to date') return undefined;
+  return { file: CODEOWNERS_FILE, code: 'codeowners-stale', message: `${state}: run \`infraforge codeowners\` and commit it (each claim file is reviewed by its team's owners, deployments/settings.yaml and the rest by the platform's)` };
 }
 
 /** The chart-releaser classic: chart content changed, version did not. */

@@ -10,7 +10,7 @@ export function policyProblems(claims: readonly LoadedClaim[], settings: RenderS
   const problems: Problem[] = [];
   for (const { claim, source } of claims) {
     const team = claim.spec.owner.team;
-    const granted = grantsFor(settings, team);
+    const granted = grantsFor(settings, claim);
     claim.spec.applications.forEach((app, i) => {
       if (!app.values) return;
       for (const v of valuesViolations(app.values)) {

@@ -57,7 +57,7 @@ export function applicationSet(claim: ApplicationClaim, units: readonly string[]
             },
             { repoURL: settings.gitRepoURL, targetRevision: settings.targetRevision, ref: 'values' },
           ],
-          destination: { server: settings.argocd.server, namespace: claimNamespace(claim) },
+          destination: { server: settings.argocd.server, namespace: claimNamespace(claim, settings) },
           // No CreateNamespace: the namespace is the platform's (render/namespaces.ts), applied
           // by the root Application; this project may not touch it.
           syncPolicy: { automated: { prune: true, selfHeal: true } },
@@ -90,7 +90,7 @@ export function appProject(claim: ApplicationClaim, settings: RenderSettings): V
       // clusterResourceWhitelist allows none). Argo CD refuses anything else at sync, so a
       // values file or an Application that bypasses the renderer stays inside these bounds.
       sourceRepos: [settings.gitRepoURL, argoChartRepo(settings.chart.repository)],
-      destinations: [{ server: settings.argocd.server, namespace: claimNamespace(claim) }],
+      destinations: [{ server: settings.argocd.server, namespace: claimNamespace(claim, settings) }],
       namespaceResourceWhitelist: CHART_NAMESPACED_KINDS.map((k) => ({ group: k.group, kind: k.kind })),
       clusterResourceWhitelist: [],
     },

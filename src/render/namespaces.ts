@@ -10,6 +10,7 @@
 import type { LoadedClaim } from '../claims/types.js';
 import { cmp } from '../errors.js';
 import { toDnsLabel } from './names.js';
+import type { RenderSettings } from '../settings/types.js';
 import { claimNamespace, type Values } from './values.js';
 
 /**
@@ -39,11 +40,11 @@ export function namespacesPath(env: string): string {
  * in it), so the root Application neither prunes it nor deletes it, and does not count it as
  * out of sync once it is gone from git.
  */
-export function namespaceObjects(claims: readonly LoadedClaim[]): Values[] {
+export function namespaceObjects(claims: readonly LoadedClaim[], settings: Pick<RenderSettings, 'tenancy'>): Values[] {
   const byName = new Map<string, LoadedClaim>();
   const sorted = [...claims].sort((a, b) => cmp(a.claim.metadata.name, b.claim.metadata.name));
   for (const c of sorted) {
-    const name = claimNamespace(c.claim);
+    const name = claimNamespace(c.claim, settings);
     if (!byName.has(name)) byName.set(name, c);
   }
   return [...byName.keys()].sort(cmp).map((name) => {

@@ -131,7 +131,7 @@ export function renderPlan(claims: readonly LoadedClaim[], settings: RenderSetti
   }
 
   for (const env of [...new Set(sorted.map((c) => c.env))]) {
-    const docs = namespaceObjects(sorted.filter((c) => c.env === env));
+    const docs = namespaceObjects(sorted.filter((c) => c.env === env), settings);
     const head = `${GENERATED_MARKER} from the claims in deployments/${env}/. Do not edit: the platform's namespaces, applied by the root Application.\n`;
     files.push({ path: namespacesPath(env), content: head + docs.map((d) => emitYaml(d)).join('---\n'), env, claim: '' });
   }

@@ -6,7 +6,8 @@
 import type { ApplicationClaim, ApplicationSpec, HealthCheck, ImageObject } from '../claims/types.js';
 import { FORBIDDEN_KEYS } from '../claims/parse.js';
 import type { RenderSettings } from '../settings/types.js';
-import { defaultNamespace, toDnsLabel } from './names.js';
+import { claimNamespace as namespaceOfClaim } from '../tenancy/registry.js';
+import { toDnsLabel } from './names.js';
 import type { Profile } from './profiles.js';
 import { mergeResources } from './resources.js';
 import { wiredEnv } from './wiring.js';
@@ -15,8 +16,8 @@ export { mergeResources } from './resources.js';
 
 export type Values = Record<string, unknown>;
 
-export function claimNamespace(claim: ApplicationClaim): string {
-  return claim.spec.namespace ?? defaultNamespace(claim.spec.owner.team, claim.spec.environment);
+export function claimNamespace(claim: ApplicationClaim, settings: Pick<RenderSettings, 'tenancy'>): string {
+  return namespaceOfClaim(claim, settings.tenancy);
 }
 
 export const SOURCE_NAMESPACE_LABEL = 'platform.infraforge.io/source-namespace';

@@ -15,6 +15,7 @@ import { InputError, type Problem } from '../errors.js';
 import { normalizeGitUrl, ownerFromUrl, readOriginUrl } from '../git/origin.js';
 import type { ProfileOverride } from '../render/profiles.js';
 import settingsSchema from './render-settings.schema.json' with { type: 'json' };
+import { resolveTenancy, type TenancyFile } from './tenancy.js';
 import type { RenderSettings, ReservedName } from './types.js';
 
 export const SETTINGS_FILE = 'deployments/settings.yaml';
@@ -38,6 +39,7 @@ interface SettingsFile {
     argocd?: { namespace?: string; server?: string; reservedApplications?: string[]; reservedProjects?: string[] };
     deletion?: { maxDeletedApps?: number };
     profiles?: Record<string, ProfileOverride>;
+    tenancy?: TenancyFile;
   };
 }
 
@@ -89,6 +91,7 @@ export async function resolveSettings(
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
     allowDeletions: overrides.allowDeletions ?? false,
     profiles: spec.profiles ?? {},
+    ...(spec.tenancy ? { tenancy: resolveTenancy(spec.tenancy, doc) } : {}),
   };
 }
 

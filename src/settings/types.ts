@@ -1,4 +1,5 @@
 import type { ProfileOverride } from '../render/profiles.js';
+import type { Tenancy } from './tenancy.js';
 
 /** Everything the pure renderer needs besides the claims; resolved once per run. */
 export interface RenderSettings {
@@ -33,6 +34,8 @@ export interface RenderSettings {
   maxDeletedApps: number;
   allowDeletions: boolean;
   profiles: Record<string, ProfileOverride>;
+  /** spec.tenancy: the team registry; absent means none (strict defaults, nothing reserved by settings). */
+  tenancy?: Tenancy;
 }
 
 /** A name a claim may not take, and where it was reserved (`deployments/settings.yaml:12:9`). */

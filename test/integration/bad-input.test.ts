@@ -5,6 +5,7 @@
 import { symlinkSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { claim, cli, SETTINGS, type TempRepo, tempRepo } from '../support/repo.js';
+import { type Expected, expectRejected as rejectedAt } from '../support/rejected.js';
 
 let repo: TempRepo;
 let before: Record<string, string>;
@@ -19,35 +20,8 @@ beforeEach(async () => {
 });
 afterEach(() => repo.cleanup());
 
-interface Expected {
-  code: string;
-  line?: number;
-  col?: number;
-  file?: string;
-}
-
 /** Renders with the bad file in place and checks the outcome a user would see. */
-async function expectRejected(file: string, text: string | Buffer, expected: Expected) {
-  repo.write(file, text);
-  const run = await cli(repo.root, 'render', '--json');
-  expect(run.code, run.stderr).toBe(2);
-  const where = `${expected.file ?? file}:${expected.line ?? ''}`;
-  expect(run.stderr).toContain(where);
-  if (expected.line !== undefined && expected.col !== undefined) {
-    expect(run.stderr).toMatch(new RegExp(`^${escape(expected.file ?? file)}:${expected.line}:${expected.col}: `, 'm'));
-  }
-  const validate = await cli(repo.root, 'validate', '--json');
-  expect(validate.code).toBe(2);
-  const problems = (JSON.parse(validate.stdout) as { problems: { code: string; file: string; line: number; col: number }[] }).problems;
-  expect(problems.map((p) => p.code)).toContain(expected.code);
-  expect(repo.snapshot()).toEqual(before);
-  expect(run.stderr).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack traces
-  return { run, problems };
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+const expectRejected = (file: string, text: string | Buffer, expected: Expected) => rejectedAt(repo, before, file, text, expected);
 
 const BASE = claim('bad').replace('Shop Team', 'Bad Team');
 

@@ -70,6 +70,18 @@ describe('workflows', () => {
     }
   });
 
+  /** The first major of each action whose action.yml runs on node24 (Node 20 is gone from GitHub's runners). */
+  const FIRST_NODE24_MAJOR: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/cache': 5 };
+
+  it.each(FILES)('%s names the version of each pinned SHA, on a Node 24 major', (file) => {
+    const text = readFileSync(path.join(DIR, file), 'utf8');
+    for (const m of text.matchAll(/uses: ([\w.-]+\/[\w./-]+)@([0-9a-f]{40})(.*)$/gm)) {
+      const version = /^ # v(\d+)\.\d+\.\d+$/.exec(m[3]!);
+      expect(version, `${file}: ${m[1]}@${m[2]} needs a "# vX.Y.Z" comment`).not.toBeNull();
+      expect(Number(version![1]), `${file}: ${m[1]} ${m[3]!.trim()} runs on Node 20`).toBeGreaterThanOrEqual(FIRST_NODE24_MAJOR[m[1]!] ?? 0);
+    }
+  });
+
   it('publish the chart before any job renders, so no ApplicationSet pins a version the registry lacks', () => {
     let renderJobs = 0;
     for (const file of FILES) {
