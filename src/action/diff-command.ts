@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { diffAgainst } from '../diff/diff.js';
 import { COMMENT_MARKER, commentMarkdown, fullMarkdown } from '../diff/markdown.js';
-import { InputError } from '../errors.js';
+import { formatProblem, InputError, sortProblems } from '../errors.js';
 import { createGit } from '../git/git.js';
 import { githubCommentsApi, ReadOnlyTokenError } from '../github/comments-api.js';
 import { upsertSticky } from '../github/sticky.js';
@@ -59,5 +59,7 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
     }
   }
   reporter.output('comment-url', url);
-  if (result.chartProblem) throw new InputError([result.chartProblem]);
+  for (const p of result.safety.stale) reporter.warning(formatProblem(p));
+  const problems = [...(result.chartProblem ? [result.chartProblem] : []), ...result.safety.reviewProblems];
+  if (problems.length) throw new InputError(sortProblems(problems));
 }
