@@ -50,6 +50,16 @@ function namespaceOf(appset: Doc | undefined): string | undefined {
   return typeof ns === 'string' ? ns : undefined;
 }
 
+/** `env/claim` → its claim file, for every claim the tree renders (its ApplicationSet). */
+export function claimsOf(files: ReadonlyMap<string, string>): Map<string, string | undefined> {
+  const claims = new Map<string, string | undefined>();
+  for (const [path, text] of files) {
+    const m = APPSET.exec(path);
+    if (m) claims.set(`${m[1]}/${m[2]}`, HEADER.exec(text)?.[1]);
+  }
+  return claims;
+}
+
 export function storesOf(files: ReadonlyMap<string, string>): Map<string, Store> {
   const namespaces = new Map<string, string | undefined>();
   for (const [path, text] of files) {
