@@ -106,7 +106,7 @@ export function classify(base: ReadonlyMap<string, string>, head: ReadonlyMap<st
       findings.push(moved(old, now));
       continue;
     }
-    for (const d of detectChanges(now.type, viewOf(old), viewOf(now))) findings.push(finding(now, true, d.change, rule(now.type, d)));
+    for (const d of detectChanges(now.type, now.name, viewOf(old), viewOf(now))) findings.push(finding(now, true, d.change, rule(now.type, d)));
   }
 
   const headClaims = claimsOf(head);

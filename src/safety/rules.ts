@@ -36,12 +36,14 @@ export interface Ruling {
 
 export interface Detected {
   change: InPlaceChange;
+  /** The component's name (its objects are named after it). */
+  name: string;
   before: View;
   after: View;
 }
 
 /** The changes between two views of one component, in the order the table lists them. */
-export function detectChanges(type: DataType, before: View, after: View): Detected[] {
+export function detectChanges(type: DataType, name: string, before: View, after: View): Detected[] {
   const out: InPlaceChange[] = [];
   if (before.persistent !== after.persistent) out.push(after.persistent ? 'persistence-on' : 'persistence-off');
   else if (after.persistent) {
@@ -55,7 +57,7 @@ export function detectChanges(type: DataType, before: View, after: View): Detect
   if (after.members > before.members) out.push('scale-up');
   if (before.restart !== after.restart) out.push('restart');
   if (before.rest !== after.rest) out.push('settings');
-  return out.map((change) => ({ change, before, after }));
+  return out.map((change) => ({ change, name, before, after }));
 }
 
 function versionChange(type: DataType, before: string | undefined, after: string | undefined): InPlaceChange {
@@ -97,7 +99,7 @@ function redis(d: Detected): Ruling {
     case 'storage-shrink':
     case 'storage-grow':
     case 'storage-class':
-      return refused('api-server', `The size and class live in the volume claim template: ${STATEFULSET_VCT} Keep them as they are; to grow the disk, resize the PersistentVolumeClaim \`data-<name>-0\` by hand (its storage class must allow expansion).`);
+      return refused('api-server', `The size and class live in the volume claim template: ${STATEFULSET_VCT} Keep them as they are; to grow the disk, resize the PersistentVolumeClaim \`data-${d.name}-0\` by hand (its storage class must allow expansion).`);
     case 'version-downgrade':
       return { class: 'downtime', sentence: `${outage} An older Redis may not read the newer one's RDB file and then does not start; restore from a dump made for that version.` };
     default:
