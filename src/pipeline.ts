@@ -11,9 +11,10 @@ import { discoverClaimFiles } from './claims/discover.js';
 import { loadClaims } from './claims/load.js';
 import { semanticProblems } from './claims/semantic.js';
 import type { LoadedClaim } from './claims/types.js';
-import { cmp, InputError, type Problem, sortProblems } from './errors.js';
-import { type ApplyResult, applyPlan, RENDERED_DIR } from './io/tree.js';
+import { cmp, formatProblem, InputError, type Problem, sortProblems } from './errors.js';
+import { type ApplyResult, applyPlan, RENDERED_DIR, renderedOnDisk } from './io/tree.js';
 import { registryChecks } from './oci/render-checks.js';
+import { dataSafety } from './safety/index.js';
 import { DNS_LABEL } from './render/names.js';
 import { type PlannedFile, renderPlan } from './render/plan.js';
 import { CHART_DIR, resolveSettings, type SettingsOverrides } from './settings/resolve.js';
@@ -102,6 +103,10 @@ export interface RenderOptions extends PipelineOptions {
 
 export async function renderRepository(options: RenderOptions): Promise<ApplyResult & { rendered: Rendered }> {
   const rendered = await buildPlan(options);
+  // Data safety: what is on disk now is what the cluster was given; a change it would refuse never syncs.
+  const safety = dataSafety(await renderedOnDisk(options.root, rendered.envs), new Map(rendered.files.map((f) => [f.path, f.content])), rendered.claims);
+  for (const p of safety.verdict.stale) options.log?.(`warning: ${formatProblem(p)}`);
+  if (safety.verdict.renderProblems.length) throw new InputError(sortProblems(safety.verdict.renderProblems));
   const result = await applyPlan(rendered.files, {
     root: options.root,
     envs: rendered.envs,

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { diffAgainst } from '../diff/diff.js';
 import { COMMENT_MARKER, commentMarkdown, fullMarkdown } from '../diff/markdown.js';
-import { InputError } from '../errors.js';
+import { formatProblem, InputError, sortProblems } from '../errors.js';
 import { createGit } from '../git/git.js';
 import { githubCommentsApi, ReadOnlyTokenError } from '../github/comments-api.js';
 import { upsertSticky } from '../github/sticky.js';
@@ -59,6 +59,8 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
     }
   }
   reporter.output('comment-url', url);
+  for (const p of result.safety.stale) reporter.warning(formatProblem(p));
   const problems = [result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
-  if (problems.length) throw new InputError(problems);
+  problems.push(...result.safety.reviewProblems);
+  if (problems.length) throw new InputError(sortProblems(problems));
 }

@@ -141,6 +141,8 @@ export interface ApplicationClaim {
     owner: { team: string; email: string; slack?: string };
     applications: ApplicationSpec[];
     components?: ComponentSpec[];
+    /** Data losses the change means to make (src/safety); removed once merged. */
+    acknowledge?: { component: string; change: 'renamed' | 'moved' | 'type-changed' }[];
   };
 }
 

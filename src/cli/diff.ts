@@ -1,7 +1,7 @@
 /** `infraforge diff`: what this work tree would change in rendered/, against a base commit. */
 import { fullMarkdown } from '../diff/markdown.js';
 import { diffAgainst } from '../diff/diff.js';
-import { ExitCode, InputError } from '../errors.js';
+import { ExitCode, formatProblem, InputError, sortProblems } from '../errors.js';
 import { createGit, isSafeRef } from '../git/git.js';
 import type { CliIO, Command } from './command.js';
 import { DIFF_HELP } from './help.js';
@@ -40,8 +40,10 @@ export const diff: Command = {
       log: (l) => io.stderr(`${l}\n`),
     });
     io.stdout(format === 'unified' ? result.changes.map((c) => c.patch).join('') : fullMarkdown(result.report));
+    for (const p of result.safety.stale) io.stderr(`warning: ${formatProblem(p)}\n`);
     const problems = [result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
-    if (problems.length) throw new InputError(problems);
+    problems.push(...result.safety.reviewProblems);
+    if (problems.length) throw new InputError(sortProblems(problems));
     return ExitCode.ok;
   },
 };

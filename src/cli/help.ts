@@ -10,8 +10,9 @@ export const RENDER_HELP: CommandHelp = {
   summary: 'render deployments/ into rendered/',
   description: `Validates every claim under deployments/<env>/ and writes the Helm values, ApplicationSet and
 AppProject of each into rendered/<env>/<claim>/. Only files whose bytes change are written; files of
-removed claims and apps are deleted. Exit 0 when done, 1 when --check finds rendered/ out of date,
-2 on invalid input (then nothing is written), 3 on any other failure.`,
+removed claims and apps are deleted. A data component's change that the API server or its operator
+would refuse (compared with rendered/ as it is) is invalid input. Exit 0 when done, 1 when --check
+finds rendered/ out of date, 2 on invalid input (then nothing is written), 3 on any other failure.`,
   flags: {
     ...ROOT_FLAG,
     env: { type: 'string', multiple: true, arg: 'ENV', help: 'render only this environment (a folder under deployments/)', default: 'every environment' },
@@ -40,8 +41,9 @@ export const DIFF_HELP: CommandHelp = {
   description: `Renders the base commit (in a temporary git worktree) and the work tree as it is, and prints
 the difference in rendered/; with helm on PATH, markdown output also diffs the Kubernetes objects
 (Secret values shown only as "changed (N bytes)"). Writes nothing. Exit 2 when the claims are
-invalid, the base is not a commit here (diff never fetches), or charts/common changed without a
-version bump.`,
+invalid, the base is not a commit here (diff never fetches), charts/common changed without a
+version bump, or a data component's change would be refused after the merge or loses data without
+an acknowledgement in its claim (README: Data safety).`,
   flags: {
     ...ROOT_FLAG,
     base: { type: 'string', arg: 'GIT-REF', help: 'the commit, branch or tag to compare with (must exist locally)', default: 'HEAD' },

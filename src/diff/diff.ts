@@ -16,6 +16,7 @@ import { helmAvailable, manifestDiff } from './manifests.js';
 import { movedTags } from './moved-tags.js';
 import type { DiffReport } from './markdown.js';
 import { renderTree, withWorktree } from './trees.js';
+import { dataSafety, type Verdict } from '../safety/index.js';
 
 export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
   root: string;
@@ -34,6 +35,8 @@ export interface DiffResult {
   chartProblem: Problem | undefined;
   /** With a team registry: .github/CODEOWNERS is not what `infraforge codeowners` writes for the head. */
   codeownersProblem: Problem | undefined;
+  /** What the change does to data components; `safety.reviewProblems` fail the diff. */
+  safety: Verdict;
   baseSha: string;
 }
 
@@ -42,7 +45,7 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
   const log = options.log ?? (() => undefined);
   const baseSha = await git.resolveCommit(options.baseRef);
   const headTree = await renderTree(root, options);
-  const { files: head, settings } = headTree;
+  const { files: head, settings, claims } = headTree;
   const codeownersProblem = await staleCodeowners(root, headTree);
   const headSha = options.headIsWorkTree ? undefined : await git.headSha().catch(() => undefined);
 
@@ -60,7 +63,8 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     const changes = compareTrees(base, head);
     // What the render after the merge will meet: the head's threshold, on the whole tree.
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
-    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}) };
+    const safety = dataSafety(base, head, claims);
+    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}), ...(safety.markdown ? { dataSafety: safety.markdown } : {}) };
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
@@ -68,7 +72,7 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
       if (objects) report.extra = [...(report.extra ?? []), { title: 'Kubernetes objects (helm template)', body: objects }];
     }
     const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
-    return { report, changes, chartProblem, codeownersProblem, baseSha };
+    return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, baseSha };
   });
 }
 

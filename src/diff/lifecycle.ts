@@ -16,7 +16,7 @@ import type { FileChange } from './compare.js';
 /** An app's values file says `type: microservice`; anything else is a component. */
 const APP_TYPE = 'microservice';
 
-interface Kept {
+export interface Kept {
   /** What stays behind, e.g. "CloudNativePG `Cluster`". */
   what: string;
   plural: boolean;
@@ -35,7 +35,8 @@ const KEPT_DATA: Record<string, Kept> = {
 };
 const UNKNOWN_DATA: Kept = { what: 'data resources', plural: true, why: '`Delete=false`' };
 
-function keptData(type: string | undefined): Kept {
+/** What stays behind when a component's Application goes (also the data-safety section's words). */
+export function keptData(type: string | undefined): Kept {
   return (type && KEPT_DATA[type]) || UNKNOWN_DATA;
 }
 

@@ -28,6 +28,8 @@ export interface DiffReport {
   baseSha?: string;
   /** Set when the render after the merge will stop at the mass-deletion guard. */
   massDeletion?: MassDeletion;
+  /** The "Data safety" section (src/safety/markdown.ts); the comment opens with it. */
+  dataSafety?: string;
 }
 
 export function fence(text: string, info = 'diff'): string {
@@ -40,6 +42,7 @@ export function summaryMarkdown(report: DiffReport): string {
   const { changes } = report;
   const lines = [COMMENT_MARKER, '### infraforge render diff', ''];
   if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : 'the work tree'}.`, '');
+  if (report.dataSafety) lines.push(report.dataSafety);
   if (changes.length === 0) {
     lines.push('No change to `rendered/`.');
     return `${lines.join('\n')}\n`;

@@ -14,6 +14,7 @@ export interface RenderedTree {
   /** Path → content of every file the render plans. */
   files: Map<string, string>;
   settings: RenderSettings;
+  /** The claims rendered, with their sources (for pointing at a line). */
   claims: LoadedClaim[];
 }
 

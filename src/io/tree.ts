@@ -103,6 +103,12 @@ interface Scan {
   dirs: Set<string>;
 }
 
+/** The generated files under rendered/<env>/ now, path → text: the base a render compares with (src/safety). */
+export async function renderedOnDisk(root: string, envs: readonly string[]): Promise<Map<string, string>> {
+  const scan = await scanRendered(root, envs);
+  return new Map(scan.files.filter((f) => f.generated).map((f) => [f.path, f.content.toString('utf8')]));
+}
+
 async function scanRendered(root: string, envs: readonly string[]): Promise<Scan> {
   const scan: Scan = { files: [], staleTemps: [], dirs: new Set() };
   const base = path.join(root, RENDERED_DIR);

@@ -212,4 +212,40 @@ describe('diff on a pull request', () => {
     expect(run.summary).toContain('### infraforge diff failed');
     expect(run.summary).toMatch(new RegExp(`^charts/common/Chart\\.yaml: charts/common changed but its version is still ${CHART_VERSION.replace(/\./g, '\\.')}`, 'm'));
   });
+  describe('data safety', () => {
+    const shop = (components: string, extra = '') => ({ 'deployments/dev/shop.yaml': claim('shop', 'dev', `  components:\n${components}${extra}`) });
+    const CACHE = '    - { type: redis, name: cache }\n';
+    const CACHE2 = '    - { type: redis, name: cache2 }\n';
+
+    it('a data loss without an acknowledgement: the comment opens with it, the step fails at the component line', async () => {
+      const pr = pullRequest(shop(CACHE), shop(CACHE2));
+      const run = await diff(pr);
+      expect(run.code, run.stdout + run.stderr).toBe(2);
+      const body = github.comments[0]!.body;
+      expect(body).toContain('#### Data safety');
+      expect(body).toContain('| `dev/shop/cache2` (redis) | **data loss** |');
+      // The section comes before the lifecycle warning and the per-file diff.
+      expect(body.indexOf('#### Data safety')).toBeLessThan(body.indexOf('[!CAUTION]'));
+      expect(run.stdout).toContain('::error title=data-loss,file=deployments/dev/shop.yaml,line=20,col=');
+      expect(run.summary).toContain('### infraforge diff failed');
+    });
+
+    it('the same change acknowledged in the claim: the step passes and the comment shows the acknowledgement', async () => {
+      const pr = pullRequest(shop(CACHE), shop(CACHE2, '  acknowledge:\n    - { component: cache2, change: renamed }\n'));
+      const run = await diff(pr);
+      expect(run.code, run.stdout + run.stderr).toBe(0);
+      expect(github.comments[0]!.body).toContain('| `dev/shop/cache2` (redis) | **data loss** — acknowledged in `deployments/dev/shop.yaml` |');
+      expect(run.stdout).not.toContain('::error');
+    });
+
+    it('a change the API server refuses after the merge fails, acknowledgement or not', async () => {
+      const pr = pullRequest(shop('    - { type: redis, name: cache, storage: 1Gi }\n'), shop('    - { type: redis, name: cache, storage: 5Gi }\n', '  acknowledge:\n    - { component: cache, change: renamed }\n'));
+      const run = await diff(pr);
+      expect(run.code).toBe(2);
+      expect(github.comments[0]!.body).toContain('| `dev/shop/cache` (redis) | **refused after merge** (API server) | `storage-grow`: ');
+      expect(run.stdout).toContain('::error title=refused-after-merge,file=deployments/dev/shop.yaml,line=20,col=');
+      // The acknowledgement matched nothing it may wave through.
+      expect(run.stdout).toMatch(/::warning::deployments\/dev\/shop\.yaml:22:\d+: acknowledgement of renamed for cache matches no change/);
+    });
+  });
 });

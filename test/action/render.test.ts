@@ -61,6 +61,20 @@ describe('render on push', () => {
     expect(origin.tip()).toBe(rendered);
   });
 
+  it('a pushed change the API server would refuse after the merge (a redis volume resize): exit 2 at the claim line, nothing committed', async () => {
+    const shop = (storage: string) => ({ 'deployments/dev/shop.yaml': claim('shop', 'dev', `  components:\n    - { type: redis, name: cache, storage: ${storage} }\n`) });
+    origin = makeOrigin(shop('1Gi'));
+    expect((await runAction({ workspace: origin.clone(), sha: origin.tip() })).code).toBe(0);
+    const rendered = origin.tip();
+    const resized = origin.commit(shop('5Gi'), 'resize the cache');
+    const run = await runAction({ workspace: origin.clone(resized), sha: resized });
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('::error title=refused-after-merge,file=deployments/dev/shop.yaml,line=20,col=');
+    expect(run.stdout).toContain('refused after merge by the API server');
+    expect(origin.tip()).toBe(resized);
+    expect(git(origin.bare, 'show', `${rendered}:rendered/dev/shop/cache/values.yaml`)).toContain('size: "1Gi"');
+  });
+
   it('only the changed values file is committed when one claim changes', async () => {
     origin = makeOrigin(claims(3));
     expect((await runAction({ workspace: origin.clone(), sha: origin.tip() })).code).toBe(0);
