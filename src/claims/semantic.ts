@@ -6,6 +6,7 @@ import type { Problem } from '../errors.js';
 import { resolveComponent } from '../render/component-settings.js';
 import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { resolveProfile } from '../render/profiles.js';
+import { replicaIssues } from '../render/replicas.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import type { RenderSettings } from '../settings/types.js';
@@ -63,6 +64,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
       }
     }
 
+    const profile = resolveProfile(env, settings.profiles);
     spec.applications.forEach((app, i) => {
       const base: FieldPath = ['spec', 'applications', i];
       if (app.image !== undefined) {
@@ -113,6 +115,8 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
         }
       });
 
+      for (const issue of replicaIssues(app, profile, env)) problems.push(at(doc, [...base, ...issue.path], issue.code, issue.message));
+
       const as = app.autoscaling;
       if (as?.minReplicas !== undefined && as.maxReplicas !== undefined && as.minReplicas > as.maxReplicas) {
         problems.push(at(doc, [...base, 'autoscaling', 'minReplicas'], 'autoscaling-bounds', `minReplicas ${as.minReplicas} is above maxReplicas ${as.maxReplicas}`));
@@ -121,7 +125,6 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     });
 
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ['spec', 'components', i, 'resources'], doc, at)));
-    const profile = resolveProfile(env, settings.profiles);
     components.forEach((c, i) => {
       for (const issue of resolveComponent(c, profile).issues) problems.push(at(doc, ['spec', 'components', i, ...issue.path], issue.code, issue.message));
     });

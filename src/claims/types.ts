@@ -67,6 +67,8 @@ export interface ApplicationSpec {
   repository?: string;
   version: string;
   replicas?: number;
+  /** Exactly one pod: no autoscaler, no disruption budget, Recreate on update. */
+  singleton?: boolean;
   ports?: PortSpec[];
   healthCheck?: HealthCheck;
   resources?: ClaimResources;

@@ -8,6 +8,7 @@ import { FORBIDDEN_KEYS } from '../claims/parse.js';
 import type { RenderSettings } from '../settings/types.js';
 import { defaultNamespace, toDnsLabel } from './names.js';
 import type { Profile } from './profiles.js';
+import { replicaCount } from './replicas.js';
 import { mergeResources } from './resources.js';
 import { wiredEnv } from './wiring.js';
 
@@ -87,14 +88,14 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
   if (!repository) throw new Error(`no image owner for ${app.name}; semantic validation should have caught this`);
   const tag = image?.tag ?? app.version;
 
-  const replicas = Math.max(app.replicas ?? profile.replicas.default, profile.replicas.floor);
+  const replicas = replicaCount(app, profile);
   const ports = (app.ports ?? []).map((p) => ({
     name: p.name ?? `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`,
     port: p.port,
     protocol: p.protocol ?? 'TCP',
   }));
 
-  const autoscalingEnabled = app.autoscaling?.enabled ?? profile.autoscaling.enabled;
+  const autoscalingEnabled = !app.singleton && (app.autoscaling?.enabled ?? profile.autoscaling.enabled);
   const minReplicas = app.autoscaling?.minReplicas ?? replicas;
   const autoscaling: Values = {
     enabled: autoscalingEnabled,
@@ -124,6 +125,8 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
     autoscaling,
     podDisruptionBudget: { enabled: profile.podDisruptionBudget && Math.min(replicas, minReplicas) >= 2, minAvailable: 1 },
   };
+  // One pod that must never overlap with its successor (a scheduler): the old one stops first.
+  if (app.singleton) values.strategy = { type: 'Recreate' };
   return app.values ? deepMerge(values, app.values) : values;
 }
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_SETTINGS } from '../support/render-settings.js';
 import type { ApplicationClaim, ApplicationSpec } from '../../src/claims/types.js';
-import { BUILTIN_PROFILES } from '../../src/render/profiles.js';
+import { BUILTIN_PROFILES, resolveProfile } from '../../src/render/profiles.js';
 import { componentValues } from '../../src/render/component-values.js';
 import { applicationValues, mergeResources, parseImage } from '../../src/render/values.js';
 
@@ -74,11 +74,16 @@ describe('resources', () => {
 });
 
 describe('profiles', () => {
-  it('prod floors replicas, enables autoscaling and a PodDisruptionBudget', () => {
-    const v = values({ replicas: 1 }, 'prod');
-    expect(v.replicas).toBe(2);
-    expect(v.autoscaling).toMatchObject({ enabled: true, minReplicas: 2, maxReplicas: 6 });
+  it('prod enables autoscaling and a PodDisruptionBudget; the floor raises a default, never an explicit value', () => {
+    const v = values({}, 'prod');
+    expect(v.replicas).toBe(3);
+    expect(v.autoscaling).toMatchObject({ enabled: true, minReplicas: 3, maxReplicas: 9 });
     expect(v.podDisruptionBudget.enabled).toBe(true);
+    const claim = claimWith({});
+    const lowDefault = resolveProfile('prod', { prod: { replicas: { default: 1 } } });
+    expect(applicationValues(claim, claim.spec.applications[0]!, lowDefault, settings).replicas).toBe(2);
+    // An explicit value below the floor is refused by validation (replicas.ts), not raised here.
+    expect(values({ replicas: 1 }, 'prod').replicas).toBe(1);
   });
 
   it('dev keeps what the claim asks', () => {

@@ -1,0 +1,55 @@
+/**
+ * Issue 20's silent wrong renders: each claim below rendered cleanly and would have deployed
+ * something other than what it says. Now each is either rendered as written or refused with
+ * exit 2 at the line, nothing written. Runs the real CLI on a temporary repository.
+ */
+import { parse } from 'yaml';
+import { afterEach, describe, expect, it } from 'vitest';
+import { claim, cli, type TempRepo, tempRepo } from '../support/repo.js';
+
+let repo: TempRepo | undefined;
+afterEach(() => repo?.cleanup());
+
+/** Renders one claim; the values of its units when it passes. */
+async function render(env: string, text: string) {
+  repo = tempRepo({ [`deployments/${env}/shop.yaml`]: text });
+  const run = await cli(repo.root, 'render');
+  const values = (unit: string) => parse(repo!.read(`rendered/${env}/shop/${unit}/values.yaml`)) as Record<string, any>;
+  return { ...run, values, written: () => repo!.snapshot() };
+}
+
+async function expectRefused(env: string, text: string, line: number, col: number, words: RegExp) {
+  const run = await render(env, text);
+  expect(run.code, run.stderr).toBe(2);
+  expect(run.stderr).toMatch(new RegExp(`^deployments/${env}/shop\\.yaml:${line}:${col}: `, 'm'));
+  expect(run.stderr).toMatch(words);
+  expect(run.written()).toEqual({});
+  return run;
+}
+
+describe('an explicit replica count below the profile floor', () => {
+  it('replicas: 1 in prod is refused at its line, with the way out named', async () => {
+    await expectRefused('prod', claim('shop', 'prod', '      replicas: 1\n'), 19, 17, /replicas 1 is below the prod floor of 2.*singleton: true/);
+  });
+
+  it('autoscaling.minReplicas: 1 in prod is refused too', async () => {
+    await expectRefused('prod', claim('shop', 'prod', '      autoscaling:\n        minReplicas: 1\n'), 20, 22, /minReplicas 1 is below the prod floor of 2/);
+  });
+
+  it('singleton: true is one pod, no autoscaler, no disruption budget, Recreate', async () => {
+    const run = await render('prod', claim('shop', 'prod', '      singleton: true\n'));
+    expect(run.code, run.stderr).toBe(0);
+    const v = run.values('api');
+    expect([v.replicas, v.autoscaling.enabled, v.podDisruptionBudget.enabled, v.strategy]).toEqual([1, false, false, { type: 'Recreate' }]);
+  });
+
+  it('singleton with replicas 2 is a contradiction, refused at replicas', async () => {
+    await expectRefused('prod', claim('shop', 'prod', '      singleton: true\n      replicas: 2\n'), 20, 17, /singleton: true runs exactly one pod/);
+  });
+
+  it('a value at or above the floor is kept as written, not raised', async () => {
+    const run = await render('prod', claim('shop', 'prod', '      replicas: 2\n      autoscaling: { enabled: false }\n'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.values('api').replicas).toBe(2);
+  });
+});
