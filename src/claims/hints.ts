@@ -41,6 +41,8 @@ export const PATTERN_HINTS: Readonly<Record<string, PatternHint>> = {
   '^[A-Za-z_][A-Za-z0-9_.-]*$': ENV_NAME,
   '^[-._a-zA-Z0-9]+$': { what: "a key: letters, digits, '-', '_' and '.'", example: 'api-key' },
   '^/': { what: "a path starting with '/'", example: '/healthz' },
+  '^[A-Za-z0-9-]+$': { what: "an HTTP header name: letters, digits and '-'", example: 'X-Health-Check' },
+  '^[A-Za-z0-9_.]*$': { what: "a gRPC service name: letters, digits, '_' and '.'", example: 'grpc.health.v1.Health' },
   '^/[A-Za-z0-9._~!$&\'()*+,;=:@%/?-]*$': { what: "a URL path starting with '/' (no spaces)", example: '/api/health' },
   '^s3://': { what: 'an s3:// URL', example: 's3://backups/orders' },
   '^s3://[a-z0-9][a-z0-9.-]*[a-z0-9](/[A-Za-z0-9._/-]*)?$': { what: 'an s3:// URL: a bucket name and an optional path', example: 's3://backups/orders' },

@@ -6,6 +6,7 @@ import type { Problem } from '../errors.js';
 import { resolveComponent } from '../render/component-settings.js';
 import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { resolveProfile } from '../render/profiles.js';
+import { probeIssues } from '../render/probes.js';
 import { replicaIssues } from '../render/replicas.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
@@ -115,7 +116,9 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
         }
       });
 
-      for (const issue of replicaIssues(app, profile, env)) problems.push(at(doc, [...base, ...issue.path], issue.code, issue.message));
+      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app)]) {
+        problems.push(problemAt(doc, [...base, ...issue.path], issue.code, issue.message, issue.part ?? 'value'));
+      }
 
       const as = app.autoscaling;
       if (as?.minReplicas !== undefined && as.maxReplicas !== undefined && as.minReplicas > as.maxReplicas) {

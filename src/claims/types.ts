@@ -41,12 +41,31 @@ export interface PortSpec {
 }
 
 export interface HealthCheck {
+  /** http (the default with a path), tcp or grpc; a check without a path must say which. */
+  type?: 'http' | 'tcp' | 'grpc';
   path?: string;
   port?: number;
   initialDelaySeconds?: number;
   periodSeconds?: number;
   timeoutSeconds?: number;
   failureThreshold?: number;
+}
+
+export interface ProbeSpec {
+  http?: { path: string; port?: number; headers?: { name: string; value: string }[] };
+  grpc?: { port?: number; service?: string };
+  tcp?: { port?: number };
+  exec?: { command: string[] };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  failureThreshold?: number;
+}
+
+export interface Probes {
+  liveness?: ProbeSpec;
+  readiness?: ProbeSpec;
+  startup?: ProbeSpec;
 }
 
 export interface Autoscaling {
@@ -71,6 +90,7 @@ export interface ApplicationSpec {
   singleton?: boolean;
   ports?: PortSpec[];
   healthCheck?: HealthCheck;
+  probes?: Probes;
   resources?: ClaimResources;
   env?: EnvVar[];
   autoscaling?: Autoscaling;

@@ -13,6 +13,8 @@ export interface AppIssue {
   path: FieldPath;
   code: string;
   message: string;
+  /** Point at the key rather than its value (a mapping's value starts on the next line). */
+  part?: 'key';
 }
 
 /** The replica count the Deployment gets (the HPA's minimum when there is none of its own). */

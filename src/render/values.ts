@@ -3,11 +3,12 @@
  * the claim is silent. Pure: claims in, plain data out. The shape is the contract with
  * charts/common/values.schema.json; every document built here is validated against it.
  */
-import type { ApplicationClaim, ApplicationSpec, HealthCheck, ImageObject } from '../claims/types.js';
+import type { ApplicationClaim, ApplicationSpec, ImageObject } from '../claims/types.js';
 import { FORBIDDEN_KEYS } from '../claims/parse.js';
 import type { RenderSettings } from '../settings/types.js';
 import { defaultNamespace, toDnsLabel } from './names.js';
 import type { Profile } from './profiles.js';
+import { probeValues } from './probes.js';
 import { replicaCount } from './replicas.js';
 import { mergeResources } from './resources.js';
 import { wiredEnv } from './wiring.js';
@@ -119,7 +120,7 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
     image: imageValues,
     replicas,
     ports,
-    probes: probes(app.healthCheck, ports[0]?.port),
+    probes: probeValues(app, ports[0]?.port),
     resources: mergeResources(profile.resources, app.resources),
     env: wiredEnv(claim, app),
     autoscaling,
@@ -128,20 +129,6 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
   // One pod that must never overlap with its successor (a scheduler): the old one stops first.
   if (app.singleton) values.strategy = { type: 'Recreate' };
   return app.values ? deepMerge(values, app.values) : values;
-}
-
-/** Liveness and readiness from the claim's healthCheck; a TCP check on the first port otherwise. */
-function probes(health: HealthCheck | undefined, firstPort: number | undefined): Values {
-  const port = health?.port ?? firstPort;
-  if (port === undefined) return {};
-  const handler: Values = health?.path ? { httpGet: { path: health.path, port } } : { tcpSocket: { port } };
-  const timing = {
-    initialDelaySeconds: health?.initialDelaySeconds ?? 10,
-    periodSeconds: health?.periodSeconds ?? 10,
-    timeoutSeconds: health?.timeoutSeconds ?? 1,
-    failureThreshold: health?.failureThreshold ?? 3,
-  };
-  return { liveness: { ...handler, ...timing }, readiness: { ...handler, ...timing } };
 }
 
 /** Objects merge key by key; lists and scalars replace. Prototype keys never pass. */

@@ -53,3 +53,27 @@ describe('an explicit replica count below the profile floor', () => {
     expect(run.values('api').replicas).toBe(2);
   });
 });
+
+describe('a health check without a path', () => {
+  const pathless = (extra = '') => claim().replace('        path: /healthz\n', extra);
+
+  it('is refused at healthCheck, naming path and type: tcp', async () => {
+    await expectRefused('dev', pathless(), 16, 7, /healthCheck has no path.*path: \/healthz.*type: tcp/);
+  });
+
+  it('type: tcp is the explicit TCP check; type: grpc the gRPC health protocol', async () => {
+    let run = await render('dev', pathless('        type: tcp\n'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.values('api').probes.liveness).toMatchObject({ tcpSocket: { port: 8080 } });
+    repo!.cleanup();
+    run = await render('dev', pathless('        type: grpc\n'));
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.values('api').probes.readiness).toMatchObject({ grpc: { port: 8080 } });
+  });
+
+  it('a misspelt key still gets its did-you-mean', async () => {
+    const run = await render('dev', pathless('        pth: /healthz\n'));
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('did you mean "path"?');
+  });
+});
