@@ -6,6 +6,7 @@ import type { Problem } from '../errors.js';
 import { resolveComponent } from '../render/component-settings.js';
 import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { resolveProfile } from '../render/profiles.js';
+import { envIssues } from '../render/env-order.js';
 import { probeIssues } from '../render/probes.js';
 import { replicaIssues } from '../render/replicas.js';
 import { parseQuantity } from '../render/quantity.js';
@@ -107,16 +108,21 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
       });
 
       (app.uses ?? []).forEach((used, j) => {
-        const target = components.find((c) => c.name === used);
+        const target = components.find((c) => c.name === used) ?? spec.applications.find((a) => a.name === used);
         if (!target) {
           const known = components.map((c) => c.name).join(', ') || 'none';
-          problems.push(at(doc, [...base, 'uses', j], 'uses-unknown', `uses "${used}", but this claim has no component of that name (components: ${known})`));
+          const apps = spec.applications.filter((a) => a !== app).map((a) => a.name).join(', ') || 'none';
+          problems.push(at(doc, [...base, 'uses', j], 'uses-unknown', `uses "${used}", but this claim has no component or application of that name (components: ${known}; applications: ${apps})`));
+        } else if (target === app) {
+          problems.push(at(doc, [...base, 'uses', j], 'uses-self', `uses "${used}", which is this application itself`));
+        } else if (!('type' in target) && !target.ports?.length) {
+          problems.push(at(doc, [...base, 'uses', j], 'uses-no-port', `uses application "${used}", which declares no ports, so it has no address to wire in`));
         } else if (target.enabled === false) {
           problems.push(at(doc, [...base, 'uses', j], 'uses-disabled', `uses "${used}", which is disabled`));
         }
       });
 
-      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app)]) {
+      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app)]) {
         problems.push(problemAt(doc, [...base, ...issue.path], issue.code, issue.message, issue.part ?? 'value'));
       }
 

@@ -37,6 +37,8 @@ export interface EnvVar {
 export interface PortSpec {
   name?: string;
   port: number;
+  /** The port the Service exposes (default: port); traffic goes to port in the container. */
+  servicePort?: number;
   protocol?: 'TCP' | 'UDP' | 'SCTP';
 }
 
@@ -85,6 +87,9 @@ export interface ApplicationSpec {
   serviceName?: string;
   repository?: string;
   version: string;
+  /** The container's entrypoint and its arguments (the image's ENTRYPOINT and CMD otherwise). */
+  command?: string[];
+  args?: string[];
   replicas?: number;
   /** Exactly one pod: no autoscaler, no disruption budget, Recreate on update. */
   singleton?: boolean;

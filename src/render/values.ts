@@ -8,10 +8,10 @@ import { FORBIDDEN_KEYS } from '../claims/parse.js';
 import type { RenderSettings } from '../settings/types.js';
 import { defaultNamespace, toDnsLabel } from './names.js';
 import type { Profile } from './profiles.js';
+import { containerEnv } from './env-order.js';
 import { probeValues } from './probes.js';
 import { replicaCount } from './replicas.js';
 import { mergeResources } from './resources.js';
-import { wiredEnv } from './wiring.js';
 
 export { mergeResources } from './resources.js';
 
@@ -90,11 +90,11 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
   const tag = image?.tag ?? app.version;
 
   const replicas = replicaCount(app, profile);
-  const ports = (app.ports ?? []).map((p) => ({
-    name: p.name ?? `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`,
-    port: p.port,
-    protocol: p.protocol ?? 'TCP',
-  }));
+  const ports = (app.ports ?? []).map((p) => {
+    const port: Values & { port: number } = { name: p.name ?? `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`, port: p.port, protocol: p.protocol ?? 'TCP' };
+    if (p.servicePort !== undefined && p.servicePort !== p.port) port.servicePort = p.servicePort;
+    return port;
+  });
 
   const autoscalingEnabled = !app.singleton && (app.autoscaling?.enabled ?? profile.autoscaling.enabled);
   const minReplicas = app.autoscaling?.minReplicas ?? replicas;
@@ -122,10 +122,12 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
     ports,
     probes: probeValues(app, ports[0]?.port),
     resources: mergeResources(profile.resources, app.resources),
-    env: wiredEnv(claim, app),
+    env: containerEnv(claim, app),
     autoscaling,
     podDisruptionBudget: { enabled: profile.podDisruptionBudget && Math.min(replicas, minReplicas) >= 2, minAvailable: 1 },
   };
+  if (app.command) values.command = [...app.command];
+  if (app.args) values.args = [...app.args];
   // One pod that must never overlap with its successor (a scheduler): the old one stops first.
   if (app.singleton) values.strategy = { type: 'Recreate' };
   return app.values ? deepMerge(values, app.values) : values;

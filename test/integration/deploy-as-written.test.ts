@@ -77,3 +77,29 @@ describe('a health check without a path', () => {
     expect(run.stderr).toContain('did you mean "path"?');
   });
 });
+
+describe('$(VAR) references in env', () => {
+  const withRedis = (env: string) =>
+    `${claim()}${env}      uses: [cache]\n  components:\n    - { type: redis, name: cache, config: { auth: { existingSecret: cache-auth } } }\n`;
+
+  it('a value referencing what uses: injects comes after it, so the kubelet expands it', async () => {
+    const run = await render('dev', withRedis('      env:\n        - { name: CACHE_URL, value: "$(REDIS_URL)/0" }\n'));
+    expect(run.code, run.stderr).toBe(0);
+    const env = run.values('api').env.map((e: { name: string }) => e.name);
+    expect(env.indexOf('CACHE_URL')).toBeGreaterThan(env.indexOf('REDIS_URL'));
+    expect(env.indexOf('REDIS_URL')).toBeGreaterThan(env.indexOf('CACHE_REDIS_PASSWORD'));
+  });
+
+  it('a reference to a variable nobody defines is refused at its value', async () => {
+    await expectRefused('dev', withRedis('      env:\n        - name: CACHE_URL\n          value: "$(REDIS_URI)/0"\n'), 21, 18, /refers to \$\(REDIS_URI\), which is not among/);
+  });
+
+  it('a cycle is refused', async () => {
+    await expectRefused('dev', withRedis('      env:\n        - { name: A, value: "$(B)" }\n        - { name: B, value: "x$(A)" }\n'), 20, 29, /reference cycle \(A → B → A\)/);
+  });
+
+  it('$$(VAR) is the literal text and passes', async () => {
+    const run = await render('dev', withRedis('      env:\n        - { name: TEMPLATE, value: "$$(NOT_A_VAR)" }\n'));
+    expect(run.code, run.stderr).toBe(0);
+  });
+});

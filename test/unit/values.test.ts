@@ -131,3 +131,49 @@ describe('components', () => {
     expect(v.redis.auth).toEqual({ enabled: true, existingSecret: 's', key: 'k' });
   });
 });
+
+describe('uses: an application of the same claim, servicePort, command and args', () => {
+  const claim: ApplicationClaim = {
+    apiVersion: 'platform.infraforge.io/v1',
+    kind: 'ApplicationClaim',
+    metadata: { name: 'boutique' },
+    spec: {
+      environment: 'dev',
+      owner: { team: 'Shop Team', email: 'shop@example.com' },
+      applications: [
+        {
+          name: 'frontend',
+          version: '1',
+          command: ['/app/server'],
+          args: ['--catalog', '$(PRODUCT_CATALOG_HOST)'],
+          ports: [{ name: 'http', port: 8080, servicePort: 80 }],
+          env: [{ name: 'PRODUCT_CATALOG_SERVICE_ADDR', value: '$(PRODUCT_CATALOG_HOST):$(PRODUCT_CATALOG_PORT)' }],
+          uses: ['product-catalog'],
+        },
+        { name: 'product-catalog', version: '1', ports: [{ name: 'grpc', port: 3550 }] },
+      ],
+    },
+  };
+  const v = applicationValues(claim, claim.spec.applications[0]!, BUILTIN_PROFILES.dev, settings) as Record<string, any>;
+
+  it('wires <APP>_HOST, _PORT and _URL before the value that references them', () => {
+    expect(v.env).toEqual([
+      { name: 'PRODUCT_CATALOG_HOST', value: 'product-catalog' },
+      { name: 'PRODUCT_CATALOG_PORT', value: '3550' },
+      // as early as what it references allows: the claim's order is kept where it can be
+      { name: 'PRODUCT_CATALOG_SERVICE_ADDR', value: '$(PRODUCT_CATALOG_HOST):$(PRODUCT_CATALOG_PORT)' },
+      { name: 'PRODUCT_CATALOG_URL', value: 'http://product-catalog:3550' },
+    ]);
+  });
+
+  it('a used app is reached on its servicePort', () => {
+    const other = { ...claim, spec: { ...claim.spec, applications: [{ ...claim.spec.applications[1]!, uses: ['frontend'] }, claim.spec.applications[0]!] } };
+    const w = applicationValues(other, other.spec.applications[0]!, BUILTIN_PROFILES.dev, settings) as Record<string, any>;
+    expect(w.env).toContainEqual({ name: 'FRONTEND_URL', value: 'http://frontend:80' });
+  });
+
+  it('carries servicePort, command and args as written', () => {
+    expect(v.ports).toEqual([{ name: 'http', port: 8080, servicePort: 80, protocol: 'TCP' }]);
+    expect([v.command, v.args]).toEqual([['/app/server'], ['--catalog', '$(PRODUCT_CATALOG_HOST)']]);
+  });
+});
