@@ -95,6 +95,8 @@ export interface ApplicationSpec {
   singleton?: boolean;
   ports?: PortSpec[];
   healthCheck?: HealthCheck;
+  /** The numeric user and group the container runs as (default: spec.security in settings). */
+  securityContext?: { runAsUser?: number; runAsGroup?: number };
   probes?: Probes;
   resources?: ClaimResources;
   env?: EnvVar[];

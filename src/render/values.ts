@@ -11,6 +11,7 @@ import type { Profile } from './profiles.js';
 import { containerEnv } from './env-order.js';
 import { probeValues } from './probes.js';
 import { replicaCount } from './replicas.js';
+import { runAs } from './security.js';
 import { mergeResources } from './resources.js';
 
 export { mergeResources } from './resources.js';
@@ -126,6 +127,9 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
     autoscaling,
     podDisruptionBudget: { enabled: profile.podDisruptionBudget && Math.min(replicas, minReplicas) >= 2, minAvailable: 1 },
   };
+  const user = runAs(app, settings);
+  // Merged by Helm into the chart's podSecurityContext (runAsNonRoot, seccomp).
+  if (Object.keys(user).length) values.podSecurityContext = user;
   if (app.command) values.command = [...app.command];
   if (app.args) values.args = [...app.args];
   // One pod that must never overlap with its successor (a scheduler): the old one stops first.

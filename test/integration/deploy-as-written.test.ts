@@ -5,7 +5,7 @@
  */
 import { parse } from 'yaml';
 import { afterEach, describe, expect, it } from 'vitest';
-import { claim, cli, type TempRepo, tempRepo } from '../support/repo.js';
+import { claim, cli, SETTINGS, type TempRepo, tempRepo } from '../support/repo.js';
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -101,5 +101,24 @@ describe('$(VAR) references in env', () => {
   it('$$(VAR) is the literal text and passes', async () => {
     const run = await render('dev', withRedis('      env:\n        - { name: TEMPLATE, value: "$$(NOT_A_VAR)" }\n'));
     expect(run.code, run.stderr).toBe(0);
+  });
+});
+
+describe('a user ID that works with runAsNonRoot', () => {
+  it('every app runs as a numeric non-root UID by default; a claim sets its own', async () => {
+    const run = await render('dev', `${claim()}      securityContext: { runAsUser: 1000 }\n    - { name: web, version: "1.0.0" }\n`);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.values('web').podSecurityContext).toEqual({ runAsUser: 65532, runAsGroup: 65532 });
+    expect(run.values('api').podSecurityContext).toEqual({ runAsUser: 1000, runAsGroup: 65532 });
+  });
+
+  it('settings choose another default, or the image USER', async () => {
+    repo = tempRepo({ 'deployments/dev/shop.yaml': claim() }, { settings: `${SETTINGS}  security:\n    runAsUser: 10001\n    runAsGroup: 10001\n` });
+    expect((await cli(repo.root, 'render')).code).toBe(0);
+    expect(parse(repo.read('rendered/dev/shop/api/values.yaml')).podSecurityContext).toEqual({ runAsUser: 10001, runAsGroup: 10001 });
+    repo.cleanup();
+    repo = tempRepo({ 'deployments/dev/shop.yaml': claim() }, { settings: `${SETTINGS}  security:\n    runAsUser: image\n` });
+    expect((await cli(repo.root, 'render')).code).toBe(0);
+    expect(parse(repo.read('rendered/dev/shop/api/values.yaml')).podSecurityContext).toBeUndefined();
   });
 });
