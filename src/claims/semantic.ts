@@ -7,8 +7,10 @@ import { resolveComponent } from '../render/component-settings.js';
 import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { resolveProfile } from '../render/profiles.js';
 import { envIssues } from '../render/env-order.js';
+import { ingressIssues } from '../render/ingress.js';
 import { probeIssues } from '../render/probes.js';
 import { replicaIssues } from '../render/replicas.js';
+import { volumeIssues } from '../render/volumes.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import type { RenderSettings } from '../settings/types.js';
@@ -122,7 +124,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
         }
       });
 
-      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app)]) {
+      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...volumeIssues(app)]) {
         problems.push(problemAt(doc, [...base, ...issue.path], issue.code, issue.message, issue.part ?? 'value'));
       }
 

@@ -70,6 +70,25 @@ export interface Probes {
   startup?: ProbeSpec;
 }
 
+export interface IngressSpec {
+  hosts: string[];
+  paths?: string[];
+  className?: string;
+  port?: number;
+  tls?: { secretName?: string; clusterIssuer?: string; issuer?: string };
+}
+
+export interface VolumeSpec {
+  name: string;
+  mountPath: string;
+  emptyDir?: { sizeLimit?: string; medium?: 'Memory' };
+  /** File name → content: a ConfigMap mounted read-only. */
+  files?: Record<string, string>;
+}
+
+/** Cloud IAM identities a pod may assume: the only ServiceAccount annotations a claim may set. */
+export type IamAnnotation = 'eks.amazonaws.com/role-arn' | 'iam.gke.io/gcp-service-account' | 'azure.workload.identity/client-id';
+
 export interface Autoscaling {
   enabled?: boolean;
   minReplicas?: number;
@@ -102,6 +121,11 @@ export interface ApplicationSpec {
   env?: EnvVar[];
   autoscaling?: Autoscaling;
   uses?: string[];
+  ingress?: IngressSpec;
+  volumes?: VolumeSpec[];
+  /** Spread pods over zones and nodes (default: the profile; on in prod). */
+  topologySpread?: boolean;
+  serviceAccount?: { annotations?: Partial<Record<IamAnnotation, string>> };
   values?: Record<string, unknown>;
 }
 

@@ -9,9 +9,11 @@ import type { RenderSettings } from '../settings/types.js';
 import { defaultNamespace, toDnsLabel } from './names.js';
 import type { Profile } from './profiles.js';
 import { containerEnv } from './env-order.js';
+import { ingressValues } from './ingress.js';
 import { probeValues } from './probes.js';
 import { replicaCount } from './replicas.js';
 import { runAs } from './security.js';
+import { volumeValues } from './volumes.js';
 import { mergeResources } from './resources.js';
 
 export { mergeResources } from './resources.js';
@@ -130,6 +132,12 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
   const user = runAs(app, settings);
   // Merged by Helm into the chart's podSecurityContext (runAsNonRoot, seccomp).
   if (Object.keys(user).length) values.podSecurityContext = user;
+  if (!app.singleton && (app.topologySpread ?? profile.topologySpread)) values.topologySpread = true;
+  const ingress = ingressValues(app);
+  if (ingress) values.ingress = ingress;
+  const volumes = volumeValues(app);
+  if (volumes) values.volumes = volumes;
+  if (app.serviceAccount?.annotations) values.serviceAccount = { annotations: { ...app.serviceAccount.annotations } };
   if (app.command) values.command = [...app.command];
   if (app.args) values.args = [...app.args];
   // One pod that must never overlap with its successor (a scheduler): the old one stops first.

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { envReferences, orderEnv } from '../../src/render/env-order.js';
 
-const names = (entries: { name: unknown }[]) => entries.map((e) => e.name);
+const names = (entries: Record<string, unknown>[]) => entries.map((e) => e.name);
 
 describe('envReferences', () => {
   it('finds $(NAME), skips the $$ escape and an unclosed $(', () => {

@@ -177,3 +177,30 @@ describe('uses: an application of the same claim, servicePort, command and args'
     expect([v.command, v.args]).toEqual([['/app/server'], ['--catalog', '$(PRODUCT_CATALOG_HOST)']]);
   });
 });
+
+describe('ingress, volumes, topology spread and the IAM annotation', () => {
+  it('an ingress goes to the Service port, with cert-manager making <app>-tls', () => {
+    const v = values({ ports: [{ name: 'http', port: 8080, servicePort: 80 }], ingress: { hosts: ['shop.example.com'], className: 'nginx', tls: { clusterIssuer: 'letsencrypt' } } });
+    expect(v.ingress).toEqual({ enabled: true, hosts: ['shop.example.com'], paths: ['/'], port: 80, className: 'nginx', tlsSecretName: 'api-tls', annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' } });
+  });
+
+  it('volumes are scratch space or config files, as written', () => {
+    const v = values({ volumes: [{ name: 'cache', mountPath: '/cache', emptyDir: { sizeLimit: '1Gi' } }, { name: 'conf', mountPath: '/etc/app', files: { 'app.ini': 'x=1\n' } }] });
+    expect(v.volumes).toEqual([
+      { name: 'cache', mountPath: '/cache', emptyDir: { sizeLimit: '1Gi' } },
+      { name: 'conf', mountPath: '/etc/app', files: { 'app.ini': 'x=1\n' } },
+    ]);
+  });
+
+  it('prod spreads pods over zones and nodes by default; a claim or a singleton turns it off', () => {
+    expect(values({}, 'prod').topologySpread).toBe(true);
+    expect(values({}, 'dev').topologySpread).toBeUndefined();
+    expect(values({ topologySpread: false }, 'prod').topologySpread).toBeUndefined();
+    expect(values({ topologySpread: true }, 'dev').topologySpread).toBe(true);
+    expect(values({ singleton: true }, 'prod').topologySpread).toBeUndefined();
+  });
+
+  it('a cloud IAM identity is a ServiceAccount annotation', () => {
+    expect(values({ serviceAccount: { annotations: { 'iam.gke.io/gcp-service-account': 'shop@p.iam.gserviceaccount.com' } } }).serviceAccount).toEqual({ annotations: { 'iam.gke.io/gcp-service-account': 'shop@p.iam.gserviceaccount.com' } });
+  });
+});
