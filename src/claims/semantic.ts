@@ -6,6 +6,11 @@ import type { Problem } from '../errors.js';
 import { resolveComponent } from '../render/component-settings.js';
 import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { resolveProfile } from '../render/profiles.js';
+import { envIssues } from '../render/env-order.js';
+import { ingressIssues } from '../render/ingress.js';
+import { probeIssues } from '../render/probes.js';
+import { replicaIssues } from '../render/replicas.js';
+import { volumeIssues } from '../render/volumes.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import { policyProblems } from '../policy/problems.js';
@@ -66,6 +71,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
       }
     }
 
+    const profile = resolveProfile(env, settings.profiles);
     spec.applications.forEach((app, i) => {
       const base: FieldPath = ['spec', 'applications', i];
       if (app.image !== undefined) {
@@ -107,14 +113,23 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
       });
 
       (app.uses ?? []).forEach((used, j) => {
-        const target = components.find((c) => c.name === used);
+        const target = components.find((c) => c.name === used) ?? spec.applications.find((a) => a.name === used);
         if (!target) {
           const known = components.map((c) => c.name).join(', ') || 'none';
-          problems.push(at(doc, [...base, 'uses', j], 'uses-unknown', `uses "${used}", but this claim has no component of that name (components: ${known})`));
+          const apps = spec.applications.filter((a) => a !== app).map((a) => a.name).join(', ') || 'none';
+          problems.push(at(doc, [...base, 'uses', j], 'uses-unknown', `uses "${used}", but this claim has no component or application of that name (components: ${known}; applications: ${apps})`));
+        } else if (target === app) {
+          problems.push(at(doc, [...base, 'uses', j], 'uses-self', `uses "${used}", which is this application itself`));
+        } else if (!('type' in target) && !target.ports?.length) {
+          problems.push(at(doc, [...base, 'uses', j], 'uses-no-port', `uses application "${used}", which declares no ports, so it has no address to wire in`));
         } else if (target.enabled === false) {
           problems.push(at(doc, [...base, 'uses', j], 'uses-disabled', `uses "${used}", which is disabled`));
         }
       });
+
+      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...volumeIssues(app)]) {
+        problems.push(problemAt(doc, [...base, ...issue.path], issue.code, issue.message, issue.part ?? 'value'));
+      }
 
       const as = app.autoscaling;
       if (as?.minReplicas !== undefined && as.maxReplicas !== undefined && as.minReplicas > as.maxReplicas) {
@@ -124,7 +139,6 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
     });
 
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ['spec', 'components', i, 'resources'], doc, at)));
-    const profile = resolveProfile(env, settings.profiles);
     components.forEach((c, i) => {
       for (const issue of resolveComponent(c, profile).issues) problems.push(at(doc, ['spec', 'components', i, ...issue.path], issue.code, issue.message));
     });

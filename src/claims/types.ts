@@ -37,10 +37,14 @@ export interface EnvVar {
 export interface PortSpec {
   name?: string;
   port: number;
+  /** The port the Service exposes (default: port); traffic goes to port in the container. */
+  servicePort?: number;
   protocol?: 'TCP' | 'UDP' | 'SCTP';
 }
 
 export interface HealthCheck {
+  /** http (the default with a path), tcp or grpc; a check without a path must say which. */
+  type?: 'http' | 'tcp' | 'grpc';
   path?: string;
   port?: number;
   initialDelaySeconds?: number;
@@ -48,6 +52,42 @@ export interface HealthCheck {
   timeoutSeconds?: number;
   failureThreshold?: number;
 }
+
+export interface ProbeSpec {
+  http?: { path: string; port?: number; headers?: { name: string; value: string }[] };
+  grpc?: { port?: number; service?: string };
+  tcp?: { port?: number };
+  exec?: { command: string[] };
+  initialDelaySeconds?: number;
+  periodSeconds?: number;
+  timeoutSeconds?: number;
+  failureThreshold?: number;
+}
+
+export interface Probes {
+  liveness?: ProbeSpec;
+  readiness?: ProbeSpec;
+  startup?: ProbeSpec;
+}
+
+export interface IngressSpec {
+  hosts: string[];
+  paths?: string[];
+  className?: string;
+  port?: number;
+  tls?: { secretName?: string; clusterIssuer?: string; issuer?: string };
+}
+
+export interface VolumeSpec {
+  name: string;
+  mountPath: string;
+  emptyDir?: { sizeLimit?: string; medium?: 'Memory' };
+  /** File name → content: a ConfigMap mounted read-only. */
+  files?: Record<string, string>;
+}
+
+/** Cloud IAM identities a pod may assume: the only ServiceAccount annotations a claim may set. */
+export type IamAnnotation = 'eks.amazonaws.com/role-arn' | 'iam.gke.io/gcp-service-account' | 'azure.workload.identity/client-id';
 
 export interface Autoscaling {
   enabled?: boolean;
@@ -66,13 +106,26 @@ export interface ApplicationSpec {
   serviceName?: string;
   repository?: string;
   version: string;
+  /** The container's entrypoint and its arguments (the image's ENTRYPOINT and CMD otherwise). */
+  command?: string[];
+  args?: string[];
   replicas?: number;
+  /** Exactly one pod: no autoscaler, no disruption budget, Recreate on update. */
+  singleton?: boolean;
   ports?: PortSpec[];
   healthCheck?: HealthCheck;
+  /** The numeric user and group the container runs as (default: spec.security in settings). */
+  securityContext?: { runAsUser?: number; runAsGroup?: number };
+  probes?: Probes;
   resources?: ClaimResources;
   env?: EnvVar[];
   autoscaling?: Autoscaling;
   uses?: string[];
+  ingress?: IngressSpec;
+  volumes?: VolumeSpec[];
+  /** Spread pods over zones and nodes (default: the profile; on in prod). */
+  topologySpread?: boolean;
+  serviceAccount?: { annotations?: Partial<Record<IamAnnotation, string>> };
   values?: Record<string, unknown>;
 }
 

@@ -9,6 +9,7 @@
  */
 import { mapLimit } from '../io/concurrency.js';
 import { type Credentials, RegistryClient } from './client.js';
+import { imageUser } from './image-user.js';
 import { imageLocation, isLoopbackHost } from './reference.js';
 
 export const IMAGE_CONCURRENCY = 8;
@@ -24,6 +25,7 @@ export interface ImageRegistryOptions {
 export class ImageRegistry {
   private readonly clients = new Map<string, RegistryClient>();
   private readonly answers = new Map<string, Promise<ImageAnswer>>();
+  private readonly users = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly options: ImageRegistryOptions) {}
 
@@ -44,6 +46,18 @@ export class ImageRegistry {
     const distinct = [...new Map(images.map((i) => [`${i.repository}:${i.reference}`, i])).values()];
     const answers = await mapLimit(distinct, IMAGE_CONCURRENCY, (i) => this.lookup(i.repository, i.reference));
     return new Map(distinct.map((i, n) => [`${i.repository}:${i.reference}`, answers[n]!]));
+  }
+
+  /** The image's config User (see image-user.ts); cached like every answer. */
+  user(repository: string, reference: string): Promise<string | undefined> {
+    const key = `user:${repository}:${reference}`;
+    let answer = this.users.get(key);
+    if (!answer) {
+      const { host, repository: path } = imageLocation(repository);
+      answer = imageUser(this.client(host), path, reference);
+      this.users.set(key, answer);
+    }
+    return answer;
   }
 
   private client(host: string): RegistryClient {

@@ -18,7 +18,9 @@ import { InfraError, type Problem } from '../errors.js';
 import { deployedImages } from '../render/images.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import type { RenderSettings } from '../settings/types.js';
-import { credentialsForHosts, ImageRegistry } from './images.js';
+import { mapLimit } from '../io/concurrency.js';
+import { nonRootRefusal } from './image-user.js';
+import { credentialsForHosts, IMAGE_CONCURRENCY, ImageRegistry } from './images.js';
 import { imageLocation, isLoopbackHost } from './reference.js';
 
 export interface RegistryCheckOptions {
@@ -63,7 +65,27 @@ export async function registryChecks(claims: readonly LoadedClaim[], settings: R
     const what = answer.missing === 'repository' ? `has no repository ${repository}` : `has no ${image.reference.startsWith('sha256:') ? 'manifest' : 'tag'} ${image.reference} in ${repository}`;
     problems.push({ file: image.file, ...image.at, code: 'image-missing', message: `image ${image.repository}:${image.reference} does not exist: registry ${host} ${what}`, field: image.field });
   }
+  if (options.verifyImages) problems.push(...(await userProblems(asked.filter((i) => i.userFromImage && answers.get(`${i.repository}:${i.reference}`)?.found), registry)));
   return pin ? { problems, digests } : { problems };
+}
+
+/** Images that keep their own USER (no numeric runAsUser rendered) must not be root or a name. */
+async function userProblems(images: ReturnType<typeof deployedImages>, registry: ImageRegistry): Promise<Problem[]> {
+  const users = await mapLimit(images, IMAGE_CONCURRENCY, (i) => registry.user(i.repository, i.reference));
+  const problems: Problem[] = [];
+  images.forEach((image, n) => {
+    const user = users[n];
+    const why = user === undefined ? undefined : nonRootRefusal(user);
+    if (!why) return;
+    problems.push({
+      file: image.file,
+      ...image.at,
+      code: 'image-user-root',
+      message: `image ${image.repository}:${image.reference} would not start: ${why}; set securityContext.runAsUser on this application (or spec.security.runAsUser in settings) to a numeric UID`,
+      field: image.field,
+    });
+  });
+  return problems;
 }
 
 async function requirePublishedChart(settings: RenderSettings, options: RegistryCheckOptions, credentialsFor: ReturnType<typeof credentialsForHosts>): Promise<void> {

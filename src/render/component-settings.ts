@@ -139,6 +139,10 @@ export function resolveComponent(component: ComponentSpec, profile: Profile): { 
         const where: FieldPath = component.replicas !== undefined ? ['replicas'] : ['config', 'replicas'];
         refuse(where, 'redis-replicas-unsupported', `redis runs one standalone instance (no replication or failover is rendered); replicas ${replicas} would be dropped, so it is refused: remove it or set 1`);
       }
+      // Without persistence the data lives in an emptyDir: a size would be asked for and never used.
+      if (config.persistence === false && component.storage !== undefined) {
+        refuse(['storage'], 'redis-storage-without-persistence', 'storage sizes a volume, but config.persistence is false (data lives in memory and an emptyDir): remove storage or persistence: false');
+      }
       break;
     }
     case 'postgresql':

@@ -55,7 +55,8 @@ export function componentValues(claim: ApplicationClaim, component: ComponentSpe
         ...base,
         redis: {
           image: { repository: REDIS_IMAGE, tag: version },
-          persistence: { enabled: config.persistence !== false, ...storage },
+          // Off: no volume, so no size (a size here would read as a volume that is not there).
+          persistence: config.persistence === false ? { enabled: false } : { enabled: true, ...storage },
           auth: config.auth ? { enabled: true, existingSecret: config.auth.existingSecret, key: config.auth.key ?? 'password' } : { enabled: false },
           maxmemoryPolicy: config.maxmemoryPolicy ?? 'noeviction',
           resources,

@@ -8,6 +8,7 @@ import type { Position } from '../claims/source.js';
 import type { RenderSettings } from '../settings/types.js';
 import { valuesPath } from './argocd.js';
 import { DEFAULT_POSTGRES_VERSION, DEFAULT_REDIS_VERSION, POSTGRES_IMAGE, REDIS_IMAGE } from './component-values.js';
+import { runAs } from './security.js';
 import { imageRepository, parseImage } from './values.js';
 
 export interface DeployedImage {
@@ -17,6 +18,8 @@ export interface DeployedImage {
   tag: string | undefined;
   /** Only application images without a digest of their own are pinned. */
   pinnable: boolean;
+  /** No numeric UID is rendered for it (settings runAsUser: image): its own USER must be non-root and numeric. */
+  userFromImage: boolean;
   /** The values file the image lands in. */
   valuesPath: string;
   file: string;
@@ -36,7 +39,7 @@ export function deployedImages(claims: readonly LoadedClaim[], settings: RenderS
       const reference = image?.digest ?? tag;
       if (!reference) return;
       const key = app.image !== undefined ? 'image' : 'version';
-      out.push({ repository, reference, tag, pinnable: !image?.digest && tag !== undefined, valuesPath: valuesPath(claim.spec.environment, claim.metadata.name, app.name), file: source.file, at: source.locate(['spec', 'applications', i, key], 'value'), field: `spec.applications[${i}].${key}` });
+      out.push({ repository, reference, tag, pinnable: !image?.digest && tag !== undefined, userFromImage: runAs(app, settings).runAsUser === undefined, valuesPath: valuesPath(claim.spec.environment, claim.metadata.name, app.name), file: source.file, at: source.locate(['spec', 'applications', i, key], 'value'), field: `spec.applications[${i}].${key}` });
     });
     (claim.spec.components ?? []).forEach((component, i) => {
       if (component.enabled === false) return;
@@ -44,7 +47,7 @@ export function deployedImages(claims: readonly LoadedClaim[], settings: RenderS
       if (!repository) return; // the other operators choose their own images
       const tag = component.version ?? (component.type === 'postgresql' ? DEFAULT_POSTGRES_VERSION : DEFAULT_REDIS_VERSION);
       const key = component.version !== undefined ? 'version' : 'type';
-      out.push({ repository, reference: tag, tag, pinnable: false, valuesPath: valuesPath(claim.spec.environment, claim.metadata.name, component.name), file: source.file, at: source.locate(['spec', 'components', i, key], 'value'), field: `spec.components[${i}].${key}` });
+      out.push({ repository, reference: tag, tag, pinnable: false, userFromImage: false, valuesPath: valuesPath(claim.spec.environment, claim.metadata.name, component.name), file: source.file, at: source.locate(['spec', 'components', i, key], 'value'), field: `spec.components[${i}].${key}` });
     });
   }
   return out;

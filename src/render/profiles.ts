@@ -13,6 +13,8 @@ export interface Profile {
   replicas: { default: number; floor: number };
   resources: ResourceSet;
   podDisruptionBudget: boolean;
+  /** Spread an app's pods over zones and nodes. */
+  topologySpread: boolean;
   autoscaling: { enabled: boolean; maxReplicasFactor: number; targetCPUUtilizationPercentage: number };
   /**
    * instances: PostgreSQL members. quorumMembers / quorumFloor: the default and the least
@@ -27,6 +29,7 @@ export const BUILTIN_PROFILES: Readonly<Record<'dev' | 'staging' | 'prod', Profi
     replicas: { default: 1, floor: 1 },
     resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
     podDisruptionBudget: false,
+    topologySpread: false,
     autoscaling: { enabled: false, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 80 },
     components: { instances: 1, quorumMembers: 1, quorumFloor: 1, storage: '1Gi' },
   },
@@ -34,6 +37,7 @@ export const BUILTIN_PROFILES: Readonly<Record<'dev' | 'staging' | 'prod', Profi
     replicas: { default: 2, floor: 1 },
     resources: { requests: { cpu: '250m', memory: '256Mi' }, limits: { cpu: '1', memory: '1Gi' } },
     podDisruptionBudget: false,
+    topologySpread: false,
     autoscaling: { enabled: false, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 75 },
     components: { instances: 2, quorumMembers: 3, quorumFloor: 1, storage: '10Gi' },
   },
@@ -41,6 +45,7 @@ export const BUILTIN_PROFILES: Readonly<Record<'dev' | 'staging' | 'prod', Profi
     replicas: { default: 3, floor: 2 },
     resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '2', memory: '2Gi' } },
     podDisruptionBudget: true,
+    topologySpread: true,
     autoscaling: { enabled: true, maxReplicasFactor: 3, targetCPUUtilizationPercentage: 70 },
     components: { instances: 3, quorumMembers: 3, quorumFloor: 3, storage: '50Gi' },
   },
@@ -52,6 +57,7 @@ export interface ProfileOverride {
   replicas?: Partial<Profile['replicas']>;
   resources?: { requests?: Partial<ResourceSet['requests']>; limits?: Partial<ResourceSet['limits']> };
   podDisruptionBudget?: boolean;
+  topologySpread?: boolean;
   autoscaling?: Partial<Profile['autoscaling']>;
   components?: Partial<Profile['components']>;
 }
@@ -68,6 +74,7 @@ export function resolveProfile(env: string, overrides: Record<string, ProfileOve
       limits: { ...base.resources.limits, ...own.resources?.limits },
     },
     podDisruptionBudget: own.podDisruptionBudget ?? base.podDisruptionBudget,
+    topologySpread: own.topologySpread ?? base.topologySpread,
     autoscaling: { ...base.autoscaling, ...own.autoscaling },
     components: { ...base.components, ...own.components },
   };

@@ -3,14 +3,19 @@
  * the claim is silent. Pure: claims in, plain data out. The shape is the contract with
  * charts/common/values.schema.json; every document built here is validated against it.
  */
-import type { ApplicationClaim, ApplicationSpec, HealthCheck, ImageObject } from '../claims/types.js';
+import type { ApplicationClaim, ApplicationSpec, ImageObject } from '../claims/types.js';
 import { FORBIDDEN_KEYS } from '../claims/parse.js';
 import type { RenderSettings } from '../settings/types.js';
 import { claimNamespace as namespaceOfClaim } from '../tenancy/registry.js';
 import { toDnsLabel } from './names.js';
 import type { Profile } from './profiles.js';
+import { containerEnv } from './env-order.js';
+import { ingressValues } from './ingress.js';
+import { probeValues } from './probes.js';
+import { replicaCount } from './replicas.js';
+import { runAs } from './security.js';
+import { volumeValues } from './volumes.js';
 import { mergeResources } from './resources.js';
-import { wiredEnv } from './wiring.js';
 
 export { mergeResources } from './resources.js';
 
@@ -91,14 +96,14 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
   if (!repository) throw new Error(`no image owner for ${app.name}; semantic validation should have caught this`);
   const tag = image?.tag ?? app.version;
 
-  const replicas = Math.max(app.replicas ?? profile.replicas.default, profile.replicas.floor);
-  const ports = (app.ports ?? []).map((p) => ({
-    name: p.name ?? `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`,
-    port: p.port,
-    protocol: p.protocol ?? 'TCP',
-  }));
+  const replicas = replicaCount(app, profile);
+  const ports = (app.ports ?? []).map((p) => {
+    const port: Values & { port: number } = { name: p.name ?? `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`, port: p.port, protocol: p.protocol ?? 'TCP' };
+    if (p.servicePort !== undefined && p.servicePort !== p.port) port.servicePort = p.servicePort;
+    return port;
+  });
 
-  const autoscalingEnabled = app.autoscaling?.enabled ?? profile.autoscaling.enabled;
+  const autoscalingEnabled = !app.singleton && (app.autoscaling?.enabled ?? profile.autoscaling.enabled);
   const minReplicas = app.autoscaling?.minReplicas ?? replicas;
   const autoscaling: Values = {
     enabled: autoscalingEnabled,
@@ -122,27 +127,26 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
     image: imageValues,
     replicas,
     ports,
-    probes: probes(app.healthCheck, ports[0]?.port),
+    probes: probeValues(app, ports[0]?.port),
     resources: mergeResources(profile.resources, app.resources),
-    env: wiredEnv(claim, app),
+    env: containerEnv(claim, app),
     autoscaling,
     podDisruptionBudget: { enabled: profile.podDisruptionBudget && Math.min(replicas, minReplicas) >= 2, minAvailable: 1 },
   };
+  const user = runAs(app, settings);
+  // Merged by Helm into the chart's podSecurityContext (runAsNonRoot, seccomp).
+  if (Object.keys(user).length) values.podSecurityContext = user;
+  if (!app.singleton && (app.topologySpread ?? profile.topologySpread)) values.topologySpread = true;
+  const ingress = ingressValues(app);
+  if (ingress) values.ingress = ingress;
+  const volumes = volumeValues(app);
+  if (volumes) values.volumes = volumes;
+  if (app.serviceAccount?.annotations) values.serviceAccount = { annotations: { ...app.serviceAccount.annotations } };
+  if (app.command) values.command = [...app.command];
+  if (app.args) values.args = [...app.args];
+  // One pod that must never overlap with its successor (a scheduler): the old one stops first.
+  if (app.singleton) values.strategy = { type: 'Recreate' };
   return app.values ? deepMerge(values, app.values) : values;
-}
-
-/** Liveness and readiness from the claim's healthCheck; a TCP check on the first port otherwise. */
-function probes(health: HealthCheck | undefined, firstPort: number | undefined): Values {
-  const port = health?.port ?? firstPort;
-  if (port === undefined) return {};
-  const handler: Values = health?.path ? { httpGet: { path: health.path, port } } : { tcpSocket: { port } };
-  const timing = {
-    initialDelaySeconds: health?.initialDelaySeconds ?? 10,
-    periodSeconds: health?.periodSeconds ?? 10,
-    timeoutSeconds: health?.timeoutSeconds ?? 1,
-    failureThreshold: health?.failureThreshold ?? 3,
-  };
-  return { liveness: { ...handler, ...timing }, readiness: { ...handler, ...timing } };
 }
 
 /** Objects merge key by key; lists and scalars replace. Prototype keys never pass. */

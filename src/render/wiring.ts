@@ -6,6 +6,7 @@
  * component gets `<NAME>_…` names so an app can use two of one type.
  */
 import type { ApplicationClaim, ApplicationSpec, ComponentSpec, ComponentType, EnvVar } from '../claims/types.js';
+import { appWiring, envPrefix } from './app-wiring.js';
 import { mongodbConnectionSecret } from './operator-objects.js';
 
 export type EnvEntry = Record<string, unknown>;
@@ -63,7 +64,7 @@ const WIRING: Readonly<Record<ComponentType, (c: ComponentSpec, prefix: string, 
   },
 };
 
-/** The app's env, then connection settings for each component it uses; a name the app sets itself wins. */
+/** The app's env, then connection settings for each component or app it uses; a name the app sets itself wins. */
 export function wiredEnv(claim: ApplicationClaim, app: ApplicationSpec): EnvEntry[] {
   const env: EnvEntry[] = (app.env ?? []).map(envEntry);
   const taken = new Set((app.env ?? []).map((e) => e.name));
@@ -71,8 +72,17 @@ export function wiredEnv(claim: ApplicationClaim, app: ApplicationSpec): EnvEntr
   const components = claim.spec.components ?? [];
   for (const used of app.uses ?? []) {
     const component = components.find((c) => c.name === used);
+    const peer = component ? undefined : claim.spec.applications.find((a) => a.name === used && a !== app);
+    if (peer && peer.enabled !== false) {
+      for (const entry of appWiring(peer)) {
+        if (taken.has(entry.name as string)) continue;
+        taken.add(entry.name as string);
+        env.push(entry);
+      }
+      continue;
+    }
     if (!component || component.enabled === false) continue;
-    const prefix = used.toUpperCase().replace(/-/g, '_');
+    const prefix = envPrefix(used);
     for (const entry of WIRING[component.type](component, prefix, !seenTypes.has(component.type))) {
       if (taken.has(entry.name as string)) continue;
       taken.add(entry.name as string);

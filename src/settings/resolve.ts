@@ -36,6 +36,7 @@ interface SettingsFile {
     git?: { repoURL?: string; targetRevision?: string };
     chart?: { repository?: string };
     image?: { registry?: string; owner?: string; pinDigests?: boolean };
+    security?: { runAsUser?: number | 'image'; runAsGroup?: number };
     argocd?: { namespace?: string; server?: string; reservedApplications?: string[]; reservedProjects?: string[] };
     deletion?: { maxDeletedApps?: number };
     profiles?: Record<string, ProfileOverride>;
@@ -88,6 +89,7 @@ export async function resolveSettings(
           }
         : {}),
     },
+    ...(spec.security ? { security: { ...spec.security } } : {}),
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
     allowDeletions: overrides.allowDeletions ?? false,
     profiles: spec.profiles ?? {},

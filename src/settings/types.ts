@@ -30,6 +30,8 @@ export interface RenderSettings {
     /** Names listed in deployments/settings.yaml as owned by something else; absent when none. */
     reserved?: { applications: ReservedName[]; projects: ReservedName[] };
   };
+  /** spec.security: the UID/GID application containers run as by default (security.ts). */
+  security?: { runAsUser?: number | 'image'; runAsGroup?: number };
   /** A render that removes more apps than this is refused unless allowDeletions. */
   maxDeletedApps: number;
   allowDeletions: boolean;

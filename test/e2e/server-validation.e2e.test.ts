@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { helm } from '../support/helm.js';
 import { REPO_ROOT, type TempRepo } from '../support/repo.js';
 import { type ControlPlane, startControlPlane } from './control-plane/index.js';
-import { allComponentsRepo, type Doc, generatedRepo, type RenderedClaim, renderedClaims } from './support/rendered.js';
+import { allComponentsRepo, type Doc, generatedRepo, realAppsRepo, type RenderedClaim, renderedClaims } from './support/rendered.js';
 
 const tally = new Map<string, { checked: number; failed: number }>();
 const failures: string[] = [];
@@ -28,10 +28,11 @@ describe('every rendered object, judged by the API server', () => {
   let cp: ControlPlane;
   let generated: TempRepo;
   let components: TempRepo;
+  let realApps: TempRepo;
   let kubeVersion: string;
 
   beforeAll(async () => {
-    [cp, generated, components] = await Promise.all([startControlPlane({ argocd: false }), generatedRepo(3), allComponentsRepo()]);
+    [cp, generated, components, realApps] = await Promise.all([startControlPlane({ argocd: false }), generatedRepo(3), allComponentsRepo(), realAppsRepo()]);
     kubeVersion = (await cp.api<{ gitVersion: string }>('/version'))!.gitVersion.replace(/^v/, '');
   });
   afterAll(async () => {
@@ -41,6 +42,7 @@ describe('every rendered object, judged by the API server', () => {
     await cp?.stop();
     generated?.cleanup();
     components?.cleanup();
+    realApps?.cleanup();
   });
 
   /**
@@ -104,6 +106,17 @@ describe('every rendered object, judged by the API server', () => {
     expect(failures).toEqual([]);
     for (const kind of ['Cluster', 'StatefulSet', 'RabbitmqCluster', 'MongoDBCommunity', 'Elasticsearch', 'Kafka', 'KafkaNodePool', 'Role', 'RoleBinding']) {
       expect(tally.get(kind)?.checked ?? 0, kind).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('three real applications (test/fixtures/real-apps: Online Boutique, podinfo, a Django shop; dev/staging/prod): every object passes', async () => {
+    const claims = renderedClaims(realApps.root);
+    expect(claims.length).toBe(9);
+    await judgeRepo(realApps.root, claims);
+    expect(failures).toEqual([]);
+    // What the first-class application fields make: probes, ingress, config files, spread, IAM.
+    for (const kind of ['Deployment', 'Service', 'Ingress', 'ConfigMap', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ServiceAccount']) {
+      expect(tally.get(kind)?.checked ?? 0, kind).toBeGreaterThan(0);
     }
   });
 

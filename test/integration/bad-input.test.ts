@@ -374,7 +374,7 @@ describe('11. component mistakes, for each type', () => {
   it.each(TYPES)('%s: uses naming a component the claim does not have', async (type) => {
     const text = withComponent(type, '', `${BASE}      uses:\n        - y\n`);
     const { run } = await expectRejected('deployments/dev/bad.yaml', text, { code: 'uses-unknown', line: 20, col: 11 });
-    expect(run.stderr).toContain('(components: x)');
+    expect(run.stderr).toContain('(components: x; applications: none)');
   });
 
   it.each([

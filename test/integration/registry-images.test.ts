@@ -91,6 +91,24 @@ describe.skipIf(!REGISTRY_BIN)('images that exist, digests pinned', () => {
     expect(repo.snapshot()).toEqual({});
   });
 
+  it('an image that keeps its own USER must not run as root or a name (runAsNonRoot would refuse it at start)', async () => {
+    await pushImage(registry.host, 'acme/named', '1.0', 'named user', PUSHER, 'app');
+    await pushImage(registry.host, 'acme/numeric', '1.0', 'numeric user', PUSHER, '10001:10001');
+    const text = shop([{ name: 'api', version: '1.4' }, { name: 'named', version: '1.0' }, { name: 'numeric', version: '1.0' }]);
+    const imageUser = repoWith(text);
+    imageUser.write('deployments/settings.yaml', `${settings(registry.host)}  security:\n    runAsUser: image\n`);
+    const r = await infraforge(imageUser.root, READER_ENV, 'validate', '--verify-images');
+    expect(r.code).toBe(2);
+    const lineOf = (v: string) => text.split('\n').findIndex((l) => l.includes(`name: ${v}`)) + 2;
+    // acme/api was pushed without a USER: root
+    expect(r.stderr).toContain(`deployments/dev/shop.yaml:${lineOf('api')}:16: image ${registry.host}/acme/api:1.4 would not start: its USER is not set (root), and runAsNonRoot refuses root;`);
+    expect(r.stderr).toContain(`deployments/dev/shop.yaml:${lineOf('named')}:16: image ${registry.host}/acme/named:1.0 would not start: its USER is the name "app"`);
+    expect(r.stderr).not.toContain('acme/numeric');
+    // With a numeric UID rendered (the default 65532, or the claim's own), the image's USER does not matter.
+    const defaults = repoWith(text);
+    expect((await infraforge(defaults.root, READER_ENV, 'validate', '--verify-images')).code).toBe(0);
+  });
+
   it('a missing repository says so', async () => {
     const repo = repoWith(shop([{ name: 'api', serviceName: 'no-such-service', version: '1.4' }]));
     const r = await infraforge(repo.root, READER_ENV, 'validate', '--verify-images');

@@ -7,10 +7,11 @@ import { gzipSync } from 'node:zlib';
 import { tar } from '../../src/chart/package.js';
 import { type Credentials, RegistryClient } from '../../src/oci/client.js';
 
-export async function pushImage(host: string, repository: string, tag: string, content: string, credentials?: Credentials): Promise<string> {
+/** `user` is the config's User (the Dockerfile's USER); absent, the image runs as root. */
+export async function pushImage(host: string, repository: string, tag: string, content: string, credentials?: Credentials, user?: string): Promise<string> {
   const client = new RegistryClient({ host, plainHttp: true, ...(credentials ? { credentials } : {}) });
   const layer = gzipSync(tar([{ name: 'app/version.txt', data: Buffer.from(content) }]));
-  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config: { Labels: { content } } }));
+  const config = Buffer.from(JSON.stringify({ architecture: 'amd64', os: 'linux', rootfs: { type: 'layers', diff_ids: [] }, config: { Labels: { content }, ...(user === undefined ? {} : { User: user }) } }));
   const configDigest = await client.pushBlob(repository, config);
   const layerDigest = await client.pushBlob(repository, layer);
   const manifest = Buffer.from(

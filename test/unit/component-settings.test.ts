@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ComponentSpec } from '../../src/claims/types.js';
 import { resolveComponent } from '../../src/render/component-settings.js';
+import { componentValues } from '../../src/render/component-values.js';
 import { BUILTIN_PROFILES, resolveProfile } from '../../src/render/profiles.js';
 
 const resolve = (c: ComponentSpec, env: keyof typeof BUILTIN_PROFILES = 'dev') => resolveComponent(c, BUILTIN_PROFILES[env]);
@@ -37,5 +38,18 @@ describe('resolveComponent', () => {
     expect(resolve({ type: 'elasticsearch', name: 'e', heap: '512m' }).issues).toEqual([]);
     expect(resolve({ type: 'elasticsearch', name: 'e', heap: '1g', size: 'medium' }).issues).toEqual([]);
     expect(resolve({ type: 'elasticsearch', name: 'e', heap: '900m' }).issues.map((i) => i.path)).toEqual([['heap']]);
+  });
+});
+
+describe('redis without persistence', () => {
+  it('asks for no volume size (the data lives in an emptyDir)', () => {
+    const claim = { apiVersion: 'platform.infraforge.io/v1', kind: 'ApplicationClaim', metadata: { name: 'shop' }, spec: { environment: 'prod', owner: { team: 'T', email: 't@x.io' }, applications: [] } } as const;
+    const values = componentValues(claim as never, { type: 'redis', name: 'cache', config: { persistence: false } }, BUILTIN_PROFILES.prod);
+    expect((values.redis as { persistence: unknown }).persistence).toEqual({ enabled: false });
+  });
+
+  it('refuses a storage size it would not use, at storage', () => {
+    expect(resolve({ type: 'redis', name: 'c', storage: '5Gi', config: { persistence: false } }).issues.map((i) => [i.path, i.code])).toEqual([[['storage'], 'redis-storage-without-persistence']]);
+    expect(resolve({ type: 'redis', name: 'c', storage: '5Gi' }).issues).toEqual([]);
   });
 });

@@ -96,6 +96,26 @@ const CLAIM: ApplicationClaim = {
         autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 4, targetCPUUtilizationPercentage: 60, targetMemoryUtilizationPercentage: 70 },
         uses: COMPONENTS.map((c) => c.name),
       },
+      {
+        name: 'web',
+        image: 'ghcr.io/acme/web:2.0.0',
+        version: '2.0.0',
+        command: ['/bin/web'],
+        args: ['--api', '$(API_URL)'],
+        ports: [{ name: 'http', port: 8080, servicePort: 80 }, { name: 'grpc', port: 9090 }],
+        probes: {
+          liveness: { grpc: { port: 9090, service: 'web' } },
+          readiness: { http: { path: '/ready', headers: [{ name: 'X-Probe', value: 'r' }] } },
+          startup: { exec: { command: ['cat', '/tmp/up'] } },
+        },
+        securityContext: { runAsUser: 1000, runAsGroup: 1000 },
+        singleton: true,
+        ingress: { hosts: ['shop.example.com'], paths: ['/'], className: 'nginx', tls: { clusterIssuer: 'letsencrypt' } },
+        volumes: [{ name: 'scratch', mountPath: '/scratch', emptyDir: { sizeLimit: '1Gi', medium: 'Memory' } }, { name: 'conf', mountPath: '/etc/web', files: { 'web.yaml': 'a: 1\n' } }],
+        topologySpread: true,
+        serviceAccount: { annotations: { 'eks.amazonaws.com/role-arn': 'arn:aws:iam::1:role/web' } },
+        uses: ['api'],
+      },
     ],
     components: COMPONENTS,
   },
@@ -104,7 +124,7 @@ const CLAIM: ApplicationClaim = {
 function rendererOutputs(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const profile of Object.values(BUILTIN_PROFILES)) {
-    out.push(applicationValues(CLAIM, CLAIM.spec.applications[0]!, profile, settings));
+    for (const app of CLAIM.spec.applications) out.push(applicationValues(CLAIM, app, profile, settings));
     for (const c of COMPONENTS) out.push(componentValues(CLAIM, c, profile));
   }
   return out;

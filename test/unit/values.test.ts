@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { TEST_SETTINGS } from '../support/render-settings.js';
 import type { ApplicationClaim, ApplicationSpec } from '../../src/claims/types.js';
-import { BUILTIN_PROFILES } from '../../src/render/profiles.js';
+import { BUILTIN_PROFILES, resolveProfile } from '../../src/render/profiles.js';
 import { componentValues } from '../../src/render/component-values.js';
 import { applicationValues, mergeResources, parseImage } from '../../src/render/values.js';
 
@@ -74,11 +74,16 @@ describe('resources', () => {
 });
 
 describe('profiles', () => {
-  it('prod floors replicas, enables autoscaling and a PodDisruptionBudget', () => {
-    const v = values({ replicas: 1 }, 'prod');
-    expect(v.replicas).toBe(2);
-    expect(v.autoscaling).toMatchObject({ enabled: true, minReplicas: 2, maxReplicas: 6 });
+  it('prod enables autoscaling and a PodDisruptionBudget; the floor raises a default, never an explicit value', () => {
+    const v = values({}, 'prod');
+    expect(v.replicas).toBe(3);
+    expect(v.autoscaling).toMatchObject({ enabled: true, minReplicas: 3, maxReplicas: 9 });
     expect(v.podDisruptionBudget.enabled).toBe(true);
+    const claim = claimWith({});
+    const lowDefault = resolveProfile('prod', { prod: { replicas: { default: 1 } } });
+    expect(applicationValues(claim, claim.spec.applications[0]!, lowDefault, settings).replicas).toBe(2);
+    // An explicit value below the floor is refused by validation (replicas.ts), not raised here.
+    expect(values({ replicas: 1 }, 'prod').replicas).toBe(1);
   });
 
   it('dev keeps what the claim asks', () => {
@@ -124,5 +129,78 @@ describe('components', () => {
   it('redis: a password only by reference', () => {
     const v = componentValues(claimWith({}), { type: 'redis', name: 'cache', config: { auth: { existingSecret: 's', key: 'k' } } }, BUILTIN_PROFILES.dev) as Record<string, any>;
     expect(v.redis.auth).toEqual({ enabled: true, existingSecret: 's', key: 'k' });
+  });
+});
+
+describe('uses: an application of the same claim, servicePort, command and args', () => {
+  const claim: ApplicationClaim = {
+    apiVersion: 'platform.infraforge.io/v1',
+    kind: 'ApplicationClaim',
+    metadata: { name: 'boutique' },
+    spec: {
+      environment: 'dev',
+      owner: { team: 'Shop Team', email: 'shop@example.com' },
+      applications: [
+        {
+          name: 'frontend',
+          version: '1',
+          command: ['/app/server'],
+          args: ['--catalog', '$(PRODUCT_CATALOG_HOST)'],
+          ports: [{ name: 'http', port: 8080, servicePort: 80 }],
+          env: [{ name: 'PRODUCT_CATALOG_SERVICE_ADDR', value: '$(PRODUCT_CATALOG_HOST):$(PRODUCT_CATALOG_PORT)' }],
+          uses: ['product-catalog'],
+        },
+        { name: 'product-catalog', version: '1', ports: [{ name: 'grpc', port: 3550 }] },
+      ],
+    },
+  };
+  const v = applicationValues(claim, claim.spec.applications[0]!, BUILTIN_PROFILES.dev, settings) as Record<string, any>;
+
+  it('wires <APP>_HOST, _PORT and _URL before the value that references them', () => {
+    expect(v.env).toEqual([
+      { name: 'PRODUCT_CATALOG_HOST', value: 'product-catalog' },
+      { name: 'PRODUCT_CATALOG_PORT', value: '3550' },
+      // as early as what it references allows: the claim's order is kept where it can be
+      { name: 'PRODUCT_CATALOG_SERVICE_ADDR', value: '$(PRODUCT_CATALOG_HOST):$(PRODUCT_CATALOG_PORT)' },
+      { name: 'PRODUCT_CATALOG_URL', value: 'http://product-catalog:3550' },
+    ]);
+  });
+
+  it('a used app is reached on its servicePort', () => {
+    const other = { ...claim, spec: { ...claim.spec, applications: [{ ...claim.spec.applications[1]!, uses: ['frontend'] }, claim.spec.applications[0]!] } };
+    const w = applicationValues(other, other.spec.applications[0]!, BUILTIN_PROFILES.dev, settings) as Record<string, any>;
+    expect(w.env).toContainEqual({ name: 'FRONTEND_URL', value: 'http://frontend:80' });
+  });
+
+  it('carries servicePort, command and args as written', () => {
+    expect(v.ports).toEqual([{ name: 'http', port: 8080, servicePort: 80, protocol: 'TCP' }]);
+    expect([v.command, v.args]).toEqual([['/app/server'], ['--catalog', '$(PRODUCT_CATALOG_HOST)']]);
+  });
+});
+
+describe('ingress, volumes, topology spread and the IAM annotation', () => {
+  it('an ingress goes to the Service port, with cert-manager making <app>-tls', () => {
+    const v = values({ ports: [{ name: 'http', port: 8080, servicePort: 80 }], ingress: { hosts: ['shop.example.com'], className: 'nginx', tls: { clusterIssuer: 'letsencrypt' } } });
+    expect(v.ingress).toEqual({ enabled: true, hosts: ['shop.example.com'], paths: ['/'], port: 80, className: 'nginx', tlsSecretName: 'api-tls', annotations: { 'cert-manager.io/cluster-issuer': 'letsencrypt' } });
+  });
+
+  it('volumes are scratch space or config files, as written', () => {
+    const v = values({ volumes: [{ name: 'cache', mountPath: '/cache', emptyDir: { sizeLimit: '1Gi' } }, { name: 'conf', mountPath: '/etc/app', files: { 'app.ini': 'x=1\n' } }] });
+    expect(v.volumes).toEqual([
+      { name: 'cache', mountPath: '/cache', emptyDir: { sizeLimit: '1Gi' } },
+      { name: 'conf', mountPath: '/etc/app', files: { 'app.ini': 'x=1\n' } },
+    ]);
+  });
+
+  it('prod spreads pods over zones and nodes by default; a claim or a singleton turns it off', () => {
+    expect(values({}, 'prod').topologySpread).toBe(true);
+    expect(values({}, 'dev').topologySpread).toBeUndefined();
+    expect(values({ topologySpread: false }, 'prod').topologySpread).toBeUndefined();
+    expect(values({ topologySpread: true }, 'dev').topologySpread).toBe(true);
+    expect(values({ singleton: true }, 'prod').topologySpread).toBeUndefined();
+  });
+
+  it('a cloud IAM identity is a ServiceAccount annotation', () => {
+    expect(values({ serviceAccount: { annotations: { 'iam.gke.io/gcp-service-account': 'shop@p.iam.gserviceaccount.com' } } }).serviceAccount).toEqual({ annotations: { 'iam.gke.io/gcp-service-account': 'shop@p.iam.gserviceaccount.com' } });
   });
 });

@@ -40,30 +40,6 @@ helm.sh/chart: {{ printf "%s-%s" .Chart.Name .Chart.Version | replace "+" "_" | 
 {{- end -}}
 {{- end -}}
 
-{{- define "common.probe" -}}
-{{- $p := . -}}
-{{- if $p.httpGet }}
-httpGet:
-  path: {{ $p.httpGet.path | quote }}
-  port: {{ $p.httpGet.port }}
-{{- else if $p.tcpSocket }}
-tcpSocket:
-  port: {{ $p.tcpSocket.port }}
-{{- end }}
-{{- with $p.initialDelaySeconds }}
-initialDelaySeconds: {{ . }}
-{{- end }}
-{{- with $p.periodSeconds }}
-periodSeconds: {{ . }}
-{{- end }}
-{{- with $p.timeoutSeconds }}
-timeoutSeconds: {{ . }}
-{{- end }}
-{{- with $p.failureThreshold }}
-failureThreshold: {{ . }}
-{{- end }}
-{{- end -}}
-
 {{- define "common.resources" -}}
 {{- with .requests }}
 requests:

@@ -86,10 +86,18 @@ export async function generatedRepo(claimsPerEnv = 3): Promise<TempRepo> {
 }
 
 /** test/fixtures/all-components: one claim with all six component types, in dev, staging and prod. */
-export async function allComponentsRepo(): Promise<TempRepo> {
-  const fixture = path.join(REPO_ROOT, 'test/fixtures/all-components');
+export const allComponentsRepo = (): Promise<TempRepo> => fixtureRepo('test/fixtures/all-components');
+
+/** test/fixtures/real-apps: Online Boutique, podinfo and a Django shop, in dev, staging and prod. */
+export const realAppsRepo = (): Promise<TempRepo> => fixtureRepo('test/fixtures/real-apps/deployments');
+
+/** A rendered temporary repository whose deployments/ is a fixture folder of <env>/<claim>.yaml. */
+async function fixtureRepo(dir: string): Promise<TempRepo> {
+  const fixture = path.join(REPO_ROOT, dir);
   const files: Record<string, string> = {};
-  for (const env of readdirSync(fixture).sort()) files[`deployments/${env}/market.yaml`] = readFileSync(path.join(fixture, env, 'market.yaml'), 'utf8');
+  for (const env of readdirSync(fixture).sort()) {
+    for (const file of readdirSync(path.join(fixture, env)).sort()) files[`deployments/${env}/${file}`] = readFileSync(path.join(fixture, env, file), 'utf8');
+  }
   const repo = tempRepo(files);
   await renderOrThrow(repo);
   return repo;
