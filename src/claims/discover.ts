@@ -11,6 +11,8 @@ import { IO_CONCURRENCY, mapLimit } from '../io/concurrency.js';
 import { isDnsLabel } from '../render/names.js';
 
 export const DEPLOYMENTS_DIR = 'deployments';
+/** deployments/base/ holds base claims that environments overlay (overlay.ts): not an environment. */
+export const BASE_DIR = 'base';
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_FILES = 10_000;
 export const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
@@ -18,7 +20,10 @@ export const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
 export interface ClaimFile {
   /** Relative to the root, `/`-separated. */
   path: string;
+  /** The environment folder; for a base claim (deployments/base/), `base`. */
   env: string;
+  /** True under deployments/base/: a base claim, rendered only through an environment's overlay. */
+  base?: boolean;
   text: string;
 }
 
@@ -66,7 +71,7 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
       problems.push(at(rel, 'env-name', `environment folder "${name}" must be a DNS label (lowercase letters, digits and '-', at most 63 characters)`));
       continue;
     }
-    envs.push(name);
+    if (name !== BASE_DIR) envs.push(name);
     await walk(path.join(base, name), rel, name);
   }
 
@@ -102,7 +107,9 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
     if (c.size > maxFileBytes) return at(c.rel, 'file-too-large', `${c.size} bytes is over the limit of ${maxFileBytes} bytes for one claim file`);
     const decoded = decodeUtf8(readFileSync(path.join(root, c.rel)));
     if (typeof decoded !== 'string') return { file: c.rel, ...decoded, code: 'invalid-utf8', message: 'file is not valid UTF-8' };
-    return { path: c.rel, env: c.env, text: decoded };
+    const file: ClaimFile = { path: c.rel, env: c.env, text: decoded };
+    if (c.env === BASE_DIR) file.base = true;
+    return file;
   });
   const files: ClaimFile[] = [];
   for (const r of read) {

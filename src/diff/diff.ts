@@ -9,6 +9,7 @@ import type { Git } from '../git/git.js';
 import { massDeletion } from '../io/deletion-guard.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { CHART_DIR } from '../settings/resolve.js';
+import { baseClaimReach, changedBaseClaims } from './base-claims.js';
 import { compareTrees, type FileChange } from './compare.js';
 import { helmAvailable, manifestDiff } from './manifests.js';
 import { movedTags } from './moved-tags.js';
@@ -55,6 +56,8 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     // What the render after the merge will meet: the head's threshold, on the whole tree.
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
     const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}) };
+    const bases = await changedBaseClaims(baseDir, root);
+    if (bases.length) report.baseClaims = baseClaimReach(bases, [base, head], changes);
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {

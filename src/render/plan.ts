@@ -31,8 +31,10 @@ export interface Plan {
   problems: Problem[];
 }
 
-export function header(sourceFile: string): string {
-  return `${GENERATED_MARKER} from ${sourceFile}. Do not edit: change the claim instead.\n`;
+/** Names every file the claim was made from: a base claim and its overlay, or the one claim file. */
+export function header(sourceFile: string, baseFile?: string): string {
+  const from = baseFile ? `${baseFile} + ${sourceFile}` : sourceFile;
+  return `${GENERATED_MARKER} from ${from}. Do not edit: change the claim instead.\n`;
 }
 
 /** Strings no rendered value may hold: leftovers of a template that did not run. */
@@ -47,7 +49,7 @@ export function renderPlan(claims: readonly LoadedClaim[], settings: RenderSetti
     const { claim, env, source } = loaded;
     const name = claim.metadata.name;
     const profile = resolveProfile(env, settings.profiles);
-    const head = header(source.file);
+    const head = header(source.file, source.base);
     const units: string[] = [];
     const add = (path: string, doc: Values, origin: FieldPath, unit?: string) => {
       const bad = findUnintended(doc, unit === undefined ? templateStrings(doc) : new Set());
