@@ -10,6 +10,7 @@ import type { ClaimFile } from './discover.js';
 import { fastParseClaimFile } from './fast-parse.js';
 import { applyOverlays } from './overlay-join.js';
 import { parseClaimFile } from './parse.js';
+import { withoutBadFields } from './repair.js';
 import { schemaCursor } from './schema-cursor.js';
 import { schemaProblems } from './schema-errors.js';
 import type { SourceDoc } from './source.js';
@@ -21,13 +22,18 @@ const claimCursor = schemaCursor(claimSchema as Record<string, unknown>);
 export interface LoadResult {
   claims: LoadedClaim[];
   problems: Problem[];
+  /**
+   * Claims with schema problems, minus the fields those are about (repair.ts): never rendered,
+   * only checked further so that one run reports every problem.
+   */
+  repaired: LoadedClaim[];
   /** Files the fast path read, for the benchmark and tests. */
   fastFiles: number;
 }
 
 export function loadClaims(files: readonly ClaimFile[], options: { fast?: boolean } = {}): LoadResult {
   const validate = compiled(CLAIM_SCHEMA);
-  const result: LoadResult = { claims: [], problems: [], fastFiles: 0 };
+  const result: LoadResult = { claims: [], problems: [], repaired: [], fastFiles: 0 };
   const documents: { doc: SourceDoc; file: ClaimFile }[] = [];
   for (const file of files) {
     const fast = options.fast === false ? undefined : fastParseClaimFile(file.text, claimCursor);
@@ -46,18 +52,15 @@ export function loadClaims(files: readonly ClaimFile[], options: { fast?: boolea
 
   const overlays = applyOverlays(documents);
   result.problems.push(...overlays.problems);
-  // A mistake in a base claim shows in every environment that overlays it: report it once.
-  const reported = new Set<string>();
   for (const { doc, env } of overlays.claims) {
     if (!validate(doc.data)) {
       // Invalid: validate again collecting every error, so the author sees them all at once.
+      // (A mistake in a base claim shows in each environment that overlays it; the pipeline says it once.)
       const all = compiledAllErrors(CLAIM_SCHEMA);
       all(doc.data);
-      for (const p of schemaProblems(doc, all.errors ?? [])) {
-        const key = JSON.stringify([p.file, p.line, p.col, p.code, p.message]);
-        if (!reported.has(key)) result.problems.push(p);
-        reported.add(key);
-      }
+      result.problems.push(...schemaProblems(doc, all.errors ?? []));
+      const rest = withoutBadFields(doc.data, all.errors ?? [], validate);
+      if (rest !== undefined) result.repaired.push({ claim: rest as ApplicationClaim, env, source: { ...doc, data: rest } });
       continue;
     }
     result.claims.push({ claim: doc.data as ApplicationClaim, env, source: doc });
