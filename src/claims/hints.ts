@@ -40,6 +40,11 @@ export const PATTERN_HINTS: Readonly<Record<string, PatternHint>> = {
   '^[a-z_][a-z0-9_.]*$': { what: "a lowercase setting name: letters, digits, '_' and '.'", example: 'shared_buffers' },
   '^[A-Za-z_][A-Za-z0-9_.-]*$': ENV_NAME,
   '^[-._a-zA-Z0-9]+$': { what: "a key: letters, digits, '-', '_' and '.'", example: 'api-key' },
+  '^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9*/,?A-Za-z-]+( [0-9*/,?A-Za-z-]+){4})$': {
+    what: 'a cron schedule: five fields (minute hour day-of-month month day-of-week) or @hourly, @daily, @weekly, @monthly, @yearly',
+    example: '"0 3 * * *"',
+  },
+  '^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$': { what: 'an IANA time zone name', example: 'Europe/Berlin' },
   '^/': { what: "a path starting with '/'", example: '/healthz' },
   '^/[A-Za-z0-9._~!$&\'()*+,;=:@%/?-]*$': { what: "a URL path starting with '/' (no spaces)", example: '/api/health' },
   '^s3://': { what: 'an s3:// URL', example: 's3://backups/orders' },

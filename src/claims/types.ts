@@ -73,7 +73,30 @@ export interface ApplicationSpec {
   env?: EnvVar[];
   autoscaling?: Autoscaling;
   uses?: string[];
+  jobs?: JobSpec[];
+  cronJobs?: CronJobSpec[];
   values?: Record<string, unknown>;
+}
+
+/** A Job Argo CD runs with each sync of its app (a PreSync or PostSync hook). */
+export interface JobSpec {
+  name: string;
+  enabled?: boolean;
+  hook?: 'PreSync' | 'PostSync';
+  command?: string[];
+  args?: string[];
+  env?: EnvVar[];
+  resources?: ClaimResources;
+  backoffLimit?: number;
+  activeDeadlineSeconds?: number;
+}
+
+/** A scheduled Job of an app. */
+export interface CronJobSpec extends Omit<JobSpec, 'hook'> {
+  schedule: string;
+  timeZone?: string;
+  concurrencyPolicy?: 'Forbid' | 'Allow' | 'Replace';
+  suspend?: boolean;
 }
 
 export type ComponentType = 'postgresql' | 'redis' | 'rabbitmq' | 'mongodb' | 'elasticsearch' | 'kafka';

@@ -7,7 +7,8 @@ import type { ApplicationClaim, ApplicationSpec, HealthCheck, ImageObject } from
 import { FORBIDDEN_KEYS } from '../claims/parse.js';
 import type { RenderSettings } from '../settings/types.js';
 import { defaultNamespace, toDnsLabel } from './names.js';
-import type { Profile } from './profiles.js';
+import { jobValues } from './job-values.js';
+import type { Profile, ResourceSet } from './profiles.js';
 import { mergeResources } from './resources.js';
 import { wiredEnv } from './wiring.js';
 
@@ -124,6 +125,7 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
     autoscaling,
     podDisruptionBudget: { enabled: profile.podDisruptionBudget && Math.min(replicas, minReplicas) >= 2, minAvailable: 1 },
   };
+  Object.assign(values, jobValues(claim, app, values.resources as ResourceSet));
   return app.values ? deepMerge(values, app.values) : values;
 }
 
