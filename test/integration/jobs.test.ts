@@ -71,8 +71,8 @@ describe.skipIf(!HELM)('jobs and cronJobs', () => {
     new Job(notify as never).validate();
     new CronJob(cleanup as never).validate();
 
-    expect((migrate.metadata as { annotations: object }).annotations).toEqual({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
-    expect((notify.metadata as { annotations: object }).annotations).toEqual({ 'argocd.argoproj.io/hook': 'PostSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+    expect((migrate.metadata as { annotations?: object }).annotations).toEqual({ 'argocd.argoproj.io/hook': 'PreSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
+    expect((notify.metadata as { annotations?: object }).annotations).toEqual({ 'argocd.argoproj.io/hook': 'PostSync', 'argocd.argoproj.io/hook-delete-policy': 'BeforeHookCreation' });
     expect(migrate.spec.backoffLimit).toBe(1);
     expect(migrate.spec.activeDeadlineSeconds).toBe(600);
 
