@@ -44,6 +44,11 @@ export const PATTERN_HINTS: Readonly<Record<string, PatternHint>> = {
     what: 'a cron schedule: five fields (minute hour day-of-month month day-of-week) or @hourly, @daily, @weekly, @monthly, @yearly',
     example: '"0 3 * * *"',
   },
+  '^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9*/,?A-Za-z-]+( [0-9*/,?A-Za-z-]+){4,5})$': {
+    what: 'a cron schedule: five fields (minute hour day-of-month month day-of-week), or six with seconds first, or @hourly, @daily, @weekly, @monthly, @yearly',
+    example: '"0 3 * * *"',
+  },
+  '^[a-z][a-z0-9.]*$': { what: "a Kafka topic config name: lowercase letters, digits and '.'", example: 'retention.ms' },
   '^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$': { what: 'an IANA time zone name', example: 'Europe/Berlin' },
   '^/': { what: "a path starting with '/'", example: '/healthz' },
   '^/[A-Za-z0-9._~!$&\'()*+,;=:@%/?-]*$': { what: "a URL path starting with '/' (no spaces)", example: '/api/health' },

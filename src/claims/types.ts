@@ -99,6 +99,15 @@ export interface CronJobSpec extends Omit<JobSpec, 'hook'> {
   suspend?: boolean;
 }
 
+/** A topic of a kafka component (a Strimzi KafkaTopic). */
+export interface KafkaTopicSpec {
+  name: string;
+  enabled?: boolean;
+  partitions?: number;
+  replicas?: number;
+  config?: Record<string, string | number | boolean>;
+}
+
 export type ComponentType = 'postgresql' | 'redis' | 'rabbitmq' | 'mongodb' | 'elasticsearch' | 'kafka';
 export type ComponentSize = 'small' | 'medium' | 'large';
 
@@ -108,7 +117,7 @@ export interface PostgresqlConfig {
   parameters?: Record<string, string>;
   maxConnections?: string;
   monitoring?: boolean;
-  backup?: { destinationPath: string; retentionPolicy?: string; inheritFromIAMRole?: boolean };
+  backup?: { destinationPath: string; retentionPolicy?: string; inheritFromIAMRole?: boolean; schedule?: string };
 }
 
 export interface RedisConfig {
@@ -150,6 +159,8 @@ export interface ComponentSpec {
   brokers?: number;
   /** redis */
   mode?: 'standalone' | 'replication' | 'sentinel' | 'cluster';
+  /** kafka */
+  topics?: KafkaTopicSpec[];
   config?: PostgresqlConfig & RedisConfig & OperatorEraConfig;
 }
 
