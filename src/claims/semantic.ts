@@ -11,6 +11,7 @@ import { claimNamespace, imageRepository, parseImage } from '../render/values.js
 import type { RenderSettings } from '../settings/types.js';
 import { argocdNameProblems } from './argocd-names.js';
 import { jobProblems } from './job-rules.js';
+import { secretProblems } from './secret-rules.js';
 import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
 import type { ClaimResources, LoadedClaim } from './types.js';
 import { claimUnits } from './units.js';
@@ -121,7 +122,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
       problems.push(...resourceProblems(app.resources, [...base, 'resources'], doc, at));
     });
 
-    problems.push(...jobProblems(claim, doc));
+    problems.push(...jobProblems(claim, doc), ...secretProblems(claim, doc, settings));
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ['spec', 'components', i, 'resources'], doc, at)));
     const profile = resolveProfile(env, settings.profiles);
     components.forEach((c, i) => {

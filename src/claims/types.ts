@@ -73,9 +73,16 @@ export interface ApplicationSpec {
   env?: EnvVar[];
   autoscaling?: Autoscaling;
   uses?: string[];
+  secrets?: ExternalSecretSpec[];
   jobs?: JobSpec[];
   cronJobs?: CronJobSpec[];
   values?: Record<string, unknown>;
+}
+
+/** A Secret an app reads from the platform's secret store (External Secrets Operator). */
+export interface ExternalSecretSpec {
+  name: string;
+  env: { name: string; key: string; property?: string }[];
 }
 
 /** A Job Argo CD runs with each sync of its app (a PreSync or PostSync hook). */

@@ -3,21 +3,20 @@
  * Each runs the app's image with the app's env (the `uses:` wiring included) and the app's
  * resources unless it says otherwise; its own command and args. Pure.
  */
-import type { ApplicationClaim, ApplicationSpec, CronJobSpec, JobSpec } from '../claims/types.js';
+import type { ApplicationSpec, CronJobSpec, JobSpec } from '../claims/types.js';
 import type { ResourceSet } from './profiles.js';
 import { mergeResources } from './resources.js';
 import type { Values } from './values.js';
-import { type EnvEntry, envEntry, wiredEnv } from './wiring.js';
+import { type EnvEntry, envEntry } from './wiring.js';
 
 /** How long a hook may run before Argo CD's sync fails with it, when the claim does not say. */
 export const DEFAULT_HOOK_DEADLINE_SECONDS = 600;
 
-/** `{ jobs, cronJobs }` for the app's values; empty when it has neither. */
-export function jobValues(claim: ApplicationClaim, app: ApplicationSpec, appResources: ResourceSet): Values {
+/** `{ jobs, cronJobs }` for the app's values, given the app's final env; empty when it has neither. */
+export function jobValues(app: ApplicationSpec, env: EnvEntry[], appResources: ResourceSet): Values {
   const jobs = (app.jobs ?? []).filter((j) => j.enabled !== false);
   const cronJobs = (app.cronJobs ?? []).filter((j) => j.enabled !== false);
   if (jobs.length === 0 && cronJobs.length === 0) return {};
-  const env = wiredEnv(claim, app);
   const out: Values = {};
   if (jobs.length) {
     out.jobs = jobs.map((job) => ({

@@ -7,10 +7,11 @@ import type { ApplicationClaim, ApplicationSpec, HealthCheck, ImageObject } from
 import { FORBIDDEN_KEYS } from '../claims/parse.js';
 import type { RenderSettings } from '../settings/types.js';
 import { defaultNamespace, toDnsLabel } from './names.js';
+import { externalSecretValues } from './external-secrets.js';
 import { jobValues } from './job-values.js';
 import type { Profile, ResourceSet } from './profiles.js';
 import { mergeResources } from './resources.js';
-import { wiredEnv } from './wiring.js';
+import { type EnvEntry, wiredEnv } from './wiring.js';
 
 export { mergeResources } from './resources.js';
 
@@ -125,7 +126,10 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
     autoscaling,
     podDisruptionBudget: { enabled: profile.podDisruptionBudget && Math.min(replicas, minReplicas) >= 2, minAvailable: 1 },
   };
-  Object.assign(values, jobValues(claim, app, values.resources as ResourceSet));
+  // Secrets first: the app's own env may refer to them as $(NAME).
+  const secrets = externalSecretValues(claim, app, settings.externalSecrets);
+  if (secrets.env.length) values.env = [...secrets.env, ...(values.env as EnvEntry[])];
+  Object.assign(values, secrets.values, jobValues(app, values.env as EnvEntry[], values.resources as ResourceSet));
   return app.values ? deepMerge(values, app.values) : values;
 }
 

@@ -38,6 +38,7 @@ interface SettingsFile {
     argocd?: { namespace?: string; server?: string; reservedApplications?: string[]; reservedProjects?: string[] };
     deletion?: { maxDeletedApps?: number };
     profiles?: Record<string, ProfileOverride>;
+    externalSecrets?: { store: string; kind?: 'ClusterSecretStore' | 'SecretStore'; refreshInterval?: string; keyPrefix?: string };
   };
 }
 
@@ -89,6 +90,16 @@ export async function resolveSettings(
     maxDeletedApps: spec.deletion?.maxDeletedApps ?? DEFAULT_MAX_DELETED_APPS,
     allowDeletions: overrides.allowDeletions ?? false,
     profiles: spec.profiles ?? {},
+    ...(spec.externalSecrets
+      ? {
+          externalSecrets: {
+            store: spec.externalSecrets.store,
+            kind: spec.externalSecrets.kind ?? 'ClusterSecretStore',
+            refreshInterval: spec.externalSecrets.refreshInterval ?? '1h',
+            keyPrefix: spec.externalSecrets.keyPrefix ?? '',
+          },
+        }
+      : {}),
   };
 }
 

@@ -33,6 +33,16 @@ export interface RenderSettings {
   maxDeletedApps: number;
   allowDeletions: boolean;
   profiles: Record<string, ProfileOverride>;
+  /** spec.externalSecrets: present when the platform enables an app's `secrets`. */
+  externalSecrets?: ExternalSecretsSettings;
+}
+
+export interface ExternalSecretsSettings {
+  store: string;
+  kind: 'ClusterSecretStore' | 'SecretStore';
+  refreshInterval: string;
+  /** Put before every remote key; `{team}` is the claim's team as a DNS label. */
+  keyPrefix: string;
 }
 
 /** A name a claim may not take, and where it was reserved (`deployments/settings.yaml:12:9`). */

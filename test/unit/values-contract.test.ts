@@ -66,7 +66,7 @@ function declaredInSchema(schema: any, dotted: string): boolean {
   return true;
 }
 
-const settings = TEST_SETTINGS;
+const settings = { ...TEST_SETTINGS, externalSecrets: { store: 'vault', kind: 'SecretStore' as const, refreshInterval: '5m', keyPrefix: 'teams/{team}/' } };
 
 /** Every optional field the claim format has, so every value the renderer can write is written. */
 const COMPONENTS: ComponentSpec[] = [
@@ -95,6 +95,7 @@ const CLAIM: ApplicationClaim = {
         env: [{ name: 'A', value: 'x' }, { name: 'B', valueFrom: { secretKeyRef: { name: 's', key: 'k', optional: true } } }, { name: 'C', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }],
         autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 4, targetCPUUtilizationPercentage: 60, targetMemoryUtilizationPercentage: 70 },
         uses: COMPONENTS.map((c) => c.name),
+        secrets: [{ name: 'stripe', env: [{ name: 'STRIPE_KEY', key: 'stripe', property: 'api-key' }] }],
         jobs: [{ name: 'migrate', hook: 'PreSync', command: ['m'], args: ['a'], env: [{ name: 'A', value: 'y' }], resources: { limits: { memory: '1Gi' } }, backoffLimit: 2, activeDeadlineSeconds: 60 }],
         cronJobs: [{ name: 'nightly', schedule: '0 3 * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Replace', suspend: true, command: ['n'], args: ['b'], env: [{ name: 'D', value: 'z' }], resources: { requests: { cpu: '1' } }, backoffLimit: 0, activeDeadlineSeconds: 30 }],
       },
