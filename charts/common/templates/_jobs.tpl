@@ -90,7 +90,7 @@ spec:
       {{- end }}
       {{- with $job.env }}
       env:
-        {{- include "common.envVars" . | nindent 8 }}
+        {{- include "common.envVars" . | trim | nindent 8 }}
       {{- end }}
       {{- with $job.resources }}
       resources:
