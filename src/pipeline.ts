@@ -61,9 +61,14 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   const settings = await resolveSettings(root, options.overrides ?? {}, options.env ?? process.env);
   const loaded = loadClaims(discovery.files);
   problems.push(...loaded.problems);
-  // Cross-claim rules see every environment, so a clash is caught whatever --env says.
-  problems.push(...semanticProblems(loaded.claims, settings));
-  if (problems.length) throw new InputError(sortProblems(problems));
+  // Cross-claim rules see every environment, so a clash is caught whatever --env says. Claims
+  // with schema problems are checked too, without their bad fields: one run, every problem.
+  const checked = [...loaded.claims, ...loaded.repaired];
+  problems.push(...semanticProblems(checked, settings));
+  if (problems.length) {
+    problems.push(...chartValuesProblems(checked, settings, await valuesValidator(root)));
+    throw new InputError(sortProblems(unique(problems)));
+  }
 
   const claims = wanted ? loaded.claims.filter((c) => wanted.has(c.env)) : loaded.claims;
   const checks = await registryChecks(claims, settings, {
@@ -131,6 +136,32 @@ export async function valuesValidator(root: string): Promise<ValidateFunction> {
   } catch (error) {
     throw new InputError([{ file, code: 'values-schema-invalid', message: `${file} is not a valid schema: ${(error as Error).message}` }]);
   }
+}
+
+/**
+ * The chart-values problems of claims that already have other problems, for the same report.
+ * A claim whose other problems leave nothing sensible to render (no image owner, say) is
+ * skipped: its values would only repeat what is already said.
+ */
+function chartValuesProblems(claims: readonly LoadedClaim[], settings: RenderSettings, validate: ValidateFunction): Problem[] {
+  return claims.flatMap((claim) => {
+    try {
+      return renderPlan([claim], settings, validate).problems.filter((p) => p.code === 'values-schema');
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The same problem found twice (a base claim's, through two environments) is said once. */
+function unique(problems: readonly Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const key = JSON.stringify([p.file, p.line, p.col, p.code, p.message]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function pick<T extends object, K extends keyof T>(from: T, keys: readonly K[]): Partial<Pick<T, K>> {

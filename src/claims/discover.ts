@@ -14,6 +14,8 @@ import { classifyEntry, escapeText } from './claim-path.js';
 export const DEPLOYMENTS_DIR = 'deployments';
 /** The one file directly under deployments/ that is not ignored (src/settings/resolve.ts reads it). */
 const SETTINGS_PATH = `${DEPLOYMENTS_DIR}/settings.yaml`;
+/** deployments/base/ holds base claims that environments overlay (overlay.ts): not an environment. */
+export const BASE_DIR = 'base';
 export const MAX_FILE_BYTES = 1024 * 1024;
 export const MAX_FILES = 10_000;
 export const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
@@ -21,7 +23,10 @@ export const MAX_TOTAL_BYTES = 128 * 1024 * 1024;
 export interface ClaimFile {
   /** Relative to the root, `/`-separated. */
   path: string;
+  /** The environment folder; for a base claim (deployments/base/), `base`. */
   env: string;
+  /** True under deployments/base/: a base claim, rendered only through an environment's overlay. */
+  base?: boolean;
   text: string;
 }
 
@@ -80,7 +85,7 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
       problems.push(at(escapeText(rel), 'env-name', `environment folder "${escapeText(name)}" must be a DNS label (lowercase letters, digits and '-', at most 63 characters)`));
       continue;
     }
-    envs.push(name);
+    if (name !== BASE_DIR) envs.push(name);
     await walk(path.join(base, name), rel, name);
   }
 
@@ -123,7 +128,9 @@ export async function discoverClaimFiles(root: string, options: DiscoverOptions 
     if (c.size > maxFileBytes) return at(c.rel, 'file-too-large', `${c.size} bytes is over the limit of ${maxFileBytes} bytes for one claim file`);
     const decoded = decodeUtf8(readFileSync(path.join(root, c.rel)));
     if (typeof decoded !== 'string') return { file: c.rel, ...decoded, code: 'invalid-utf8', message: 'file is not valid UTF-8' };
-    return { path: c.rel, env: c.env, text: decoded };
+    const file: ClaimFile = { path: c.rel, env: c.env, text: decoded };
+    if (c.env === BASE_DIR) file.base = true;
+    return file;
   });
   const files: ClaimFile[] = [];
   for (const r of read) {

@@ -8,7 +8,9 @@ import { compiled, compiledAllErrors } from './ajv.js';
 import claimSchema from './application-claim.schema.json' with { type: 'json' };
 import type { ClaimFile } from './discover.js';
 import { fastParseClaimFile } from './fast-parse.js';
+import { applyOverlays } from './overlay-join.js';
 import { parseClaimFile } from './parse.js';
+import { withoutBadFields } from './repair.js';
 import { schemaCursor } from './schema-cursor.js';
 import { schemaProblems } from './schema-errors.js';
 import type { SourceDoc } from './source.js';
@@ -20,36 +22,48 @@ const claimCursor = schemaCursor(claimSchema as Record<string, unknown>);
 export interface LoadResult {
   claims: LoadedClaim[];
   problems: Problem[];
+  /**
+   * Claims with schema problems, minus the fields those are about (repair.ts): never rendered,
+   * only checked further so that one run reports every problem.
+   */
+  repaired: LoadedClaim[];
   /** Files the fast path read, for the benchmark and tests. */
   fastFiles: number;
 }
 
 export function loadClaims(files: readonly ClaimFile[], options: { fast?: boolean } = {}): LoadResult {
   const validate = compiled(CLAIM_SCHEMA);
-  const result: LoadResult = { claims: [], problems: [], fastFiles: 0 };
+  const result: LoadResult = { claims: [], problems: [], repaired: [], fastFiles: 0 };
+  const documents: { doc: SourceDoc; file: ClaimFile }[] = [];
   for (const file of files) {
     const fast = options.fast === false ? undefined : fastParseClaimFile(file.text, claimCursor);
-    if (fast && fast.length > 0 && fast.every((d) => validate(d.data))) {
+    if (fast && fast.length > 0) {
+      // The fast path only accepts what the strict path reads the same way; positions come from
+      // the strict parse, run only when a problem needs one.
       result.fastFiles++;
       const strict = lazyStrict(file);
-      for (const d of fast) {
-        const source: SourceDoc = { file: file.path, index: d.index, data: d.data, locate: (path, part) => strict(d.index).locate(path, part) };
-        result.claims.push({ claim: d.data as ApplicationClaim, env: file.env, source });
-      }
+      for (const d of fast) documents.push({ file, doc: { file: file.path, index: d.index, data: d.data, locate: (path, part) => strict(d.index).locate(path, part) } });
       continue;
     }
     const parsed = parseClaimFile(file.path, file.text, claimCursor);
     result.problems.push(...parsed.problems);
-    for (const doc of parsed.docs) {
-      if (!validate(doc.data)) {
-        // Invalid: validate again collecting every error, so the author sees them all at once.
-        const all = compiledAllErrors(CLAIM_SCHEMA);
-        all(doc.data);
-        result.problems.push(...schemaProblems(doc, all.errors ?? []));
-        continue;
-      }
-      result.claims.push({ claim: doc.data as ApplicationClaim, env: file.env, source: doc });
+    for (const doc of parsed.docs) documents.push({ file, doc });
+  }
+
+  const overlays = applyOverlays(documents);
+  result.problems.push(...overlays.problems);
+  for (const { doc, env } of overlays.claims) {
+    if (!validate(doc.data)) {
+      // Invalid: validate again collecting every error, so the author sees them all at once.
+      // (A mistake in a base claim shows in each environment that overlays it; the pipeline says it once.)
+      const all = compiledAllErrors(CLAIM_SCHEMA);
+      all(doc.data);
+      result.problems.push(...schemaProblems(doc, all.errors ?? []));
+      const rest = withoutBadFields(doc.data, all.errors ?? [], validate);
+      if (rest !== undefined) result.repaired.push({ claim: rest as ApplicationClaim, env, source: { ...doc, data: rest } });
+      continue;
     }
+    result.claims.push({ claim: doc.data as ApplicationClaim, env, source: doc });
   }
   return result;
 }

@@ -117,7 +117,9 @@ function toProblem(doc: SourceDoc, error: ErrorObject, basePath: FieldPath): Pro
     }
     case 'additionalProperties': {
       const extra = (error.params as { additionalProperty: string }).additionalProperty;
-      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      // A field the schema accepts only to refuse it with words (`deprecated`) is no suggestion.
+      const properties = (error.parentSchema as { properties?: Record<string, { deprecated?: boolean }> } | undefined)?.properties ?? {};
+      const known = Object.keys(properties).filter((k) => properties[k]?.deprecated !== true);
       const guess = didYouMean(extra, known);
       const hint = guess ? `; did you mean "${guess}"?` : known.length ? `; known fields here: ${known.join(', ')}` : '';
       return problemAt(doc, [...path, extra], 'key', 'schema-unknown-field', `unknown field "${extra}"${hint}`, [...path, extra]);

@@ -18,6 +18,8 @@ import type { RenderSettings } from '../settings/types.js';
 import { tenancyProblems } from '../tenancy/problems.js';
 import { argocdNameProblems } from './argocd-names.js';
 import { derivedNameProblems } from './derived-name-clashes.js';
+import { jobProblems } from './job-rules.js';
+import { secretProblems } from './secret-rules.js';
 import { type FieldPath, placeOf, problemAt, type SourceDoc } from './source.js';
 import type { ClaimResources, LoadedClaim } from './types.js';
 import { claimUnits } from './units.js';
@@ -138,6 +140,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
       problems.push(...resourceProblems(app.resources, [...base, 'resources'], doc, at));
     });
 
+    problems.push(...jobProblems(claim, doc), ...secretProblems(claim, doc, settings));
     components.forEach((c, i) => problems.push(...resourceProblems(c.resources, ['spec', 'components', i, 'resources'], doc, at)));
     components.forEach((c, i) => {
       for (const issue of resolveComponent(c, profile).issues) problems.push(at(doc, ['spec', 'components', i, ...issue.path], issue.code, issue.message));

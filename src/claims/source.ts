@@ -6,6 +6,8 @@ export type FieldPath = readonly (string | number)[];
 export interface Position {
   line: number;
   col: number;
+  /** Set when the position is in another file than the document's (a merged overlay's base). */
+  file?: string;
 }
 
 /** One YAML document of a claim file, as plain data plus a way to find any field's line. */
@@ -15,6 +17,8 @@ export interface SourceDoc {
   /** 0-based index of the document inside its file. */
   index: number;
   data: unknown;
+  /** The base claim (deployments/base/…) this document was merged onto, when it is an overlay. */
+  base?: string;
   /** Where the key (or, failing that, the value) at `path` starts; the nearest existing ancestor when absent. */
   locate(path: FieldPath, part: 'key' | 'value'): Position;
 }
@@ -38,5 +42,5 @@ export function problemAt(doc: SourceDoc, path: FieldPath, code: string, message
 /** `deployments/dev/shop.yaml:11:13`: the other place a clash message points at. */
 export function placeOf(doc: SourceDoc, path: FieldPath): string {
   const p = doc.locate(path, 'value');
-  return `${doc.file}:${p.line}:${p.col}`;
+  return `${p.file ?? doc.file}:${p.line}:${p.col}`;
 }

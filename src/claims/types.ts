@@ -126,7 +126,46 @@ export interface ApplicationSpec {
   /** Spread pods over zones and nodes (default: the profile; on in prod). */
   topologySpread?: boolean;
   serviceAccount?: { annotations?: Partial<Record<IamAnnotation, string>> };
+  secrets?: ExternalSecretSpec[];
+  jobs?: JobSpec[];
+  cronJobs?: CronJobSpec[];
   values?: Record<string, unknown>;
+}
+
+/** A Secret an app reads from the platform's secret store (External Secrets Operator). */
+export interface ExternalSecretSpec {
+  name: string;
+  env: { name: string; key: string; property?: string }[];
+}
+
+/** A Job Argo CD runs with each sync of its app (a PreSync or PostSync hook). */
+export interface JobSpec {
+  name: string;
+  enabled?: boolean;
+  hook?: 'PreSync' | 'PostSync';
+  command?: string[];
+  args?: string[];
+  env?: EnvVar[];
+  resources?: ClaimResources;
+  backoffLimit?: number;
+  activeDeadlineSeconds?: number;
+}
+
+/** A scheduled Job of an app. */
+export interface CronJobSpec extends Omit<JobSpec, 'hook'> {
+  schedule: string;
+  timeZone?: string;
+  concurrencyPolicy?: 'Forbid' | 'Allow' | 'Replace';
+  suspend?: boolean;
+}
+
+/** A topic of a kafka component (a Strimzi KafkaTopic). */
+export interface KafkaTopicSpec {
+  name: string;
+  enabled?: boolean;
+  partitions?: number;
+  replicas?: number;
+  config?: Record<string, string | number | boolean>;
 }
 
 export type ComponentType = 'postgresql' | 'redis' | 'rabbitmq' | 'mongodb' | 'elasticsearch' | 'kafka';
@@ -138,7 +177,7 @@ export interface PostgresqlConfig {
   parameters?: Record<string, string>;
   maxConnections?: string;
   monitoring?: boolean;
-  backup?: { destinationPath: string; retentionPolicy?: string; inheritFromIAMRole?: boolean };
+  backup?: { destinationPath: string; retentionPolicy?: string; inheritFromIAMRole?: boolean; schedule?: string };
 }
 
 export interface RedisConfig {
@@ -180,6 +219,8 @@ export interface ComponentSpec {
   brokers?: number;
   /** redis */
   mode?: 'standalone' | 'replication' | 'sentinel' | 'cluster';
+  /** kafka */
+  topics?: KafkaTopicSpec[];
   config?: PostgresqlConfig & RedisConfig & OperatorEraConfig;
 }
 

@@ -11,6 +11,7 @@ import { codeownersState, expectedCodeowners } from '../io/codeowners-file.js';
 import type { PipelineOptions, Rendered } from '../pipeline.js';
 import { CODEOWNERS_FILE } from '../tenancy/codeowners.js';
 import { CHART_DIR } from '../settings/resolve.js';
+import { baseClaimReach, changedBaseClaims } from './base-claims.js';
 import { compareTrees, type FileChange } from './compare.js';
 import { helmAvailable, manifestDiff } from './manifests.js';
 import { movedTags } from './moved-tags.js';
@@ -65,6 +66,8 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
     const safety = dataSafety(base, head, claims);
     const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}), ...(safety.markdown ? { dataSafety: safety.markdown } : {}) };
+    const bases = await changedBaseClaims(baseDir, root);
+    if (bases.length) report.baseClaims = baseClaimReach(bases, [base, head], changes);
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {

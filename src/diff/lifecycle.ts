@@ -30,7 +30,7 @@ const KEPT_DATA: Record<string, Kept> = {
   rabbitmq: { what: '`RabbitmqCluster`', plural: false, why: '`Delete=false`' },
   mongodb: { what: '`MongoDBCommunity`', plural: false, why: '`Delete=false`' },
   elasticsearch: { what: '`Elasticsearch`', plural: false, why: '`Delete=false`' },
-  kafka: { what: 'Strimzi `Kafka` and `KafkaNodePool`', plural: true, why: '`Delete=false`' },
+  kafka: { what: 'Strimzi `Kafka`, `KafkaNodePool` and `KafkaTopic`s', plural: true, why: '`Delete=false`' },
   redis: { what: 'PersistentVolumeClaims', plural: true, why: "a StatefulSet's default retention" },
 };
 const UNKNOWN_DATA: Kept = { what: 'data resources', plural: true, why: '`Delete=false`' };

@@ -10,6 +10,7 @@
  */
 import { cmp } from '../errors.js';
 import type { MassDeletion } from '../io/deletion-guard.js';
+import { baseClaimLines, type BaseClaimReach } from './base-claims.js';
 import type { FileChange } from './compare.js';
 import { lifecycleNotes, massDeletionNote } from './lifecycle.js';
 
@@ -30,6 +31,8 @@ export interface DiffReport {
   massDeletion?: MassDeletion;
   /** The "Data safety" section (src/safety/markdown.ts); the comment opens with it. */
   dataSafety?: string;
+  /** Base claims (deployments/base/) the change edits, and the environments each reaches. */
+  baseClaims?: BaseClaimReach[];
 }
 
 export function fence(text: string, info = 'diff'): string {
@@ -43,6 +46,7 @@ export function summaryMarkdown(report: DiffReport): string {
   const lines = [COMMENT_MARKER, '### infraforge render diff', ''];
   if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : 'the work tree'}.`, '');
   if (report.dataSafety) lines.push(report.dataSafety);
+  if (report.baseClaims?.length) lines.push(...baseClaimLines(report.baseClaims), '');
   if (changes.length === 0) {
     lines.push('No change to `rendered/`.');
     return `${lines.join('\n')}\n`;

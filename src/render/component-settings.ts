@@ -8,6 +8,7 @@ import type { ComponentSpec, ComponentType } from '../claims/types.js';
 import type { FieldPath } from '../claims/source.js';
 import type { Profile, ResourceSet } from './profiles.js';
 import { SIZE_PRESETS } from './profiles.js';
+import { kafkaTopicIssues } from './component-extras.js';
 import { parseQuantity } from './quantity.js';
 import { mergeResources } from './resources.js';
 
@@ -33,7 +34,8 @@ export const QUORUM_TYPES: ReadonlySet<ComponentType> = new Set(['rabbitmq', 'mo
 const JVM_TYPES: ReadonlySet<ComponentType> = new Set(['elasticsearch', 'kafka']);
 
 /** Fields that belong to one type only. */
-const TYPE_FIELDS: Readonly<Record<'plugins' | 'heap' | 'brokers' | 'mode', ComponentType>> = {
+const TYPE_FIELDS: Readonly<Record<'plugins' | 'heap' | 'brokers' | 'mode' | 'topics', ComponentType>> = {
+  topics: 'kafka',
   plugins: 'rabbitmq',
   heap: 'elasticsearch',
   brokers: 'kafka',
@@ -159,6 +161,8 @@ export function resolveComponent(component: ComponentSpec, profile: Profile): { 
     const field = type === 'kafka' && component.brokers !== undefined ? 'brokers' : 'replicas';
     refuse([field], 'component-quorum-floor', `${type} needs at least ${profile.components.quorumFloor} members in this environment (a majority must survive one loss); ${field} is ${asked}`);
   }
+
+  if (type === 'kafka') issues.push(...kafkaTopicIssues(component, members));
 
   if (component.version !== undefined && FULL_VERSION[type] !== undefined && !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(component.version)) {
     refuse(['version'], 'component-version', `${type} needs a full version (major.minor.patch, e.g. "${FULL_VERSION[type]}"): the operator pulls that exact image; got "${component.version}"`);

@@ -3,6 +3,7 @@
  * resource. Pure. Every key written here is read by a template (test/unit/values-contract.test.ts).
  */
 import type { ApplicationClaim, ComponentSpec } from '../claims/types.js';
+import { backupSchedule, kafkaTopicValues } from './component-extras.js';
 import { defaultVersion, resolveComponent } from './component-settings.js';
 import { MONGODB_AUTH_DB, MONGODB_USER, mongodbConnectionSecret, mongodbPasswordSecret } from './operator-objects.js';
 import type { Profile } from './profiles.js';
@@ -32,6 +33,7 @@ export function componentValues(claim: ApplicationClaim, component: ComponentSpe
             destinationPath: config.backup.destinationPath,
             retentionPolicy: config.backup.retentionPolicy ?? '30d',
             inheritFromIAMRole: config.backup.inheritFromIAMRole ?? true,
+            ...(config.backup.schedule === undefined ? {} : { schedule: backupSchedule(config.backup.schedule) }),
           }
         : { enabled: false };
       return {
@@ -93,6 +95,8 @@ export function componentValues(claim: ApplicationClaim, component: ComponentSpe
     case 'kafka': {
       const kafka: Values = { brokers: members, storage, resources };
       if (component.version) kafka.version = component.version;
+      const topics = kafkaTopicValues(component);
+      if (topics.length) kafka.topics = topics;
       return { ...base, kafka };
     }
   }

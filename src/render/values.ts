@@ -16,6 +16,10 @@ import { replicaCount } from './replicas.js';
 import { runAs } from './security.js';
 import { volumeValues } from './volumes.js';
 import { mergeResources } from './resources.js';
+import { externalSecretValues } from './external-secrets.js';
+import { jobValues } from './job-values.js';
+import type { ResourceSet } from './profiles.js';
+import type { EnvEntry } from './wiring.js';
 
 export { mergeResources } from './resources.js';
 
@@ -146,6 +150,10 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
   if (app.args) values.args = [...app.args];
   // One pod that must never overlap with its successor (a scheduler): the old one stops first.
   if (app.singleton) values.strategy = { type: 'Recreate' };
+  // Secrets first: the app's own env may refer to them as $(NAME).
+  const secrets = externalSecretValues(claim, app, settings.externalSecrets);
+  if (secrets.env.length) values.env = [...secrets.env, ...(values.env as EnvEntry[])];
+  Object.assign(values, secrets.values, jobValues(app, values.env as EnvEntry[], values.resources as ResourceSet));
   return app.values ? deepMerge(values, app.values) : values;
 }
 

@@ -93,7 +93,7 @@ export function wiredEnv(claim: ApplicationClaim, app: ApplicationSpec): EnvEntr
   return env;
 }
 
-function envEntry(e: EnvVar): EnvEntry {
+export function envEntry(e: EnvVar): EnvEntry {
   if (e.valueFrom) return { name: e.name, valueFrom: e.valueFrom };
   return { name: e.name, value: e.value ?? '' };
 }

@@ -41,6 +41,7 @@ interface SettingsFile {
     deletion?: { maxDeletedApps?: number };
     profiles?: Record<string, ProfileOverride>;
     tenancy?: TenancyFile;
+    externalSecrets?: { store: string; kind?: 'ClusterSecretStore' | 'SecretStore'; refreshInterval?: string; keyPrefix?: string };
   };
 }
 
@@ -94,6 +95,16 @@ export async function resolveSettings(
     allowDeletions: overrides.allowDeletions ?? false,
     profiles: spec.profiles ?? {},
     ...(spec.tenancy ? { tenancy: resolveTenancy(spec.tenancy, doc) } : {}),
+    ...(spec.externalSecrets
+      ? {
+          externalSecrets: {
+            store: spec.externalSecrets.store,
+            kind: spec.externalSecrets.kind ?? 'ClusterSecretStore',
+            refreshInterval: spec.externalSecrets.refreshInterval ?? '1h',
+            keyPrefix: spec.externalSecrets.keyPrefix ?? '',
+          },
+        }
+      : {}),
   };
 }
 

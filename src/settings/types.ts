@@ -38,6 +38,16 @@ export interface RenderSettings {
   profiles: Record<string, ProfileOverride>;
   /** spec.tenancy: the team registry; absent means none (strict defaults, nothing reserved by settings). */
   tenancy?: Tenancy;
+  /** spec.externalSecrets: present when the platform enables an app's `secrets`. */
+  externalSecrets?: ExternalSecretsSettings;
+}
+
+export interface ExternalSecretsSettings {
+  store: string;
+  kind: 'ClusterSecretStore' | 'SecretStore';
+  refreshInterval: string;
+  /** Put before every remote key; `{team}` is the claim's team as a DNS label. */
+  keyPrefix: string;
 }
 
 /** A name a claim may not take, and where it was reserved (`deployments/settings.yaml:12:9`). */

@@ -104,7 +104,7 @@ describe('every rendered object, judged by the API server', () => {
     expect(claims.length).toBe(3);
     await judgeRepo(components.root, claims);
     expect(failures).toEqual([]);
-    for (const kind of ['Cluster', 'StatefulSet', 'RabbitmqCluster', 'MongoDBCommunity', 'Elasticsearch', 'Kafka', 'KafkaNodePool', 'Role', 'RoleBinding']) {
+    for (const kind of ['Cluster', 'StatefulSet', 'RabbitmqCluster', 'MongoDBCommunity', 'Elasticsearch', 'Kafka', 'KafkaNodePool', 'Role', 'RoleBinding', 'KafkaTopic', 'ScheduledBackup', 'Job', 'CronJob']) {
       expect(tally.get(kind)?.checked ?? 0, kind).toBeGreaterThanOrEqual(3);
     }
   });

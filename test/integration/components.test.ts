@@ -10,6 +10,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
 import { StatefulSet } from 'kubernetes-models/apps/v1/StatefulSet';
+import { CronJob } from 'kubernetes-models/batch/v1/CronJob';
+import { Job } from 'kubernetes-models/batch/v1/Job';
 import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { HorizontalPodAutoscaler } from 'kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler';
@@ -29,8 +31,8 @@ const ENVS = ['dev', 'staging', 'prod'] as const;
 const UNITS = ['orders', 'orders-db', 'cache', 'events', 'catalog', 'search', 'stream'];
 const CASES = ENVS.flatMap((env) => UNITS.map((unit) => [env, unit] as const));
 
-const CORE: Record<string, new (o: any) => { validate(): void }> = { Deployment, StatefulSet, Service, ServiceAccount, HorizontalPodAutoscaler, PodDisruptionBudget, Role, RoleBinding };
-const DATA_KINDS = ['Cluster', 'RabbitmqCluster', 'MongoDBCommunity', 'Elasticsearch', 'Kafka', 'KafkaNodePool'];
+const CORE: Record<string, new (o: any) => { validate(): void }> = { Deployment, StatefulSet, Service, ServiceAccount, HorizontalPodAutoscaler, PodDisruptionBudget, Role, RoleBinding, Job, CronJob };
+const DATA_KINDS = ['Cluster', 'RabbitmqCluster', 'MongoDBCommunity', 'Elasticsearch', 'Kafka', 'KafkaNodePool', 'KafkaTopic'];
 
 let repo: TempRepo;
 const objectsOf = new Map<string, K8sObject[]>();

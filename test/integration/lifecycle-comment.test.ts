@@ -160,7 +160,7 @@ describe('the data each component type keeps', () => {
     ['rabbitmq', '`RabbitmqCluster`'],
     ['mongodb', '`MongoDBCommunity`'],
     ['elasticsearch', '`Elasticsearch`'],
-    ['kafka', 'Strimzi `Kafka` and `KafkaNodePool`'],
+    ['kafka', 'Strimzi `Kafka`, `KafkaNodePool` and `KafkaTopic`s'],
     ['redis', 'PersistentVolumeClaims'],
   ])('%s keeps its %s', (type, words) => {
     const [note] = lifecycleNotes(removed(type));

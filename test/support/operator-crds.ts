@@ -9,6 +9,9 @@ export const OPERATOR_CRDS: Readonly<Record<string, { apiVersion: string; file: 
   Elasticsearch: { apiVersion: 'elasticsearch.k8s.elastic.co/v1', file: 'eck-v3.5.0/elasticsearch.k8s.elastic.co_elasticsearches.all-crds.yaml' },
   Kafka: { apiVersion: 'kafka.strimzi.io/v1', file: 'strimzi-1.2.0/040-Crd-kafka.yaml' },
   KafkaNodePool: { apiVersion: 'kafka.strimzi.io/v1', file: 'strimzi-1.2.0/045-Crd-kafkanodepool.yaml' },
+  KafkaTopic: { apiVersion: 'kafka.strimzi.io/v1', file: 'strimzi-1.2.0/043-Crd-kafkatopic.yaml' },
+  ScheduledBackup: { apiVersion: 'postgresql.cnpg.io/v1', file: 'cloudnative-pg-v1.30.0/postgresql.cnpg.io_scheduledbackups.yaml' },
+  ExternalSecret: { apiVersion: 'external-secrets.io/v1', file: 'external-secrets-v2.9.0/external-secrets.io_externalsecrets.yaml' },
 };
 
 /** Throws with the schema errors when an operator object breaks its upstream CRD (strict fields). */

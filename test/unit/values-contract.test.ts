@@ -66,16 +66,16 @@ function declaredInSchema(schema: any, dotted: string): boolean {
   return true;
 }
 
-const settings = TEST_SETTINGS;
+const settings = { ...TEST_SETTINGS, externalSecrets: { store: 'vault', kind: 'SecretStore' as const, refreshInterval: '5m', keyPrefix: 'teams/{team}/' } };
 
 /** Every optional field the claim format has, so every value the renderer can write is written. */
 const COMPONENTS: ComponentSpec[] = [
-  { type: 'postgresql', name: 'db', version: '16', size: 'small', storage: { size: '5Gi', storageClass: 'gp3' }, resources: { limits: { memory: '2Gi' } }, config: { database: 'shop', owner: 'shop', parameters: { work_mem: '8MB' }, monitoring: true, backup: { destinationPath: 's3://b/p', retentionPolicy: '7d', inheritFromIAMRole: false } } },
+  { type: 'postgresql', name: 'db', version: '16', size: 'small', storage: { size: '5Gi', storageClass: 'gp3' }, resources: { limits: { memory: '2Gi' } }, config: { database: 'shop', owner: 'shop', parameters: { work_mem: '8MB' }, monitoring: true, backup: { destinationPath: 's3://b/p', retentionPolicy: '7d', inheritFromIAMRole: false, schedule: '0 3 * * *' } } },
   { type: 'redis', name: 'cache', version: '7.4', storage: { size: '2Gi', storageClass: 'gp3' }, config: { persistence: true, auth: { existingSecret: 'cache-auth', key: 'pw' }, maxmemoryPolicy: 'allkeys-lru' } },
   { type: 'rabbitmq', name: 'queue', version: '4.1.4', replicas: 3, storage: { size: '5Gi', storageClass: 'gp3' }, plugins: ['rabbitmq_shovel'] },
   { type: 'mongodb', name: 'docs', version: '8.0.12', replicas: 3, storage: { size: '5Gi', storageClass: 'gp3' }, config: { database: 'docs', auth: { existingSecret: 'docs-pw', key: 'pw' } } },
   { type: 'elasticsearch', name: 'search', version: '9.1.0', replicas: 3, size: 'medium', heap: '1g', storage: { size: '5Gi', storageClass: 'gp3' } },
-  { type: 'kafka', name: 'stream', version: '4.1.0', brokers: 3, storage: { size: '5Gi', storageClass: 'gp3' } },
+  { type: 'kafka', name: 'stream', version: '4.1.0', brokers: 3, storage: { size: '5Gi', storageClass: 'gp3' }, topics: [{ name: 'orders', partitions: 3, replicas: 3, config: { 'retention.ms': 1000 } }] },
 ];
 
 const CLAIM: ApplicationClaim = {
@@ -95,6 +95,9 @@ const CLAIM: ApplicationClaim = {
         env: [{ name: 'A', value: 'x' }, { name: 'B', valueFrom: { secretKeyRef: { name: 's', key: 'k', optional: true } } }, { name: 'C', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } }],
         autoscaling: { enabled: true, minReplicas: 2, maxReplicas: 4, targetCPUUtilizationPercentage: 60, targetMemoryUtilizationPercentage: 70 },
         uses: COMPONENTS.map((c) => c.name),
+        secrets: [{ name: 'stripe', env: [{ name: 'STRIPE_KEY', key: 'stripe', property: 'api-key' }] }],
+        jobs: [{ name: 'migrate', hook: 'PreSync', command: ['m'], args: ['a'], env: [{ name: 'A', value: 'y' }], resources: { limits: { memory: '1Gi' } }, backoffLimit: 2, activeDeadlineSeconds: 60 }],
+        cronJobs: [{ name: 'nightly', schedule: '0 3 * * *', timeZone: 'Europe/Berlin', concurrencyPolicy: 'Replace', suspend: true, command: ['n'], args: ['b'], env: [{ name: 'D', value: 'z' }], resources: { requests: { cpu: '1' } }, backoffLimit: 0, activeDeadlineSeconds: 30 }],
       },
       {
         name: 'web',
