@@ -68,10 +68,8 @@ spec:
     - name: {{ .name | quote }}
     {{- end }}
   {{- end }}
-  {{- with $root.Values.podSecurityContext }}
   securityContext:
-    {{- toYaml . | nindent 4 }}
-  {{- end }}
+    {{- include "common.podSecurityContext" $root.Values.podSecurityContext | nindent 4 }}
   containers:
     - name: {{ $job.name }}
       image: {{ include "common.image" $root | quote }}
@@ -96,10 +94,8 @@ spec:
       resources:
         {{- include "common.resources" . | trim | nindent 8 }}
       {{- end }}
-      {{- with $root.Values.securityContext }}
       securityContext:
-        {{- toYaml . | nindent 8 }}
-      {{- end }}
+        {{- include "common.containerSecurityContext" $root.Values.securityContext | nindent 8 }}
       {{- if $root.Values.tmpVolume }}
       volumeMounts:
         - name: tmp
