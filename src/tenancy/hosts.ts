@@ -22,13 +22,15 @@ export interface UnitHost {
 }
 
 /**
- * Every ingress host an application asks for, with the field that asks. Today that is
- * `values.ingress.host`; a first-class `ingress:` on applications adds its hosts here. Disabled
- * apps and ingresses count: a host written in a claim is that claim's.
+ * Every ingress host an application asks for, with the field that asks: the first-class
+ * `ingress.hosts` and the escape hatch's `values.ingress.host`. Disabled apps and ingresses
+ * count: a host written in a claim is that claim's.
  */
 export function unitHosts(app: ApplicationSpec, base: FieldPath): UnitHost[] {
-  const ingress = record(app.values?.ingress);
-  return typeof ingress?.host === 'string' ? [{ host: ingress.host, path: [...base, 'values', 'ingress', 'host'] }] : [];
+  const hosts: UnitHost[] = (app.ingress?.hosts ?? []).map((host, i) => ({ host, path: [...base, 'ingress', 'hosts', i] }));
+  const hatch = record(app.values?.ingress);
+  if (typeof hatch?.host === 'string') hosts.push({ host: hatch.host, path: [...base, 'values', 'ingress', 'host'] });
+  return hosts;
 }
 
 /** `shop.example.com` matches itself; `*.shop.example.com` matches any name below shop.example.com. */
