@@ -95,6 +95,8 @@ async function environmentsInScope(root: string, deploymentEnvs: readonly string
 
 export interface RenderOptions extends PipelineOptions {
   check?: boolean;
+  /** Leave files under rendered/ that no claim produces where they are, instead of refusing. */
+  allowUnmanaged?: boolean;
 }
 
 export async function renderRepository(options: RenderOptions): Promise<ApplyResult & { rendered: Rendered }> {
@@ -105,6 +107,7 @@ export async function renderRepository(options: RenderOptions): Promise<ApplyRes
     check: options.check ?? false,
     allowDeletions: rendered.settings.allowDeletions,
     maxDeletedApps: rendered.settings.maxDeletedApps,
+    allowUnmanaged: options.allowUnmanaged ?? false,
   });
   return { ...result, rendered };
 }

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { diffAgainst } from '../diff/diff.js';
 import { COMMENT_MARKER, commentMarkdown, fullMarkdown } from '../diff/markdown.js';
-import { InputError } from '../errors.js';
+import { InputError, sortProblems } from '../errors.js';
 import { createGit } from '../git/git.js';
 import { githubCommentsApi, ReadOnlyTokenError } from '../github/comments-api.js';
 import { upsertSticky } from '../github/sticky.js';
@@ -29,7 +29,15 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
   const pr = event.pull_request;
   const baseRef = settings.base || pr?.base.sha || 'HEAD~1';
   const result = await reporter.group('render base and head', () =>
-    diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env: registryEnv(settings, env), verifyImages: settings.verifyImages, log: (l) => reporter.info(l) }),
+    diffAgainst({
+      root: settings.workspace,
+      git: createGit(settings.workspace),
+      baseRef,
+      env: registryEnv(settings, env),
+      verifyImages: settings.verifyImages,
+      allowUnmanaged: settings.allowUnmanaged,
+      log: (l) => reporter.info(l),
+    }),
   );
   const full = fullMarkdown(result.report);
   reporter.output('changed', String(result.changes.length > 0));
@@ -59,5 +67,7 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
     }
   }
   reporter.output('comment-url', url);
-  if (result.chartProblem) throw new InputError([result.chartProblem]);
+  // After the comment, so the pull request shows why the check fails; main.ts annotates each file.
+  const problems = [...result.ownershipProblems, ...(result.chartProblem ? [result.chartProblem] : [])];
+  if (problems.length) throw new InputError(sortProblems(problems));
 }

@@ -1,7 +1,7 @@
 /** `infraforge diff`: what this work tree would change in rendered/, against a base commit. */
 import { fullMarkdown } from '../diff/markdown.js';
 import { diffAgainst } from '../diff/diff.js';
-import { ExitCode, InputError } from '../errors.js';
+import { ExitCode, InputError, sortProblems } from '../errors.js';
 import { createGit, isSafeRef } from '../git/git.js';
 import type { CliIO, Command } from './main.js';
 import { DIFF_HELP } from './help.js';
@@ -37,10 +37,12 @@ export const diff: Command = {
       env: io.env,
       ...registryChecksFrom(values),
       manifests: !values['no-manifests'] && format === 'markdown',
+      allowUnmanaged: values['allow-unmanaged'] === true,
       log: (l) => io.stderr(`${l}\n`),
     });
     io.stdout(format === 'unified' ? result.changes.map((c) => c.patch).join('') : fullMarkdown(result.report));
-    if (result.chartProblem) throw new InputError([result.chartProblem]);
+    const problems = [...result.ownershipProblems, ...(result.chartProblem ? [result.chartProblem] : [])];
+    if (problems.length) throw new InputError(sortProblems(problems));
     return ExitCode.ok;
   },
 };

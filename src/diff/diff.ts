@@ -1,12 +1,14 @@
 /**
  * What a change does to rendered/: the render of the base commit's claims against the render
- * of the work tree's, plus (with helm) the Kubernetes objects, plus the chart-version check.
+ * of the work tree's, plus (with helm) the Kubernetes objects, plus the chart-version check,
+ * plus what the change did to rendered/ by hand (src/ownership/).
  */
 import path from 'node:path';
 import { packageChart } from '../chart/package.js';
 import { InputError, type Problem } from '../errors.js';
 import type { Git } from '../git/git.js';
 import { massDeletion } from '../io/deletion-guard.js';
+import { checkRenderedChange } from '../ownership/check-change.js';
 import type { PipelineOptions } from '../pipeline.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import { compareTrees, type FileChange } from './compare.js';
@@ -22,6 +24,8 @@ export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
   manifests?: boolean;
   /** The head is the work tree as it is (the CLI), not the commit HEAD names: say so, not HEAD's id. */
   headIsWorkTree?: boolean;
+  /** Unmanaged files in rendered/ that the change did not touch are listed, not refused. */
+  allowUnmanaged?: boolean;
   log?: (line: string) => void;
 }
 
@@ -30,6 +34,8 @@ export interface DiffResult {
   changes: FileChange[];
   /** charts/common changed without a version bump. */
   chartProblem: Problem | undefined;
+  /** rendered/ changed by hand, or holding files no claim produces (src/ownership/). */
+  ownershipProblems: Problem[];
   baseSha: string;
 }
 
@@ -52,9 +58,17 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
       },
     );
     const changes = compareTrees(base, head);
+    const ownership = await checkRenderedChange(baseDir, root, head, options.allowUnmanaged === true);
     // What the render after the merge will meet: the head's threshold, on the whole tree.
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
-    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}) };
+    const report: DiffReport = {
+      changes,
+      baseSha,
+      ...(headSha ? { headSha } : {}),
+      ...(mass ? { massDeletion: mass } : {}),
+      ...(ownership.problems.length ? { handEdits: ownership.problems } : {}),
+      ...(ownership.unmanaged.length ? { unmanaged: ownership.unmanaged } : {}),
+    };
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
@@ -62,7 +76,7 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
       if (objects) report.extra = [...(report.extra ?? []), { title: 'Kubernetes objects (helm template)', body: objects }];
     }
     const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
-    return { report, changes, chartProblem, baseSha };
+    return { report, changes, chartProblem, ownershipProblems: ownership.problems, baseSha };
   });
 }
 
