@@ -46,7 +46,7 @@ export function summaryMarkdown(report: DiffReport): string {
   if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : 'the work tree'}.`, '');
   lines.push(...ownershipLines(report));
   if (changes.length === 0) {
-    lines.push('No change to `rendered/`.');
+    lines.push(report.handEdits?.length ? 'The claims of this change render exactly as those of the base.' : 'No change to `rendered/`.');
     return `${lines.join('\n')}\n`;
   }
   const removedUnits = changes.filter((c) => c.kind === 'removed' && c.unit);
