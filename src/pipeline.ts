@@ -12,7 +12,8 @@ import { loadClaims } from './claims/load.js';
 import { semanticProblems } from './claims/semantic.js';
 import type { LoadedClaim } from './claims/types.js';
 import { cmp, formatProblem, InputError, type Problem, sortProblems } from './errors.js';
-import { type ApplyResult, applyPlan, RENDERED_DIR, renderedOnDisk } from './io/tree.js';
+import { renderedOnDisk } from './io/rendered-scan.js';
+import { type ApplyResult, applyPlan, RENDERED_DIR } from './io/tree.js';
 import { registryChecks } from './oci/render-checks.js';
 import { dataSafety } from './safety/index.js';
 import { DNS_LABEL } from './render/names.js';
@@ -104,6 +105,8 @@ async function environmentsInScope(root: string, deploymentEnvs: readonly string
 
 export interface RenderOptions extends PipelineOptions {
   check?: boolean;
+  /** Leave files under rendered/ that no claim produces where they are, instead of refusing. */
+  allowUnmanaged?: boolean;
 }
 
 export async function renderRepository(options: RenderOptions): Promise<ApplyResult & { rendered: Rendered }> {
@@ -118,6 +121,7 @@ export async function renderRepository(options: RenderOptions): Promise<ApplyRes
     check: options.check ?? false,
     allowDeletions: rendered.settings.allowDeletions,
     maxDeletedApps: rendered.settings.maxDeletedApps,
+    allowUnmanaged: options.allowUnmanaged ?? false,
   });
   return { ...result, rendered };
 }

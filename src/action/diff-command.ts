@@ -29,7 +29,15 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
   const pr = event.pull_request;
   const baseRef = settings.base || pr?.base.sha || 'HEAD~1';
   const result = await reporter.group('render base and head', () =>
-    diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env: registryEnv(settings, env), verifyImages: settings.verifyImages, log: (l) => reporter.info(l) }),
+    diffAgainst({
+      root: settings.workspace,
+      git: createGit(settings.workspace),
+      baseRef,
+      env: registryEnv(settings, env),
+      verifyImages: settings.verifyImages,
+      allowUnmanaged: settings.allowUnmanaged,
+      log: (l) => reporter.info(l),
+    }),
   );
   const full = fullMarkdown(result.report);
   reporter.output('changed', String(result.changes.length > 0));
@@ -60,7 +68,8 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
   }
   reporter.output('comment-url', url);
   for (const p of result.safety.stale) reporter.warning(formatProblem(p));
-  const problems = [result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
+  // After the comment, so the pull request shows why the check fails; main.ts annotates each file.
+  const problems = [...result.ownershipProblems, result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
   problems.push(...result.safety.reviewProblems);
   if (problems.length) throw new InputError(sortProblems(problems));
 }

@@ -19,6 +19,8 @@ export interface ActionSettings {
   push: boolean;
   /** Allow a render that deletes a whole environment or many apps. */
   allowDeletions: boolean;
+  /** render/diff: leave files in rendered/ that no claim produces (and we did not write) instead of failing. */
+  allowUnmanaged: boolean;
   /** OCI registry for publish-chart, e.g. oci://ghcr.io/acme/charts. */
   chartRegistry: string;
   author: { name: string; email: string };
@@ -82,6 +84,7 @@ export function getInputs(env: Record<string, string | undefined> = process.env)
     commit: bool('commit', true),
     push: bool('push', true),
     allowDeletions: bool('allow-deletions', false),
+    allowUnmanaged: bool('allow-unmanaged', false),
     chartRegistry: core.getInput('chart-registry'),
     author: {
       name: core.getInput('author-name') || 'github-actions[bot]',

@@ -34,8 +34,10 @@ export async function runRender(settings: ActionSettings, { env, reporter }: Act
           env: registryEnv(settings, env),
           verifyImages: settings.verifyImages,
           verifyChart: settings.verifyChart,
+          allowUnmanaged: settings.allowUnmanaged,
           log: (line) => reporter.info(line),
         });
+        for (const f of r.unmanaged) reporter.warning(`${f}: left alone (allow-unmanaged): no claim produces it and infraforge did not write it`);
         last = { ...r.rendered, written: r.written, deleted: r.deleted };
         reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
         return r;

@@ -3,13 +3,13 @@
  * fast path when it can be (fast-parse.ts); a file with any problem at all is read again by
  * the strict `yaml` path, which reports it with positions. Nothing here writes anything.
  */
-import type { Problem } from '../errors.js';
+import { InputError, type Problem } from '../errors.js';
 import { compiled, compiledAllErrors } from './ajv.js';
 import claimSchema from './application-claim.schema.json' with { type: 'json' };
 import type { ClaimFile } from './discover.js';
 import { fastParseClaimFile } from './fast-parse.js';
 import { applyOverlays } from './overlay-join.js';
-import { parseClaimFile } from './parse.js';
+import { type ParsedFile, parseClaimFile } from './parse.js';
 import { withoutBadFields } from './repair.js';
 import { schemaCursor } from './schema-cursor.js';
 import { schemaProblems } from './schema-errors.js';
@@ -68,13 +68,21 @@ export function loadClaims(files: readonly ClaimFile[], options: { fast?: boolea
   return result;
 }
 
-/** Positions are needed only to report a problem; the strict parse that gives them runs then. */
+/**
+ * Positions are needed only to report a problem; the strict parse that gives them runs then.
+ * The fast path accepts only what the strict one reads the same way (fast-parse.ts, checked by
+ * test/unit/one-parser.test.ts); should they ever disagree, the strict verdict stands, as an
+ * input problem with its position, never as a crash.
+ */
 function lazyStrict(file: ClaimFile): (index: number) => SourceDoc {
-  let docs: SourceDoc[] | undefined;
+  let parsed: ParsedFile | undefined;
   return (index) => {
-    docs ??= parseClaimFile(file.path, file.text, claimCursor).docs;
-    const doc = docs.find((d) => d.index === index);
-    if (!doc) throw new Error(`internal: ${file.path} document ${index} parsed differently by the strict path`);
+    parsed ??= parseClaimFile(file.path, file.text, claimCursor);
+    if (parsed.problems.length) throw new InputError(parsed.problems);
+    const doc = parsed.docs.find((d) => d.index === index);
+    if (!doc) {
+      throw new InputError([{ file: file.path, line: 1, col: 1, code: 'yaml-parse', message: `document ${index + 1} of this file reads differently in the two YAML readers; simplify it (plain block YAML) and report it` }]);
+    }
     return doc;
   };
 }

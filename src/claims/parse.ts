@@ -9,6 +9,9 @@
  * - `__proto__`, `constructor` and `prototype` keys are refused, so nothing downstream can
  *   reach Object.prototype;
  * - a plain `010` is refused: YAML 1.2 reads 10, Helm's YAML 1.1 reader 8;
+ * - characters YAML does not allow in a stream (NUL and other controls; `yaml` itself lets them
+ *   through) are refused with their position, and so is a key written twice in any spelling
+ *   (`"1"` and `1` are one key once converted, though `yaml` compares them as different);
  * - where the claim schema wants a string and the user wrote a plain `1.10` or `true`, the exact
  *   source text is kept (`"1.10"`), never the number 1.1.
  */
@@ -37,6 +40,12 @@ export const MAX_ALIASES = 100;
 
 /** Keys that could reach Object.prototype: refused when parsing, skipped when merging. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+/**
+ * What YAML 1.2 (5.1) does not allow in a stream: C0 controls but tab, LF and CR; DEL; C1
+ * controls but NEL; unpaired surrogates; U+FFFE and U+FFFF. A BOM is allowed only first, and
+ * was cut off before this runs.
+ */
+const NON_PRINTABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F\x80-\x84\x86-\x9F\uFFFE\uFFFF\uFEFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const CORE_TAGS = new Set(
   ['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`),
 );
@@ -66,10 +75,16 @@ export function parseClaimFile(file: string, text: string, schema?: SchemaCursor
     return p;
   };
 
+  const control = NON_PRINTABLE.exec(body);
+  if (control) {
+    countLines(lineCounter, body);
+    const code = control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+    return { docs: [], problems: [problem(control.index, 'yaml-non-printable', `character U+${code} is not allowed in YAML; remove it or write it as an escape in a double-quoted string`)] };
+  }
+
   const flowDepth = firstTooDeepFlow(body);
   if (flowDepth >= 0) {
-    lineCounter.addNewLine(0);
-    for (let i = 0; i < body.length; i++) if (body.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
+    countLines(lineCounter, body);
     return { docs: [], problems: [problem(flowDepth, 'yaml-too-deep', `nesting deeper than ${MAX_DEPTH} levels`)] };
   }
 
@@ -193,6 +208,9 @@ class Converter {
           if (FORBIDDEN_KEYS.has(key)) {
             throw new Stop({ offset: keyOffset, code: 'forbidden-key', message: `key "${key}" is not allowed`, path: [...path, key] });
           }
+          if (Object.hasOwn(out, key)) {
+            throw new Stop({ offset: keyOffset, code: 'yaml-duplicate-key', message: `map keys must be unique: "${key}" is written twice (quoted and plain are the same key)`, path: [...path, key] });
+          }
           const value = pair.value === null ? null : this.visit(pair.value as YamlNode, [...path, key], schema?.property(key));
           Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
         }
@@ -284,6 +302,12 @@ function firstTooDeepFlow(text: string): number {
     }
   }
   return -1;
+}
+
+/** Line starts for a text the parser never saw, so positions can still be reported. */
+function countLines(lineCounter: LineCounter, text: string): void {
+  lineCounter.addNewLine(0);
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineCounter.addNewLine(i + 1);
 }
 
 /** `yaml` messages end with a code excerpt when pretty; we print our own position instead. */

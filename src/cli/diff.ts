@@ -37,11 +37,12 @@ export const diff: Command = {
       env: io.env,
       ...registryChecksFrom(values),
       manifests: !values['no-manifests'] && format === 'markdown',
+      allowUnmanaged: values['allow-unmanaged'] === true,
       log: (l) => io.stderr(`${l}\n`),
     });
     io.stdout(format === 'unified' ? result.changes.map((c) => c.patch).join('') : fullMarkdown(result.report));
     for (const p of result.safety.stale) io.stderr(`warning: ${formatProblem(p)}\n`);
-    const problems = [result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
+    const problems = [...result.ownershipProblems, result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
     problems.push(...result.safety.reviewProblems);
     if (problems.length) throw new InputError(sortProblems(problems));
     return ExitCode.ok;

@@ -10,14 +10,17 @@ export const RENDER_HELP: CommandHelp = {
   summary: 'render deployments/ into rendered/',
   description: `Validates every claim under deployments/<env>/ and writes the Helm values, ApplicationSet and
 AppProject of each into rendered/<env>/<claim>/. Only files whose bytes change are written; files of
-removed claims and apps are deleted. A data component's change that the API server or its operator
-would refuse (compared with rendered/ as it is) is invalid input. Exit 0 when done, 1 when --check
-finds rendered/ out of date, 2 on invalid input (then nothing is written), 3 on any other failure.`,
+removed claims and apps are deleted. rendered/ belongs to the renderer: a file there that no claim
+produces and that infraforge did not write stops the run (exit 2, naming it) unless
+--allow-unmanaged. A data component's change that the API server or its operator would refuse
+(compared with rendered/ as it is) is invalid input. Exit 0 when done, 1 when --check finds
+rendered/ out of date, 2 on invalid input (then nothing is written), 3 on any other failure.`,
   flags: {
     ...ROOT_FLAG,
     env: { type: 'string', multiple: true, arg: 'ENV', help: 'render only this environment (a folder under deployments/)', default: 'every environment' },
     check: { type: 'boolean', help: 'write nothing; exit 1 when rendered/ is out of date (never answered from the cache)', default: 'off' },
-    json: { type: 'boolean', help: 'print one JSON object: written, deleted, unchanged, upToDate, cached', default: 'off' },
+    json: { type: 'boolean', help: 'print one JSON object: written, deleted, unchanged, unmanaged, upToDate, cached', default: 'off' },
+    'allow-unmanaged': { type: 'boolean', help: 'leave files under rendered/ that no claim produces and infraforge did not write, listing them, instead of refusing (never one Argo CD applies)', default: 'off' },
     'allow-deletions': { type: 'boolean', help: 'allow removing a whole environment or more apps than spec.deletion.maxDeletedApps', default: 'off' },
     'no-cache': { type: 'boolean', help: 'always do the full run, never answer a no-op from the cache in .git/', default: 'off' },
     ...SETTINGS_FLAGS,
@@ -42,13 +45,16 @@ export const DIFF_HELP: CommandHelp = {
 the difference in rendered/; with helm on PATH, markdown output also diffs the Kubernetes objects
 (Secret values shown only as "changed (N bytes)"). Writes nothing. Exit 2 when the claims are
 invalid, the base is not a commit here (diff never fetches), charts/common changed without a
-version bump, or a data component's change would be refused after the merge or loses data without
-an acknowledgement in its claim (README: Data safety).`,
+version bump; the change edited rendered/ by hand: a file it added, edited or deleted there
+that does not match the render of its claims, or a file no claim produces (see --allow-unmanaged);
+or a data component's change would be refused after the merge or loses data without an
+acknowledgement in its claim (README: Data safety).`,
   flags: {
     ...ROOT_FLAG,
     base: { type: 'string', arg: 'GIT-REF', help: 'the commit, branch or tag to compare with (must exist locally)', default: 'HEAD' },
     format: { type: 'string', arg: 'markdown|unified', help: 'markdown with a summary, or a unified diff', default: 'markdown' },
     'no-manifests': { type: 'boolean', help: 'skip the helm template diff of Kubernetes objects', default: 'off' },
+    'allow-unmanaged': { type: 'boolean', help: 'as render --allow-unmanaged: files no claim produces that the change did not touch are listed, not refused', default: 'off' },
     ...SETTINGS_FLAGS,
     ...REGISTRY_FLAGS,
   },

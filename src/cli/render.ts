@@ -32,13 +32,15 @@ export const render: Command = {
     // The pipeline (parsers, validators) loads only when there is work: a cache hit stays light.
     const result =
       hit !== undefined
-        ? { written: [], deleted: [], unchanged: hit, pinned: false }
-        : await renderNow({ root, envs, check, overrides, env: io.env, ...checks, log: (l) => io.stderr(`${l}\n`) });
+        ? { written: [], deleted: [], unchanged: hit, unmanaged: [], pinned: false }
+        : await renderNow({ root, envs, check, overrides, allowUnmanaged: values['allow-unmanaged'] === true, env: io.env, ...checks, log: (l) => io.stderr(`${l}\n`) });
     // With pinDigests the output depends on where tags point today: never answer it from the cache.
-    if (cache && hit === undefined && !result.pinned) cache.save(result.unchanged + result.written.length, result.written.length);
+    // Nor after leaving unmanaged files alone: a later run without --allow-unmanaged must refuse them.
+    if (cache && hit === undefined && !result.pinned && result.unmanaged.length === 0) cache.save(result.unchanged + result.written.length, result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
+    for (const f of result.unmanaged) io.stderr(`${f}: left alone (--allow-unmanaged): no claim produces it and infraforge did not write it\n`);
     if (values.json) {
-      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== undefined })}\n`);
+      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, unmanaged: result.unmanaged, check, upToDate: !changed, cached: hit !== undefined })}\n`);
     } else if (check) {
       for (const f of result.written) io.stdout(`out of date: ${f}\n`);
       for (const f of result.deleted) io.stdout(`would delete: ${f}\n`);

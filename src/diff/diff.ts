@@ -1,6 +1,7 @@
 /**
  * What a change does to rendered/: the render of the base commit's claims against the render
- * of the work tree's, plus (with helm) the Kubernetes objects, plus the chart-version check.
+ * of the work tree's, plus (with helm) the Kubernetes objects, plus the chart-version check,
+ * plus what the change did to rendered/ by hand (src/ownership/).
  */
 import path from 'node:path';
 import { packageChart } from '../chart/package.js';
@@ -8,6 +9,7 @@ import { InputError, type Problem } from '../errors.js';
 import type { Git } from '../git/git.js';
 import { massDeletion } from '../io/deletion-guard.js';
 import { codeownersState, expectedCodeowners } from '../io/codeowners-file.js';
+import { checkRenderedChange } from '../ownership/check-change.js';
 import type { PipelineOptions, Rendered } from '../pipeline.js';
 import { CODEOWNERS_FILE } from '../tenancy/codeowners.js';
 import { CHART_DIR } from '../settings/resolve.js';
@@ -26,6 +28,8 @@ export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
   manifests?: boolean;
   /** The head is the work tree as it is (the CLI), not the commit HEAD names: say so, not HEAD's id. */
   headIsWorkTree?: boolean;
+  /** Unmanaged files in rendered/ that the change did not touch are listed, not refused. */
+  allowUnmanaged?: boolean;
   log?: (line: string) => void;
 }
 
@@ -38,6 +42,8 @@ export interface DiffResult {
   codeownersProblem: Problem | undefined;
   /** What the change does to data components; `safety.reviewProblems` fail the diff. */
   safety: Verdict;
+  /** rendered/ changed by hand, or holding files no claim produces (src/ownership/). */
+  ownershipProblems: Problem[];
   baseSha: string;
 }
 
@@ -62,10 +68,19 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
       },
     );
     const changes = compareTrees(base, head);
+    const ownership = await checkRenderedChange(baseDir, root, head, options.allowUnmanaged === true);
     // What the render after the merge will meet: the head's threshold, on the whole tree.
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
     const safety = dataSafety(base, head, claims);
-    const report: DiffReport = { changes, baseSha, ...(headSha ? { headSha } : {}), ...(mass ? { massDeletion: mass } : {}), ...(safety.markdown ? { dataSafety: safety.markdown } : {}) };
+    const report: DiffReport = {
+      changes,
+      baseSha,
+      ...(headSha ? { headSha } : {}),
+      ...(mass ? { massDeletion: mass } : {}),
+      ...(safety.markdown ? { dataSafety: safety.markdown } : {}),
+      ...(ownership.problems.length ? { handEdits: ownership.problems } : {}),
+      ...(ownership.unmanaged.length ? { unmanaged: ownership.unmanaged } : {}),
+    };
     const bases = await changedBaseClaims(baseDir, root);
     if (bases.length) report.baseClaims = baseClaimReach(bases, [base, head], changes);
     const moved = movedTags(base, head);
@@ -75,7 +90,7 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
       if (objects) report.extra = [...(report.extra ?? []), { title: 'Kubernetes objects (helm template)', body: objects }];
     }
     const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
-    return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, baseSha };
+    return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, ownershipProblems: ownership.problems, baseSha };
   });
 }
 

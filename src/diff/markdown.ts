@@ -8,7 +8,7 @@
  * sections are added while they fit, the one that does not is cut with a notice, and the
  * rest are named only. The full diff goes to the job summary and an output.
  */
-import { cmp } from '../errors.js';
+import { cmp, formatProblems, type Problem } from '../errors.js';
 import type { MassDeletion } from '../io/deletion-guard.js';
 import { baseClaimLines, type BaseClaimReach } from './base-claims.js';
 import type { FileChange } from './compare.js';
@@ -33,6 +33,10 @@ export interface DiffReport {
   dataSafety?: string;
   /** Base claims (deployments/base/) the change edits, and the environments each reaches. */
   baseClaims?: BaseClaimReach[];
+  /** Files the change put into rendered/ by hand (the check fails on them). */
+  handEdits?: Problem[];
+  /** Unmanaged files left alone as allowed. */
+  unmanaged?: string[];
 }
 
 export function fence(text: string, info = 'diff'): string {
@@ -45,10 +49,11 @@ export function summaryMarkdown(report: DiffReport): string {
   const { changes } = report;
   const lines = [COMMENT_MARKER, '### infraforge render diff', ''];
   if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` → ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : 'the work tree'}.`, '');
+  lines.push(...ownershipLines(report));
   if (report.dataSafety) lines.push(report.dataSafety);
   if (report.baseClaims?.length) lines.push(...baseClaimLines(report.baseClaims), '');
   if (changes.length === 0) {
-    lines.push('No change to `rendered/`.');
+    lines.push(report.handEdits?.length ? 'The claims of this change render exactly as those of the base.' : 'No change to `rendered/`.');
     return `${lines.join('\n')}\n`;
   }
   const removedUnits = changes.filter((c) => c.kind === 'removed' && c.unit);
@@ -78,6 +83,20 @@ export function summaryMarkdown(report: DiffReport): string {
     lines.push(`| \`${env}\` | \`${claim}\` | ${units('added')} | ${removed === '—' ? removed : `**${removed}**`} | ${units('changed')} | +${plus} −${minus} |`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** rendered/ belongs to the renderer: hand edits fail the check; allowed unmanaged files are named. File names are the change author's: fenced. */
+function ownershipLines(report: DiffReport): string[] {
+  const lines: string[] = [];
+  const edits = report.handEdits ?? [];
+  if (edits.length) {
+    lines.push('> [!CAUTION]', `> **\`rendered/\` was changed by hand**: ${edits.length} file(s) do not match the render of this change's claims. \`rendered/\` belongs to the renderer, so this check fails until they do.`, '');
+    lines.push(fence(formatProblems(edits).join('\n'), 'text'), '');
+  }
+  if (report.unmanaged?.length) {
+    lines.push(`Left alone (allow-unmanaged): ${report.unmanaged.length} file(s) in \`rendered/\` that no claim produces.`, '', fence(report.unmanaged.join('\n'), 'text'), '');
+  }
+  return lines;
 }
 
 function details(title: string, body: string): string {

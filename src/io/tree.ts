@@ -3,23 +3,25 @@
  * - a file is written only when its bytes change, and every write is staged as a temp file
  *   first; renames happen only after every temp file is on disk, so a failure midway (disk
  *   full, EACCES, an exception) leaves the previous tree byte for byte;
- * - only files that carry our generated header are ever overwritten or deleted;
+ * - only files that carry our generated header are ever overwritten or deleted; any other file
+ *   under rendered/ that no claim produces stops the run unless allowed (src/ownership/);
  * - symlinks anywhere under rendered/ are refused, never followed;
  * - a run that would remove a whole environment, or more apps than the threshold, is refused
  *   unless deletions are explicitly allowed (deletion-guard.ts; what Argo CD then deletes and
  *   keeps is the README's lifecycle table).
  */
 import { randomBytes } from 'node:crypto';
-import { lstatSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { lstat, readdir, rmdir, unlink } from 'node:fs/promises';
+import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, rmdir, unlink } from 'node:fs/promises';
 import path from 'node:path';
-import { cmp, InfraError, InputError, type Problem } from '../errors.js';
-import { GENERATED_MARKER, type PlannedFile } from '../render/plan.js';
+import { cmp, InfraError, InputError, type Problem, sortProblems } from '../errors.js';
+import { unmanagedFiles, unmanagedProblems } from '../ownership/rules.js';
+import type { PlannedFile } from '../render/plan.js';
 import { IO_CONCURRENCY, mapLimit } from './concurrency.js';
 import { massDeletion } from './deletion-guard.js';
+import { type ExistingFile, RENDERED_DIR, scanRendered, symlinkError, TEMP_SUFFIX } from './rendered-scan.js';
 
-export const RENDERED_DIR = 'rendered';
-const TEMP_SUFFIX = '.infraforge.tmp';
+export { RENDERED_DIR };
 
 export interface ApplyOptions {
   root: string;
@@ -28,18 +30,16 @@ export interface ApplyOptions {
   check: boolean;
   allowDeletions: boolean;
   maxDeletedApps: number;
+  /** Leave files no claim produces and we did not write where they are, instead of refusing. */
+  allowUnmanaged?: boolean;
 }
 
 export interface ApplyResult {
   written: string[];
   deleted: string[];
   unchanged: number;
-}
-
-interface ExistingFile {
-  path: string;
-  generated: boolean;
-  content: Buffer;
+  /** Files no claim produces and we did not write, left alone because that was allowed. */
+  unmanaged: string[];
 }
 
 export async function applyPlan(files: readonly PlannedFile[], options: ApplyOptions): Promise<ApplyResult> {
@@ -61,11 +61,13 @@ export async function applyPlan(files: readonly PlannedFile[], options: ApplyOpt
     else written.push(file);
   }
   const deleted = existing.files.filter((f) => f.generated && !planned.has(f.path)).map((f) => f.path);
-  if (problems.length) throw new InputError(problems);
+  const unmanaged = unmanagedProblems(unmanagedFiles(existing.files, planned), options.allowUnmanaged === true);
+  problems.push(...unmanaged.problems);
+  if (problems.length) throw new InputError(sortProblems(problems));
 
   if (!options.allowDeletions) guardDeletions(existing.files, files, options.maxDeletedApps);
 
-  const result: ApplyResult = { written: written.map((f) => f.path), deleted, unchanged };
+  const result: ApplyResult = { written: written.map((f) => f.path), deleted, unchanged, unmanaged: unmanaged.allowed };
   if (options.check) return result;
 
   await stageAndCommit(root, written, existing.dirs);
@@ -96,76 +98,6 @@ function guardDeletions(existing: ExistingFile[], files: readonly PlannedFile[],
   throw new InputError(problems);
 }
 
-interface Scan {
-  files: ExistingFile[];
-  staleTemps: string[];
-  /** Folders walked: real directories, no symlinks. */
-  dirs: Set<string>;
-}
-
-/** The generated files under rendered/<env>/ now, path → text: the base a render compares with (src/safety). */
-export async function renderedOnDisk(root: string, envs: readonly string[]): Promise<Map<string, string>> {
-  const scan = await scanRendered(root, envs);
-  return new Map(scan.files.filter((f) => f.generated).map((f) => [f.path, f.content.toString('utf8')]));
-}
-
-async function scanRendered(root: string, envs: readonly string[]): Promise<Scan> {
-  const scan: Scan = { files: [], staleTemps: [], dirs: new Set() };
-  const base = path.join(root, RENDERED_DIR);
-  const st = await lstatOrNull(base);
-  if (!st) return scan;
-  if (st.isSymbolicLink() || !st.isDirectory()) throw symlinkError(RENDERED_DIR);
-  scan.dirs.add(RENDERED_DIR);
-  for (const env of envs) {
-    const rel = `${RENDERED_DIR}/${env}`;
-    const envStat = await lstatOrNull(path.join(root, rel));
-    if (!envStat) continue;
-    if (envStat.isSymbolicLink() || !envStat.isDirectory()) throw symlinkError(rel);
-    await walk(root, rel, scan);
-  }
-  scan.files.sort((a, b) => cmp(a.path, b.path));
-  scan.staleTemps.sort(cmp);
-  return scan;
-}
-
-async function walk(root: string, rel: string, scan: Scan): Promise<void> {
-  scan.dirs.add(rel);
-  const entries = await readdir(path.join(root, rel), { withFileTypes: true });
-  entries.sort((a, b) => cmp(a.name, b.name));
-  const yamlFiles: string[] = [];
-  const dirs: string[] = [];
-  for (const entry of entries) {
-    const child = `${rel}/${entry.name}`;
-    if (entry.isSymbolicLink()) throw symlinkError(child);
-    if (entry.isDirectory()) dirs.push(child);
-    else if (entry.isFile() && entry.name.endsWith(TEMP_SUFFIX)) scan.staleTemps.push(child);
-    else if (entry.isFile() && entry.name.endsWith('.yaml')) yamlFiles.push(child);
-  }
-  // Thousands of small files: synchronous reads cost a third of promise-based ones here.
-  const contents = yamlFiles.map((child) => readFileSync(path.join(root, child)));
-  yamlFiles.forEach((child, i) => scan.files.push({ path: child, generated: startsWithMarker(contents[i]!), content: contents[i]! }));
-  await mapLimit(dirs, 8, (child) => walk(root, child, scan));
-}
-
-const MARKER_BYTES = Buffer.from(GENERATED_MARKER);
-function startsWithMarker(content: Buffer): boolean {
-  return content.length >= MARKER_BYTES.length && content.subarray(0, MARKER_BYTES.length).equals(MARKER_BYTES);
-}
-
-function symlinkError(rel: string): InputError {
-  return new InputError([{ file: rel, code: 'symlink', message: `${rel} is a symlink or not a regular entry; refusing to write through it` }]);
-}
-
-async function lstatOrNull(p: string) {
-  try {
-    return await lstat(p);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw error;
-  }
-}
-
-/** Every new file goes to a temp file beside its target first; renames happen only if all succeeded. */
 /**
  * Every new file goes to a temp file beside its target first; renames happen only if all were
  * written. Synchronous on purpose: thousands of small writes finish sooner this way than

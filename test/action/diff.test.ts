@@ -2,12 +2,15 @@
  * The action's `diff` command on pull requests, run as a runner runs it, on real git history,
  * against the local GitHub stand-in (checked against GitHub's OpenAPI description).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT } from '../../src/diff/markdown.js';
 import { measuredBudget } from '../support/budget.js';
 import { type Origin, makeOrigin } from '../support/git.js';
 import { type FakeGitHub, startGitHub } from '../support/github-server.js';
-import { CHART_VERSION, claim } from '../support/repo.js';
+import { CHART_VERSION, claim, cli } from '../support/repo.js';
+import { git } from '../support/git.js';
 import { runAction } from '../support/runner.js';
 
 const WRITE = 'ghs_write_token_000000000000000000000';
@@ -42,6 +45,20 @@ function pullRequest(baseFiles: Record<string, string>, headChanges: Record<stri
   origin = makeOrigin(baseFiles);
   const base = origin.tip();
   const head = origin.commit(headChanges, 'the PR');
+  return { base, head, workspace: origin.clone(head) };
+}
+
+/** As pullRequest, with main's rendered/ committed (by the CLI) before the PR branches off. */
+async function pullRequestOnRendered(baseFiles: Record<string, string>, headChanges: (ws: string) => Record<string, string | null>): Promise<Pr> {
+  origin = makeOrigin(baseFiles);
+  const ws = origin.clone();
+  const render = await cli(ws, 'render');
+  if (render.code !== 0) throw new Error(render.stderr);
+  git(ws, 'add', '-A');
+  git(ws, 'commit', '-qm', 'render');
+  git(ws, 'push', '-q', 'origin', 'HEAD:main');
+  const base = origin.tip();
+  const head = origin.commit(headChanges(ws), 'the PR');
   return { base, head, workspace: origin.clone(head) };
 }
 
@@ -200,6 +217,40 @@ describe('diff on a pull request', () => {
     expect(body).toContain('> - claim `dev/shop` removed and `dev/store` added, sharing the units `api`, `db`: probably a rename.');
     expect(body).toContain('in the same namespace the new Applications take over the kept data resources');
     expect(body).toContain('**if the namespace changes, the new components start empty**');
+  });
+
+  it('fails a PR that changes rendered/ by hand: exit 2, an annotation per file, and the comment says it first', async () => {
+    const values = 'rendered/dev/c0/api/values.yaml';
+    let tagLine = 0;
+    const pr = await pullRequestOnRendered(claims(1), (ws) => {
+      const original = readFileSync(path.join(ws, values), 'utf8');
+      tagLine = original.split('\n').findIndex((l) => l.includes('tag: "1.0.0"')) + 1;
+      return {
+        [values]: original.replace('tag: "1.0.0"', 'tag: "6.6.6"'),
+        // What issue 18 found: a file no claim produces, which the root Application would apply.
+        'rendered/dev/x/applicationset.yaml': 'apiVersion: rbac.authorization.k8s.io/v1\nkind: ClusterRoleBinding\nmetadata:\n  name: everyone-admin\n',
+      };
+    });
+    expect(tagLine).toBeGreaterThan(1);
+    const run = await diff(pr);
+    expect(run.code, run.stdout).toBe(2);
+    expect(run.stdout).toContain(`::error title=rendered-edited,file=${values},line=${tagLine},col=1::this change edits a file the renderer writes`);
+    expect(run.stdout).toContain('::error title=rendered-added,file=rendered/dev/x/applicationset.yaml::this change adds a file that no claim produces');
+    expect(github.comments).toHaveLength(1);
+    const body = github.comments[0]!.body;
+    expect(body).toContain('`rendered/` was changed by hand');
+    expect(body).toContain('rendered/dev/x/applicationset.yaml: this change adds a file that no claim produces');
+    // Only rendered/ changed, not the claims: nothing else to say, and nothing that says "no change".
+    expect(body).toContain('The claims of this change render exactly as those of the base.');
+    expect(body).not.toContain('No change to `rendered/`');
+    expect(run.summary).toContain('### infraforge diff failed');
+  });
+
+  it('passes a PR on a rendered main that changes only claims', async () => {
+    const pr = await pullRequestOnRendered(claims(1), () => ({ 'deployments/dev/c0.yaml': claims(1, '1.0.1')['deployments/dev/c0.yaml']! }));
+    const run = await diff(pr);
+    expect(run.code, run.stdout).toBe(0);
+    expect(github.comments[0]!.body).not.toContain('changed by hand');
   });
 
   it('fails when charts/common changed without a version bump', async () => {

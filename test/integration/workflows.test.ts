@@ -20,7 +20,7 @@ interface Job {
   steps?: { uses?: string; with?: Record<string, string> }[];
 }
 interface Workflow {
-  on: Record<string, { paths?: string[] } | null>;
+  on: Record<string, { paths?: string[]; 'paths-ignore'?: string[] } | null>;
   permissions?: unknown;
   jobs: Record<string, Job>;
 }
@@ -38,6 +38,20 @@ function upstreamOf(wf: Workflow, name: string, seen = new Set<string>()): Set<s
     upstreamOf(wf, need, seen);
   }
   return seen;
+}
+
+/** GitHub's path filter for one changed file: `*` within a folder, `**` across folders, `!` to exclude again. */
+function runsFor(filter: { paths?: string[]; 'paths-ignore'?: string[] } | null | undefined, file: string): boolean {
+  const glob = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`);
+  if (filter?.['paths-ignore']?.some((p) => glob(p).test(file))) return false;
+  if (!filter?.paths) return true;
+  let included = false;
+  for (const p of filter.paths) {
+    if (p.startsWith('!')) {
+      if (glob(p.slice(1)).test(file)) included = false;
+    } else if (glob(p).test(file)) included = true;
+  }
+  return included;
 }
 
 describe('workflows', () => {
@@ -105,6 +119,21 @@ describe('workflows', () => {
         expect(waiting, `${file}: job ${name} publishes the chart but no render job waits for it`).not.toEqual([]);
       }
     }
+  });
+
+  it('a change to rendered/ alone is checked: pull requests run the diff, pushes run the render', () => {
+    // issue 18: a hand edit or a hand-added file in rendered/ must not slip past every check.
+    const touched = 'rendered/dev/x/applicationset.yaml';
+    const checks = { pull_request: 'diff', push: 'render' } as const;
+    for (const [event, command] of Object.entries(checks)) {
+      const running = FILES.filter((file) => {
+        const wf = workflow(file);
+        return event in wf.on && Object.values(wf.jobs).some((job) => commandsOf(job).includes(command)) && runsFor(wf.on[event], touched);
+      });
+      expect(running, `no workflow runs ${command} on a ${event} that touches only ${touched}`).not.toEqual([]);
+    }
+    expect(runsFor({ paths: ['deployments/**', 'charts/**'] }, touched)).toBe(false);
+    expect(runsFor({ paths: ['rendered/**', '!rendered/dev/**'] }, touched)).toBe(false);
   });
 
   it('never triggers on pull_request_target', () => {

@@ -19,7 +19,7 @@ function twoApps(name: string, env = 'dev', team = 'Shop Team'): string {
 }
 
 describe('18: removing things', () => {
-  it('a removed app takes exactly its own files; hand-written files stay', async () => {
+  it('a removed app takes exactly its own files; hand-written files stay (when allowed)', async () => {
     repo = tempRepo({ 'deployments/dev/shop.yaml': twoApps('shop'), 'deployments/dev/other.yaml': claim('other').replace('Shop Team', 'Other Team') });
     expect((await cli(repo.root, 'render')).code).toBe(0);
     repo.write('rendered/dev/shop/notes.yaml', 'hand-written: true\n');
@@ -27,7 +27,8 @@ describe('18: removing things', () => {
     const before = repo.snapshot();
 
     repo.write('deployments/dev/shop.yaml', claim('shop'));
-    const result = await cli(repo.root, 'render', '--json');
+    // Without --allow-unmanaged the render refuses them (test/integration/rendered-ownership.test.ts).
+    const result = await cli(repo.root, 'render', '--json', '--allow-unmanaged');
     expect(result.code, result.stderr).toBe(0);
     const out = JSON.parse(result.stdout) as { written: string[]; deleted: string[]; unchanged: number };
     expect(out.deleted).toEqual(['rendered/dev/shop/worker/values.yaml']);
