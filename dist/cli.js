@@ -3,6 +3,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   ALL_HELP,
   CHART_HELP,
+  CODEOWNERS_HELP,
   DIFF_HELP,
   ENVIRONMENTS_HELP,
   RENDER_HELP,
@@ -12,14 +13,14 @@ import {
   registryChecksFrom,
   rootDir,
   usageLine
-} from "./chunks/chunk-VFE4JGV2.js";
+} from "./chunks/chunk-EMX6GCDN.js";
 import {
   ExitCode,
   InputError,
   errorMessage,
   exitCodeFor,
   formatProblems
-} from "./chunks/chunk-SOMP4Y6R.js";
+} from "./chunks/chunk-T4QEYBET.js";
 
 // package.json
 var package_default = {
@@ -195,7 +196,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-CWVMDVEF.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-EMQICTLX.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -211,12 +212,14 @@ var render = {
     const checks = registryChecksFrom(values);
     const cache = check || values["no-cache"] === true || checks.verifyImages || checks.verifyChart ? void 0 : openRenderCache(root, { envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
     const hit = cache?.lookup();
-    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit, pinned: false } : await renderNow({ root, envs, check, overrides, env: io.env, ...checks, log: (l) => io.stderr(`${l}
+    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit, unmanaged: [], pinned: false } : await renderNow({ root, envs, check, overrides, allowUnmanaged: values["allow-unmanaged"] === true, env: io.env, ...checks, log: (l) => io.stderr(`${l}
 `) });
-    if (cache && hit === void 0 && !result.pinned) cache.save(result.unchanged + result.written.length, result.written.length);
+    if (cache && hit === void 0 && !result.pinned && result.unmanaged.length === 0) cache.save(result.unchanged + result.written.length, result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
+    for (const f of result.unmanaged) io.stderr(`${f}: left alone (--allow-unmanaged): no claim produces it and infraforge did not write it
+`);
     if (values.json) {
-      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, check, upToDate: !changed, cached: hit !== void 0 })}
+      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, unmanaged: result.unmanaged, check, upToDate: !changed, cached: hit !== void 0 })}
 `);
     } else if (check) {
       for (const f of result.written) io.stdout(`out of date: ${f}
@@ -241,6 +244,11 @@ var render = {
     return ExitCode.ok;
   }
 };
+async function codeownersCheck(root, rendered) {
+  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-BAWE2KVN.js");
+  const expected = expectedCodeowners(rendered);
+  return expected === void 0 ? void 0 : codeownersState(root, expected);
+}
 var validate = {
   help: VALIDATE_HELP,
   async run(args, io) {
@@ -248,13 +256,23 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-CWVMDVEF.js");
+      const { buildPlan } = await import("./chunks/pipeline-EMQICTLX.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
-      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length })}
+      const codeowners = await codeownersCheck(root, rendered);
+      if (values.json) io.stdout(`${JSON.stringify({ valid: true, problems: [], claims: rendered.claims.length, ignored: rendered.ignored, ...codeowners ? { codeowners } : {} })}
 `);
-      else io.stdout(`${rendered.claims.length} claims valid
+      else {
+        for (const file of rendered.ignored) io.stdout(`ignored ${file} (not a claim: only *.yaml and *.yml files with lowercase names are read)
 `);
+        io.stdout(`${rendered.claims.length} claims valid
+`);
+      }
+      if (codeowners && codeowners !== "up to date") {
+        io.stderr(`.github/CODEOWNERS is ${codeowners}: run \`infraforge codeowners\` and commit it
+`);
+        return ExitCode.outOfDate;
+      }
       return ExitCode.ok;
     } catch (error) {
       if (values.json && error instanceof InputError) io.stdout(`${JSON.stringify({ valid: false, problems: error.problems })}
@@ -272,9 +290,10 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-UWGOT6ZC.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-AICFCL2Q.js")).diff),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-ONDHVJQM.js")).chart)
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-TNOTRXN3.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-J6755L72.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-KBEPWTT5.js")).codeowners),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-SSM6ANMN.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));
@@ -288,7 +307,7 @@ function overview() {
     ...ALL_HELP.map((h) => `  ${usageLine(h)}`),
     "",
     "Run infraforge <command> --help for what a command does and each flag with its default.",
-    "exit codes: 0 ok, 1 render --check found rendered/ out of date, 2 invalid input (nothing written), 3 other failure",
+    "exit codes: 0 ok, 1 a generated file is out of date (render --check: rendered/; validate, codeowners --check: .github/CODEOWNERS), 2 invalid input (nothing written), 3 other failure",
     ""
   ].join("\n");
 }

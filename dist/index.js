@@ -5,21 +5,24 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-QU2JNDNL.js";
+} from "./chunks/chunk-LNAKRNR7.js";
+import "./chunks/chunk-KAYJDO2T.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-WUKBA73Z.js";
+} from "./chunks/chunk-ITQGHLZZ.js";
+import "./chunks/chunk-Q7FITCB2.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-URTQQHSQ.js";
-import "./chunks/chunk-NNG4ZKK2.js";
+} from "./chunks/chunk-YML5LFPY.js";
+import "./chunks/chunk-FI2TL7TZ.js";
 import {
   CHART_DIR,
   createGit,
   resolveSettings
-} from "./chunks/chunk-6AM3FN3L.js";
+} from "./chunks/chunk-OM6F6VEY.js";
+import "./chunks/chunk-W74KYZWL.js";
 import {
   InfraError,
   InputError,
@@ -31,8 +34,9 @@ import {
   exitCodeFor,
   formatProblem,
   formatProblems,
-  moreProblems
-} from "./chunks/chunk-SOMP4Y6R.js";
+  moreProblems,
+  sortProblems
+} from "./chunks/chunk-T4QEYBET.js";
 
 // node_modules/tunnel/lib/tunnel.js
 var require_tunnel = __commonJS({
@@ -24714,6 +24718,7 @@ function getInputs(env = process.env) {
     commit: bool("commit", true),
     push: bool("push", true),
     allowDeletions: bool("allow-deletions", false),
+    allowUnmanaged: bool("allow-unmanaged", false),
     chartRegistry: getInput("chart-registry"),
     author: {
       name: getInput("author-name") || "github-actions[bot]",
@@ -24744,7 +24749,15 @@ async function runDiff(settings, { env, reporter }) {
   const baseRef = settings.base || pr?.base.sha || "HEAD~1";
   const result = await reporter.group(
     "render base and head",
-    () => diffAgainst({ root: settings.workspace, git: createGit(settings.workspace), baseRef, env: registryEnv(settings, env), verifyImages: settings.verifyImages, log: (l) => reporter.info(l) })
+    () => diffAgainst({
+      root: settings.workspace,
+      git: createGit(settings.workspace),
+      baseRef,
+      env: registryEnv(settings, env),
+      verifyImages: settings.verifyImages,
+      allowUnmanaged: settings.allowUnmanaged,
+      log: (l) => reporter.info(l)
+    })
   );
   const full = fullMarkdown(result.report);
   reporter.output("changed", String(result.changes.length > 0));
@@ -24773,7 +24786,10 @@ async function runDiff(settings, { env, reporter }) {
     }
   }
   reporter.output("comment-url", url);
-  if (result.chartProblem) throw new InputError([result.chartProblem]);
+  for (const p of result.safety.stale) reporter.warning(formatProblem(p));
+  const problems = [...result.ownershipProblems, result.chartProblem, result.codeownersProblem].filter((p) => p !== void 0);
+  problems.push(...result.safety.reviewProblems);
+  if (problems.length) throw new InputError(sortProblems(problems));
 }
 
 // src/action/environments-command.ts
@@ -24897,9 +24913,18 @@ async function moveToTip(git, branch, log) {
   await git.resetHard(tip);
 }
 
+// src/action/workflow-commands.ts
+function escapeData2(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function inertLine(text) {
+  return escapeData2(text).replace(/^(\s*)::/, "$1%3A%3A").replace(/##\[/g, "##%5B");
+}
+
 // src/action/report.ts
 var actionsReporter = {
-  info: (line) => info(line),
+  // core.info writes its text raw; core.warning, core.error and core.group escape it as command data.
+  info: (line) => info(inertLine(line)),
   warning: (line) => warning(line),
   group: (name, fn) => group(name, fn),
   annotate(problems) {
@@ -24908,7 +24933,7 @@ var actionsReporter = {
       error(p.message + (p.field ? ` (${p.field})` : ""), { ...where, title: p.code });
     }
     if (problems.length > MAX_PRINTED_PROBLEMS) error(moreProblems(problems.length - MAX_PRINTED_PROBLEMS));
-    for (const p of problems) info(formatProblem(p));
+    for (const p of problems) info(inertLine(formatProblem(p)));
   },
   output: (name, value) => setOutput(name, value),
   async summary(markdown) {
@@ -24926,8 +24951,8 @@ function renderSummary(result, headline) {
   };
   const written = new Set(result.written);
   for (const f of result.files) {
-    if (written.has(f.path)) row(`${f.env}/${f.claim}`).written++;
-    else row(`${f.env}/${f.claim}`).unchanged++;
+    if (written.has(f.path)) row(key(f.path)).written++;
+    else row(key(f.path)).unchanged++;
   }
   for (const d of result.deleted) row(key(d)).deleted++;
   const lines = [`### infraforge render`, "", headline, "", "| environment / claim | written | deleted | unchanged |", "|---|---:|---:|---:|"];
@@ -24992,8 +25017,10 @@ async function runRender(settings, { env, reporter }) {
           env: registryEnv(settings, env),
           verifyImages: settings.verifyImages,
           verifyChart: settings.verifyChart,
+          allowUnmanaged: settings.allowUnmanaged,
           log: (line) => reporter.info(line)
         });
+        for (const f of r.unmanaged) reporter.warning(`${f}: left alone (allow-unmanaged): no claim produces it and infraforge did not write it`);
         last = { ...r.rendered, written: r.written, deleted: r.deleted };
         reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
         return r;

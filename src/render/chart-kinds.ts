@@ -12,18 +12,24 @@ export interface GroupKind {
 }
 
 export const CHART_NAMESPACED_KINDS: readonly GroupKind[] = [
+  { group: '', kind: 'ConfigMap' },
   { group: '', kind: 'Service' },
   { group: '', kind: 'ServiceAccount' },
   { group: 'apps', kind: 'Deployment' },
   { group: 'apps', kind: 'StatefulSet' },
   { group: 'autoscaling', kind: 'HorizontalPodAutoscaler' },
+  { group: 'batch', kind: 'CronJob' },
+  { group: 'batch', kind: 'Job' },
   { group: 'elasticsearch.k8s.elastic.co', kind: 'Elasticsearch' },
+  { group: 'external-secrets.io', kind: 'ExternalSecret' },
   { group: 'kafka.strimzi.io', kind: 'Kafka' },
   { group: 'kafka.strimzi.io', kind: 'KafkaNodePool' },
+  { group: 'kafka.strimzi.io', kind: 'KafkaTopic' },
   { group: 'mongodbcommunity.mongodb.com', kind: 'MongoDBCommunity' },
   { group: 'networking.k8s.io', kind: 'Ingress' },
   { group: 'policy', kind: 'PodDisruptionBudget' },
   { group: 'postgresql.cnpg.io', kind: 'Cluster' },
+  { group: 'postgresql.cnpg.io', kind: 'ScheduledBackup' },
   { group: 'rabbitmq.com', kind: 'RabbitmqCluster' },
   // The MongoDB component's own database account (charts/common/templates/mongodb-community.yaml).
   { group: 'rbac.authorization.k8s.io', kind: 'Role' },
