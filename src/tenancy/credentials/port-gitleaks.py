@@ -5,7 +5,7 @@ Usage: port-gitleaks.py <gitleaks.toml> <gitleaks commit> > gitleaks-rules.json
 
 Only the rules listed in RULES are ported, unchanged but for the syntax JavaScript spells
 differently: a leading (?i) becomes the `i` flag, (?P<name> becomes (?<name>, \\z becomes $.
-Each rule keeps its entropy threshold, secretGroup and allowlists (regexes and stopwords).
+Each rule keeps its keywords, entropy threshold, secretGroup and allowlists (regexes and stopwords).
 """
 import json
 import re
@@ -63,6 +63,8 @@ def main() -> None:
     for rule_id in RULES:
         r = by_id[rule_id]
         rule = {"id": rule_id, "description": r["description"], "regex": js_regex(r["regex"])}
+        if r.get("keywords"):
+            rule["keywords"] = [k.lower() for k in r["keywords"]]
         if "entropy" in r:
             rule["entropy"] = r["entropy"]
         if "secretGroup" in r:

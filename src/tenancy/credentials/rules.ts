@@ -1,7 +1,7 @@
 /**
  * gitleaks' detection, for one string at a time: the rules of its maintained config
  * (gitleaks-rules.json, ported by port-gitleaks.py with the commit it came from), applied the way
- * gitleaks applies them (detect/detect.go): the rule's regex, the secret is its first non-empty
+ * gitleaks applies them (detect/detect.go): only when the line holds one of the rule's keywords, the rule's regex, the secret is its first non-empty
  * capture group, a finding needs more Shannon entropy than the rule's threshold, and the rule's
  * allowlists (regexes on the secret, the match or the line; stopwords in the secret) clear it.
  *
@@ -23,6 +23,7 @@ interface PortedRule {
   id: string;
   description: string;
   regex: PortedRegex;
+  keywords?: string[];
   entropy?: number;
   secretGroup?: number;
   allowlists?: { regexTarget: string; condition: string; regexes: PortedRegex[]; stopwords: string[] }[];
@@ -38,6 +39,8 @@ interface Allowlist {
 export interface CredentialRule {
   id: string;
   regex: RegExp;
+  /** Lowercase; the rule runs only on a line that contains one (none: always). */
+  keywords: string[];
   entropy: number;
   secretGroup: number;
   allowlists: Allowlist[];
@@ -53,6 +56,7 @@ export function credentialRules(): CredentialRule[] {
   compiled ??= (ported.rules as PortedRule[]).map((r) => ({
     id: r.id,
     regex: new RegExp(r.regex.source, `${r.regex.flags}g`),
+    keywords: r.keywords ?? [],
     entropy: r.entropy ?? 0,
     secretGroup: r.secretGroup ?? 0,
     allowlists: (r.allowlists ?? []).map((a) => ({
@@ -67,7 +71,9 @@ export function credentialRules(): CredentialRule[] {
 
 /** The first rule that finds a credential in `line`, or undefined. */
 export function findCredential(line: string): string | undefined {
+  const lower = line.toLowerCase();
   for (const rule of credentialRules()) {
+    if (rule.keywords.length && !rule.keywords.some((k) => lower.includes(k))) continue;
     for (const m of line.matchAll(rule.regex)) {
       const secret = (rule.secretGroup > 0 ? m[rule.secretGroup] : m.slice(1).find((g) => g)) ?? m[0];
       if (rule.entropy > 0 && shannonEntropy(secret) <= rule.entropy) continue;
