@@ -39,14 +39,27 @@ export function derivedNameProblems(claims: readonly LoadedClaim[], settings: Pi
   const byNamespace = new Map<string, Unit[]>();
   for (const loaded of claims) {
     const key = `${loaded.env}/${claimNamespace(loaded.claim, settings)}`;
-    byNamespace.set(key, [...(byNamespace.get(key) ?? []), ...units(loaded)]);
+    let members = byNamespace.get(key);
+    if (!members) byNamespace.set(key, (members = []));
+    members.push(...units(loaded));
   }
   const problems: Problem[] = [];
   for (const [key, members] of byNamespace) {
     const namespace = key.slice(key.indexOf('/') + 1);
-    const owned: { owner: Unit; derived: DerivedName }[] = members.flatMap((owner) => derivedNames(owner.type, owner.objectName).map((derived) => ({ owner, derived })));
+    // Indexed by name (exact) and by prefix, so a namespace with thousands of units stays linear:
+    // each taker looks up its own name and each of its (at most 63) prefixes.
+    const exact = new Map<string, Owned>();
+    const prefixes = new Map<string, Owned>();
+    for (const owner of members) {
+      for (const derived of derivedNames(owner.type, owner.objectName)) {
+        const index = derived.prefix ? prefixes : exact;
+        if (!index.has(derived.name)) index.set(derived.name, { owner, derived });
+      }
+    }
+    const byObjectName = new Map<string, Unit[]>();
+    for (const m of members) byObjectName.set(m.objectName, [...(byObjectName.get(m.objectName) ?? []), m]);
     for (const taker of members) {
-      const hit = owned.find(({ owner, derived }) => owner !== taker && takes(derived, taker.objectName)) ?? valuesNameClash(taker, members);
+      const hit = ownedBy(taker, exact, prefixes) ?? valuesNameClash(taker, byObjectName.get(taker.objectName) ?? []);
       if (!hit) continue;
       const { owner, derived } = hit;
       problems.push(
@@ -62,9 +75,22 @@ export function derivedNameProblems(claims: readonly LoadedClaim[], settings: Pi
   return problems;
 }
 
+type Owned = { owner: Unit; derived: DerivedName };
+
+function ownedBy(taker: Unit, exact: ReadonlyMap<string, Owned>, prefixes: ReadonlyMap<string, Owned>): Owned | undefined {
+  const name = taker.objectName;
+  const hit = exact.get(name);
+  if (hit && hit.owner !== taker && takes(hit.derived, name)) return hit;
+  for (let end = 1; end <= name.length; end++) {
+    const p = prefixes.get(name.slice(0, end));
+    if (p && p.owner !== taker && takes(p.derived, name)) return p;
+  }
+  return undefined;
+}
+
 /** A values.name equal to another unit's object name (two unit names clashing is semantic.ts's rule). */
-function valuesNameClash(taker: Unit, members: readonly Unit[]): { owner: Unit; derived: DerivedName } | undefined {
+function valuesNameClash(taker: Unit, sameName: readonly Unit[]): Owned | undefined {
   if (taker.path === taker.unitPath) return undefined;
-  const owner = members.find((o) => o !== taker && o.objectName === taker.objectName);
+  const owner = sameName.find((o) => o !== taker);
   return owner && { owner, derived: { name: owner.objectName, what: 'the objects' } };
 }

@@ -39,7 +39,8 @@ describe('render on push', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.changed).toBe('true');
     expect(run.outputs['commit-sha']).toBe(origin.tip());
-    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(6);
+    // Two claims × (applicationset, appproject, api/values) and dev's namespaces.yaml.
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(7);
     const files = git(origin.bare, 'show', '--name-only', '--format=', origin.tip()).split('\n');
     expect(files.every((f) => f.startsWith('rendered/'))).toBe(true);
     const message = git(origin.bare, 'log', '-1', '--format=%B', origin.tip());
@@ -191,10 +192,10 @@ describe('render on push', () => {
     const ws = origin.clone(tip);
     const run = await runAction({ workspace: ws, sha: tip, inputs: { commit: 'false' } });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(3);
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(4);
     expect(run.outputs.changed).toBe('true');
     expect(run.outputs['commit-sha']).toBe('');
-    expect(run.summary).toContain('3 file(s) changed; not committed (commit: false).');
+    expect(run.summary).toContain('4 file(s) changed; not committed (commit: false).');
     expect(origin.tip()).toBe(tip);
     expect(git(ws, 'rev-parse', 'HEAD')).toBe(tip);
 

@@ -158,8 +158,12 @@ describe('tenancy in the cluster: Argo CD projects and Pod Security admission', 
       for (const c of renderedClaims(root)) {
         for (const unit of c.units) {
           const { stdout } = await helm(['template', unit.release, path.join(root, 'charts/common'), '--namespace', c.namespace, '--kube-version', kubeVersion, '-f', unit.valuesFile]);
-          for (const doc of parseAllDocuments(stdout).map((d) => d.toJS() as Doc | null)) {
-            if (doc && (doc.kind === 'Deployment' || doc.kind === 'StatefulSet')) out.push({ where: `${c.env}/${c.claim}/${unit.name}`, namespace: c.namespace, doc });
+          const docs = parseAllDocuments(stdout).map((d) => d.toJS() as Doc | null).filter((d): d is Doc => d !== null);
+          // The pods' ServiceAccounts, for real: the ServiceAccount admission plugin refuses a pod whose account is missing.
+          const accounts = docs.filter((d) => d.kind === 'ServiceAccount');
+          if (accounts.length > 0) await cp.kubectl(['apply', '--server-side', '-n', c.namespace, '-f', '-'], { input: accounts.map((d) => JSON.stringify(d)).join('\n---\n') });
+          for (const doc of docs) {
+            if (doc.kind === 'Deployment' || doc.kind === 'StatefulSet') out.push({ where: `${c.env}/${c.claim}/${unit.name}`, namespace: c.namespace, doc });
           }
         }
       }
@@ -179,6 +183,8 @@ describe('tenancy in the cluster: Argo CD projects and Pod Security admission', 
       const found = await workloads(root());
       expect(found.length).toBeGreaterThan(0);
       for (const { where, namespace, doc } of found) {
+        // Made by kube-controller-manager in each new namespace; pods without an account use it.
+        await cp.waitFor(async () => (await cp.api(`/api/v1/namespaces/${namespace}/serviceaccounts/default`)) !== undefined, { what: `default ServiceAccount in ${namespace}` });
         const labels = (await cp.api<{ metadata: { labels: Record<string, string> } }>(`/api/v1/namespaces/${namespace}`))!.metadata.labels;
         expect(labels['pod-security.kubernetes.io/enforce'], namespace).toBe('restricted');
         // The workload itself: Pod Security warns (never enforces) on pod templates.
@@ -193,6 +199,7 @@ describe('tenancy in the cluster: Argo CD projects and Pod Security admission', 
     });
 
     it('refuses a privileged pod, and a root one, in a tenant namespace', async () => {
+      await cp.waitFor(async () => (await cp.api(`/api/v1/namespaces/${NAMESPACE}/serviceaccounts/default`)) !== undefined, { what: `default ServiceAccount in ${NAMESPACE}` });
       const privileged = await createPod(NAMESPACE, 'privileged', { containers: [{ name: 'c', image: 'busybox', securityContext: { privileged: true } }] });
       expect(privileged.code).not.toBe(0);
       expect(privileged.stderr).toMatch(/violates PodSecurity "restricted:v1\.\d+".*privileged/);

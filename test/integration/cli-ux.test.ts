@@ -91,9 +91,10 @@ describe('wording true for each command', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).not.toMatch(/written,/);
     expect(run.stdout).toContain('out of date: rendered/dev/shop/api/values.yaml');
-    expect(run.stdout).toMatch(/3 to write, 0 to delete, 0 up to date; nothing was written\n$/);
+    // applicationset, appproject, api/values and the environment's namespaces.yaml
+    expect(run.stdout).toMatch(/4 to write, 0 to delete, 0 up to date; nothing was written\n$/);
     expect(await cli(repo.root, 'render')).toMatchObject({ code: 0 });
-    expect((await cli(repo.root, 'render', '--check')).stdout).toBe('rendered/ is up to date (3 files)\n');
+    expect((await cli(repo.root, 'render', '--check')).stdout).toBe('rendered/ is up to date (4 files)\n');
   });
 });
 

@@ -133,7 +133,9 @@ describe('render cache', () => {
         if (f) repo.remove(f);
       },
       'add an untracked generated file to rendered/': () => {
-        const f = pick(files('rendered'));
+        // A claim's file (rendered/<env>/<claim>/…), so the stray lands beside claims; next to
+        // an environment's namespaces.yaml it would be a whole stray environment.
+        const f = pick(files('rendered').filter((p) => p.split('/').length >= 4));
         if (f) repo.write(`${path.dirname(path.dirname(f))}/stray/values.yaml`, repo.read(f));
       },
       'flag a tracked file assume-unchanged or skip-worktree, then edit it': () => {
