@@ -59,12 +59,13 @@ export function cniConfig(ipamDir: string): string {
           type: 'bridge',
           bridge: NODE_NET.bridge,
           isGateway: true,
-          ipMasq: true,
+          // No masquerade: pods talk to each other and to this host only (nothing outside is
+          // reachable anyway), and no CNI iptables chains are left to clean up.
+          ipMasq: false,
           // A pod reaching its own Service's ClusterIP comes back to itself through the bridge.
           hairpinMode: true,
           ipam: { type: 'host-local', ranges: [[{ subnet: NODE_NET.podCIDR, gateway: NODE_NET.gateway }]], routes: [{ dst: '0.0.0.0/0' }], dataDir: ipamDir },
         },
-        { type: 'portmap', capabilities: { portMappings: true } },
       ],
     },
     null,

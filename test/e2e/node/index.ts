@@ -2,9 +2,10 @@
  * A real node for the e2e control plane (../control-plane, started with `workloads: true`):
  * containerd + runc (Debian), the CNI bridge plugins (Debian), kubelet and kube-proxy (built from
  * the same k8s.io/kubernetes module as the API server) and CoreDNS (./coredns, cluster names
- * only). Everything lives in one temp dir; stop() deletes the pods through the API first (so
- * the kubelet and the CNI plugins clean up what they made), then stops the servers and removes
- * what is left: mounts, the bridge, kube-proxy's iptables rules, the cgroups.
+ * only). Everything lives in one temp dir; stop() stops the kubelet (so nothing restarts a
+ * container), deletes every container through containerd (its shims exit), stops containerd and
+ * removes what is left on the host: mounts (the pods' network namespaces with them), the bridge,
+ * kube-proxy's iptables rules, the cgroups.
  *
  * One node per machine at a time: the bridge, the iptables rules and port 53 on the bridge are
  * the host's.
@@ -67,25 +68,32 @@ export async function startNode(cp: ControlPlane, options: NodeOptions): Promise
     cniBinDir,
     registryHostsDir: path.join(dir, 'certs.d'),
   };
-  const sup = new Supervisor(dir);
+  // Two supervisors, so the kubelet stops before containerd is asked to delete the containers.
+  const runtime = new Supervisor(path.join(dir, 'runtime'));
+  const sup = new Supervisor(path.join(dir, 'agents'));
   const timeoutMs = options.timeoutMs ?? 180_000;
   const started = Date.now();
-  const failWith = () => `logs:\n${sup.tails()}`;
+  const failWith = () => `logs:\n${runtime.tails()}\n${sup.tails()}`;
   const crashed = () => {
-    const gone = sup.crashed();
+    const gone = [...runtime.crashed(), ...sup.crashed()];
     return gone.length > 0 ? `${gone.map((s) => `${s.name} ${s.exited()}`).join(', ')}\n${failWith()}` : undefined;
   };
   const ready = (what: string, probe: () => Promise<boolean>) =>
     poll(probe, { what, timeoutMs: Math.max(5_000, timeoutMs - (Date.now() - started)), intervalMs: 300, onTimeout: failWith, abortIf: crashed });
   const ctr = (args: string[]) => sh(bins.ctr, ['--address', p.containerdSocket, '--namespace', 'k8s.io', ...args]);
 
-  const cleanup = () => {
-    // Containers the kubelet did not get to stop (a failed start): kill them through containerd.
+  const deleteContainers = () => {
     try {
-      for (const task of ctr(['tasks', 'ls', '-q']).split('\n').filter(Boolean)) quiet(bins.ctr, ['--address', p.containerdSocket, '--namespace', 'k8s.io', 'tasks', 'kill', '-s', 'KILL', task]);
+      for (const task of ctr(['tasks', 'ls', '-q']).split('\n').filter(Boolean)) quiet(bins.ctr, ['--address', p.containerdSocket, '--namespace', 'k8s.io', 'tasks', 'delete', '--force', task]);
     } catch {
       // containerd is not running
     }
+  };
+  const stopAll = async () => {
+    await sup.stopAll();
+    deleteContainers();
+    await runtime.stopAll();
+    removeHostState();
   };
   const removeHostState = () => {
     quiet(bins['kube-proxy'], ['--cleanup']);
@@ -114,7 +122,7 @@ export async function startNode(cp: ControlPlane, options: NodeOptions): Promise
     writeFileSync(path.join(p.registryHostsDir, options.registryHost, 'hosts.toml'), registryHostsToml(options.registryHost));
     writeFileSync(path.join(dir, 'containerd.toml'), containerdConfig(p, options.sandboxImage));
     // containerd finds its shim and runc on PATH.
-    sup.start('containerd', bins.containerd, ['--config', path.join(dir, 'containerd.toml')], { PATH: `${path.dirname(bins['containerd-shim-runc-v2'])}:${path.dirname(bins.runc)}:${process.env.PATH}` });
+    runtime.start('containerd', bins.containerd, ['--config', path.join(dir, 'containerd.toml')], { PATH: `${path.dirname(bins['containerd-shim-runc-v2'])}:${path.dirname(bins.runc)}:${process.env.PATH}` });
     await ready('containerd', async () => existsSync(p.containerdSocket));
 
     const kubeletKubeconfig = cp.kubeconfigFor(`system:node:${NODE_NAME}`, ['system:nodes']);
@@ -130,7 +138,6 @@ export async function startNode(cp: ControlPlane, options: NodeOptions): Promise
     writeFileSync(path.join(dir, 'kube-proxy.json'), kubeProxyConfig({ kubeconfig: proxyKubeconfig, nodeName: NODE_NAME, healthzPort: proxyHealthz, metricsPort: proxyMetrics }));
     sup.start('kube-proxy', bins['kube-proxy'], [`--config=${path.join(dir, 'kube-proxy.json')}`, '--v=1']);
 
-    // CoreDNS reads Services and EndpointSlices cluster-wide: the built-in `view` role has them.
     const dnsKubeconfig = cp.kubeconfigFor('infraforge-e2e-coredns');
     await cp.apply(coreDnsRbac('infraforge-e2e-coredns'));
     writeFileSync(path.join(dir, 'Corefile'), corefile(dnsKubeconfig, dnsHealth));
@@ -147,45 +154,35 @@ export async function startNode(cp: ControlPlane, options: NodeOptions): Promise
     let stopped = false;
     return {
       name: NODE_NAME,
-      logs: Object.fromEntries(['containerd', 'kubelet', 'kube-proxy', 'coredns'].map((n) => [n, path.join(sup.logDir, `${n}.log`)])),
-      logTails: (lines) => sup.tails(lines),
+      logs: { containerd: path.join(runtime.logDir, 'containerd.log'), ...Object.fromEntries(['kubelet', 'kube-proxy', 'coredns'].map((n) => [n, path.join(sup.logDir, `${n}.log`)])) },
+      logTails: (lines) => `${runtime.tails(lines)}\n${sup.tails(lines)}`,
       async stop() {
         if (stopped) return;
         stopped = true;
-        await deleteAllPods(cp).catch(() => undefined);
-        cleanup();
-        await sup.stopAll();
-        removeHostState();
+        await stopAll();
       },
     };
   } catch (err) {
-    cleanup();
-    await sup.stopAll();
-    removeHostState();
+    await stopAll();
     throw err;
   }
 }
 
+/** What CoreDNS's kubernetes plugin reads (upstream's system:coredns ClusterRole). */
 function coreDnsRbac(user: string): string {
   return `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: { name: ${user} }
+rules:
+  - { apiGroups: [""], resources: [endpoints, services, pods, namespaces], verbs: [list, watch] }
+  - { apiGroups: [discovery.k8s.io], resources: [endpointslices], verbs: [list, watch] }
+---
+apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRoleBinding
 metadata: { name: ${user} }
-roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: view }
+roleRef: { apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: ${user} }
 subjects: [{ apiGroup: rbac.authorization.k8s.io, kind: User, name: ${user} }]
 `;
-}
-
-/**
- * Pods are deleted through the API before the kubelet stops, so it stops their containers and
- * containerd runs the CNI DEL that removes their addresses and rules. Controllers that would
- * make new pods are stopped first by deleting what owns the pods.
- */
-async function deleteAllPods(cp: ControlPlane): Promise<void> {
-  for (const kind of ['deployments', 'statefulsets', 'jobs', 'replicasets']) {
-    await cp.kubectl(['delete', kind, '--all', '--all-namespaces', '--wait=false'], { allowFailure: true });
-  }
-  await cp.kubectl(['delete', 'pods', '--all', '--all-namespaces', '--grace-period=1', '--wait=false'], { allowFailure: true });
-  await poll(async () => ((await cp.api<{ items: unknown[] }>('/api/v1/pods'))?.items.length ?? 0) === 0, { what: 'pods deleted', timeoutMs: 60_000, intervalMs: 500 });
 }
 
 function mountsUnder(dir: string): string[] {
