@@ -19,10 +19,10 @@ const repos: TempRepo[] = [];
 afterAll(() => repos.forEach((r) => r.cleanup()));
 
 /** The comment's summary (everything above the per-file diffs) for a PR turning `base` into `head`. */
-async function summary(file: string, base: string, head: string): Promise<string> {
+async function summary(file: string, base: string, head: string, extra: Record<string, string> = {}): Promise<string> {
   const [b, h] = await Promise.all(
     [base, head].map(async (text) => {
-      const repo = tempRepo({ [file]: text });
+      const repo = tempRepo({ ...extra, [file]: text });
       repos.push(repo);
       return renderTree(repo.root, {});
     }),
@@ -51,7 +51,9 @@ describe('the Data safety section of the examples', () => {
     const base = readFileSync(path.join(REPO_ROOT, 'deployments/prod/ecommerce-claim.yaml'), 'utf8');
     let head = edit(base, '      version: "16"\n      size: medium', '      version: "17"\n      size: medium');
     head = edit(head, '      version: "7.4"\n      size: small', '      version: "7.4"\n      size: small\n      storage: 20Gi');
-    golden('prod-ecommerce.md', await summary('deployments/prod/ecommerce-claim.yaml', base, head));
+    // With this repository's settings: its team registry grants the prod claim its namespace.
+    const settings = { 'deployments/settings.yaml': readFileSync(path.join(REPO_ROOT, 'deployments/settings.yaml'), 'utf8') };
+    golden('prod-ecommerce.md', await summary('deployments/prod/ecommerce-claim.yaml', base, head, settings));
   });
 
   it('all six types: one change each, and a component renamed with its acknowledgement', async () => {

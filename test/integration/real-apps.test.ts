@@ -41,7 +41,7 @@ afterAll(() => repo.cleanup());
 function valuesFiles(): string[] {
   const out: string[] = [];
   for (const env of ENVS) {
-    for (const claim of readdirSync(path.join(repo.root, 'rendered', env)).sort()) {
+    for (const claim of readdirSync(path.join(repo.root, 'rendered', env), { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort()) {
       for (const unit of readdirSync(path.join(repo.root, 'rendered', env, claim)).sort()) {
         if (!unit.endsWith('.yaml')) out.push(`rendered/${env}/${claim}/${unit}/values.yaml`);
       }
