@@ -5,18 +5,18 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-LNAKRNR7.js";
-import "./chunks/chunk-KAYJDO2T.js";
+} from "./chunks/chunk-IFI3HZVM.js";
+import "./chunks/chunk-ETGVRHS4.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-ITQGHLZZ.js";
-import "./chunks/chunk-Q7FITCB2.js";
+} from "./chunks/chunk-ERNNSRUV.js";
+import "./chunks/chunk-UBJVTFTW.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-YML5LFPY.js";
-import "./chunks/chunk-FI2TL7TZ.js";
+} from "./chunks/chunk-XQLWY6LM.js";
+import "./chunks/chunk-KIXZIBQS.js";
 import {
   CHART_DIR,
   createGit,
