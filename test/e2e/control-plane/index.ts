@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { REPO_ROOT } from '../../support/repo.js';
 import { ARGOCD_NAMESPACE, ARGOCD_USER, argocdBootstrapYaml, startArgocd, type ArgocdOptions } from './argocd.js';
-import { BASE_PROGRAMS, requireAll } from './binaries.js';
+import { requireAll } from './binaries.js';
 import { kubeconfig, makePki } from './pki.js';
 import { Supervisor } from './processes.js';
 import { httpOk, httpsGet, poll, tcpOpen, type TlsClient, type WaitOptions } from './wait.js';
@@ -33,12 +33,6 @@ export interface StartOptions {
   appsetPolicy?: ArgocdOptions['appsetPolicy'];
   /** Apply infrastructure/argocd/root-<env>.yaml for these, with the repo URL/revision replaced. */
   rootApplications?: { env: string; repoURL: string; targetRevision?: string }[];
-  /**
-   * Run what pods need besides a node (default false): kube-scheduler, and in
-   * kube-controller-manager the controllers from Deployment to Pod, EndpointSlices, Jobs and node
-   * lifecycle; the API server also authorizes kubelets (Node authorizer). ../node/ adds the node.
-   */
-  workloads?: boolean;
   /** How long start() may take (default 180 s: two busy cores). */
   timeoutMs?: number;
 }
@@ -62,28 +56,12 @@ export interface ControlPlane {
   api<T = any>(apiPath: string): Promise<T | undefined>;
   /** Polls until `predicate` returns a value other than undefined/false/null; fails with the controllers' logs. */
   waitFor<T>(predicate: () => Promise<T | undefined | false | null>, options?: WaitOptions): Promise<T>;
-  /** The cluster CA (what a kubelet trusts the API server and its clients with). */
-  caFile: string;
-  /** Writes a kubeconfig for user `cn` in groups `groups` (a fresh client certificate); returns its path. */
-  kubeconfigFor(cn: string, groups?: string[]): string;
   /** Where each server's log file is. */
   logs: Record<string, string>;
   /** The last lines of every log, for failure messages. */
   logTails(lines?: number): string;
   stop(): Promise<void>;
 }
-
-/** The controllers every control plane runs: no pod needs them. */
-const BASE_CONTROLLERS = ['garbage-collector-controller', 'namespace-controller', 'serviceaccount-controller', 'serviceaccount-token-controller'];
-/** What turns a Deployment or a Job into scheduled pods behind a Service (`workloads: true`). */
-const WORKLOAD_CONTROLLERS = [
-  'deployment-controller', 'replicaset-controller', 'job-controller', 'endpointslice-controller',
-  // Keeps an autoscaled Deployment within its HPA's bounds (no metrics server: nothing more).
-  'horizontal-pod-autoscaler-controller',
-  // Removes the not-ready taint the kubelet registers its Node with, once the Node is Ready.
-  'node-lifecycle-controller',
-  'root-ca-certificate-publisher-controller',
-];
 
 const run = (bin: string, args: string[], input?: string, env?: NodeJS.ProcessEnv) =>
   new Promise<KubectlResult>((resolve) => {
@@ -97,8 +75,7 @@ const run = (bin: string, args: string[], input?: string, env?: NodeJS.ProcessEn
 export async function startControlPlane(options: StartOptions = {}): Promise<ControlPlane> {
   const withArgocd = options.argocd ?? true;
   const timeoutMs = options.timeoutMs ?? 180_000;
-  const workloads = options.workloads ?? false;
-  const bins = requireAll(workloads ? undefined : BASE_PROGRAMS);
+  const bins = requireAll();
   // etcd fsyncs every write; on tmpfs that costs nothing.
   const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dir = mkdtempSync(path.join(base, 'infraforge-cp-'));
@@ -138,7 +115,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
       `--etcd-servers=http://127.0.0.1:${etcdClient}`,
       '--bind-address=127.0.0.1', '--advertise-address=127.0.0.1', `--secure-port=${apiPort}`,
       `--tls-cert-file=${pki.serving.certFile}`, `--tls-private-key-file=${pki.serving.keyFile}`,
-      `--client-ca-file=${pki.caFile}`, `--authorization-mode=${workloads ? 'Node,RBAC' : 'RBAC'}`, '--anonymous-auth=false',
+      `--client-ca-file=${pki.caFile}`, '--authorization-mode=RBAC', '--anonymous-auth=false',
       `--service-account-issuer=${issuer}`, `--api-audiences=${issuer}`,
       `--service-account-key-file=${pki.serviceAccountPubFile}`, `--service-account-signing-key-file=${pki.serviceAccountKeyFile}`,
       // No endpoint reconciler: it refuses a loopback advertise address, and no pod needs the
@@ -158,23 +135,10 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
 
     sup.start('kube-controller-manager', bins['kube-controller-manager'], [
       `--kubeconfig=${kcmKubeconfig}`, `--authentication-kubeconfig=${kcmKubeconfig}`, `--authorization-kubeconfig=${kcmKubeconfig}`,
-      `--controllers=${[...BASE_CONTROLLERS, ...(workloads ? WORKLOAD_CONTROLLERS : [])].join(',')}`,
+      '--controllers=garbage-collector-controller,namespace-controller,serviceaccount-controller,serviceaccount-token-controller',
       `--service-account-private-key-file=${pki.serviceAccountKeyFile}`, `--root-ca-file=${pki.caFile}`,
       '--leader-elect=false', '--bind-address=127.0.0.1', `--secure-port=${kcmPort}`, '--v=1',
     ]);
-
-    const kubeconfigFor = (cn: string, groups: string[] = []) => {
-      const file = path.join(dir, `${cn.replace(/[^a-z0-9-]/gi, '_')}.kubeconfig`);
-      writeFileSync(file, kubeconfig(server, pki.caFile, pki.client(cn, groups)));
-      return file;
-    };
-    if (workloads) {
-      const schedulerPort = await freePort();
-      sup.start('kube-scheduler', bins['kube-scheduler'], [
-        `--kubeconfig=${kubeconfigFor('system:kube-scheduler', ['system:masters'])}`,
-        '--leader-elect=false', '--bind-address=127.0.0.1', `--secure-port=${schedulerPort}`, '--v=1',
-      ]);
-    }
 
     const kubectl: ControlPlane['kubectl'] = async (args, opts = {}) => {
       const result = await run(bins.kubectl, ['--kubeconfig', adminKubeconfig, ...args], opts.input);
@@ -219,7 +183,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
       await apply(stringify(doc));
     }
 
-    const logs = Object.fromEntries(['etcd', 'kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'redis', 'argocd-repo-server', 'argocd-applicationset-controller', 'argocd-application-controller']
+    const logs = Object.fromEntries(['etcd', 'kube-apiserver', 'kube-controller-manager', 'redis', 'argocd-repo-server', 'argocd-applicationset-controller', 'argocd-application-controller']
       .map((n) => [n, path.join(sup.logDir, `${n}.log`)])
       .filter(([, f]) => existsSync(f!)));
     let stopped = false;
@@ -228,8 +192,6 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
       server,
       kubectl,
       apply,
-      caFile: pki.caFile,
-      kubeconfigFor,
       api,
       waitFor: (predicate, opts = {}) => poll(predicate, { timeoutMs: 60_000, intervalMs: 300, ...opts, onTimeout: failWith, abortIf: crashed }),
       logs,

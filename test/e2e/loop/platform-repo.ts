@@ -33,7 +33,7 @@ export interface PlatformRepo {
   stop(): Promise<void>;
 }
 
-export async function startPlatformRepo(options: { chartRepository: string; imageRegistry: string }): Promise<PlatformRepo> {
+export async function startPlatformRepo(options: { chartRepository: string }): Promise<PlatformRepo> {
   const dir = mkdtempSync(path.join(tmpdir(), 'infraforge-loop-git-'));
   const root = path.join(dir, 'srv');
   mkdirSync(root);
@@ -50,7 +50,7 @@ export async function startPlatformRepo(options: { chartRepository: string; imag
   for (const rel of ['deployments', 'charts/common', 'infrastructure/argocd']) {
     cpSync(path.join(REPO_ROOT, rel), path.join(devClone, rel), { recursive: true });
   }
-  writeFileSync(path.join(devClone, 'deployments/settings.yaml'), loopSettings(readFileSync(path.join(devClone, 'deployments/settings.yaml'), 'utf8'), url, options.chartRepository, options.imageRegistry));
+  writeFileSync(path.join(devClone, 'deployments/settings.yaml'), loopSettings(readFileSync(path.join(devClone, 'deployments/settings.yaml'), 'utf8'), url, options.chartRepository));
   execFileSync(process.execPath, [CLI, 'render'], { cwd: devClone, stdio: 'pipe' });
   git(devClone, 'add', '-A');
   git(devClone, 'commit', '--quiet', '-m', 'Platform repository: example claims, rendered for the local loop');
@@ -91,11 +91,10 @@ export async function startPlatformRepo(options: { chartRepository: string; imag
   };
 }
 
-/** The example settings with git.repoURL, chart.repository and image.registry replaced (comments kept). */
-export function loopSettings(text: string, repoURL: string, chartRepository: string, imageRegistry: string): string {
+/** The example settings with git.repoURL and chart.repository replaced (comments kept). */
+export function loopSettings(text: string, repoURL: string, chartRepository: string): string {
   const doc = parseDocument(text);
   doc.setIn(['spec', 'git', 'repoURL'], repoURL);
   doc.setIn(['spec', 'chart', 'repository'], chartRepository);
-  doc.setIn(['spec', 'image', 'registry'], imageRegistry);
   return doc.toString();
 }
