@@ -67,7 +67,7 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   const checked = [...loaded.claims, ...loaded.repaired];
   problems.push(...semanticProblems(checked, settings));
   if (problems.length) {
-    problems.push(...chartValuesProblems(checked, settings, await valuesValidator(root)));
+    problems.push(...withoutEchoes(chartValuesProblems(checked, settings, await valuesValidator(root)), problems));
     throw new InputError(sortProblems(unique(problems)));
   }
 
@@ -181,4 +181,17 @@ async function listDirs(dir: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/**
+ * The chart's schema often refuses what a rule above already named: a key at that line, or an
+ * app whose `values:` the policy refused (a refused `type: mongodb` also breaks the rest of the
+ * app's values). One mistake, one message.
+ */
+function withoutEchoes(chartProblems: Problem[], said: readonly Problem[]): Problem[] {
+  const lines = new Set(said.map((p) => `${p.file}:${p.line}`));
+  const refusedValues = said.filter((p) => p.code.startsWith('values-') && p.field?.includes('.values')).map((p) => `${p.file}:${p.field!.slice(0, p.field!.indexOf('.values'))}`);
+  return chartProblems.filter(
+    (p) => !(p.line !== undefined && lines.has(`${p.file}:${p.line}`)) && !refusedValues.some((app) => `${p.file}:${p.field ?? ''}`.startsWith(app)),
+  );
 }

@@ -10,6 +10,7 @@
  */
 import type { FieldPath } from '../claims/source.js';
 import type { Grant } from './grants.js';
+import { ALB_GROUP_NAME, ALB_GROUP_ORDER } from '../tenancy/hosts.js';
 
 export interface Violation {
   /** Relative to the app's `values`. */
@@ -95,6 +96,8 @@ function ingress(v: Json): Violation[] {
   const out: Violation[] = [];
   if (isObject(v.annotations)) {
     for (const key of Object.keys(v.annotations)) {
+      // ALB IngressGroups have their own grant, per group (src/tenancy/hosts.ts).
+      if (key === ALB_GROUP_NAME || key === ALB_GROUP_ORDER) continue;
       if (!ROUTE_ANNOTATIONS.test(key)) {
         out.push({ path: ['ingress', 'annotations', key], message: `ingress annotation ${show(key)} is not one that only tunes this app's route; it may change the load balancer or controller every team shares`, grant: 'ingress.annotations' });
       }

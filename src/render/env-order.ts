@@ -104,9 +104,11 @@ export function envIssues(claim: ApplicationClaim, app: ApplicationSpec): AppIss
   const entries = wiredEnv(claim, app);
   const { unknown, cycles } = orderEnv(entries);
   const where = (index: number) => (index < own ? ['env', index, 'value'] : ['uses']);
-  const known = (name: string) => entries.some((e) => e.name === name);
+  // The variables of the app's `secrets` come before all of these in the container (values.ts).
+  const fromSecrets = new Set((app.secrets ?? []).flatMap((s) => s.env.map((e) => e.name)));
+  const known = (name: string) => fromSecrets.has(name) || entries.some((e) => e.name === name);
   const issues: AppIssue[] = [];
-  for (const { index, name } of unknown) {
+  for (const { index, name } of unknown.filter((u) => !fromSecrets.has(u.name))) {
     issues.push({
       path: where(index),
       code: 'env-reference-unknown',

@@ -7,7 +7,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import { compiledAllErrors } from '../claims/ajv.js';
 import { schemaProblems } from '../claims/schema-errors.js';
-import type { FieldPath, SourceDoc } from '../claims/source.js';
+import { type FieldPath, formatFieldPath, type SourceDoc } from '../claims/source.js';
 import type { Problem } from '../errors.js';
 import type { Values } from './values.js';
 
@@ -27,7 +27,8 @@ export function valuesProblems(source: SourceDoc, origin: FieldPath, values: Val
   const rest = schemaProblems({ ...source, data: values, locate: () => source.locate(origin, 'value') }, built);
   return [
     ...hatch.map((p) => ({ ...p, code: 'values-schema', message: `${p.message} (${VALUES_SCHEMA})` })),
-    ...rest.map((p) => ({ ...p, code: 'values-schema', message: `rendered values break ${VALUES_SCHEMA}: ${p.message}` })),
+    // Blamed at the unit's entry, so the field named is that entry's, not a path inside the values.
+    ...rest.map((p) => ({ ...p, code: 'values-schema', message: `rendered values break ${VALUES_SCHEMA}: ${p.message}`, field: formatFieldPath(origin) })),
   ];
 }
 

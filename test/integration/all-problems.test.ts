@@ -27,9 +27,9 @@ spec:
       healthCheck: { path: /healthz, port: 9090 }
       uses: [cache]
       values:
-        command: [gunicorn]
+        cmd: [gunicorn]
         podSecurityContex: { runAsUser: 1000 }
-        probes: { liveness: { grpc: { port: 8080 } } }
+        probes: { liveness: { grcp: { port: 8080 } } }
   components:
     - type: kafka
       name: events
@@ -47,16 +47,16 @@ describe('one run, every problem', () => {
       '11:7 schema-unknown-field', // replica (schema)
       '13:44 healthcheck-port', // semantics, found although the claim has a schema problem
       '14:14 uses-unknown',
-      '16:9 values-schema', // command (chart values, escape hatch): all three at once
+      '16:9 values-schema', // cmd (chart values, escape hatch): all three at once
       '17:9 values-schema', // podSecurityContex
-      '18:31 values-schema', // probes.liveness.grpc
+      '18:31 values-schema', // probes.liveness.grcp
       '23:9 schema-unknown-field', // config.topics
     ]);
     const message = (line: number) => problems.find((p) => p.line === line)!.message;
     expect(message(11)).toContain('did you mean "replicas"?');
-    expect(message(16)).toMatch(/^unknown field "command"; known fields here: .*\bimage\b.*\bprobes\b/);
+    expect(message(16)).toMatch(/^unknown field "cmd"; .*known fields here: .*\bimage\b.*\bprobes\b/);
     expect(message(17)).toContain('did you mean "podSecurityContext"?');
-    expect(message(18)).toContain('known fields here: httpGet, tcpSocket,');
+    expect(message(18)).toContain('did you mean "grpc"?');
     // The Kafka config's known fields do not offer the refused zookeeper.
     expect(message(23)).toBe('unknown field "topics"; known fields here: brokers, storage');
     expect(repo.snapshot()).toEqual({});

@@ -62,11 +62,10 @@ describe('a component that leaves its place', () => {
     expect(verdict.findings.map((f) => [f.env, f.component, f.change, f.class])).toEqual([['staging', 'db', 'moved', 'data loss']]);
   });
 
-  it('the claim moved to another namespace: data loss', async () => {
-    const { verdict } = await judge(
-      shop('dev', withComponents('{ type: mongodb, name: docs }')),
-      shop('dev', withComponents('{ type: mongodb, name: docs }').replace('  components:', '  namespace: elsewhere\n  components:')),
-    );
+  it('the claim moved to another namespace (handed to another team): data loss', async () => {
+    const moved = shop('dev', withComponents('{ type: mongodb, name: docs }'));
+    moved['deployments/dev/shop.yaml'] = moved['deployments/dev/shop.yaml']!.replace('team: Shop Team', 'team: Search Team');
+    const { verdict } = await judge(shop('dev', withComponents('{ type: mongodb, name: docs }')), moved);
     expect(verdict.findings.map((f) => [f.change, f.class])).toEqual([['moved', 'data loss']]);
   });
 

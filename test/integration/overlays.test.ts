@@ -48,9 +48,11 @@ describe('per-environment overlays', () => {
     expect(run.code).toBe(0);
     const files = Object.keys(repo.snapshot()).sort();
     expect(files).toEqual([
+      'rendered/dev/namespaces.yaml',
       'rendered/dev/shop/api/values.yaml',
       'rendered/dev/shop/applicationset.yaml',
       'rendered/dev/shop/appproject.yaml',
+      'rendered/prod/namespaces.yaml',
       'rendered/prod/shop/api/values.yaml',
       'rendered/prod/shop/applicationset.yaml',
       'rendered/prod/shop/appproject.yaml',

@@ -45,7 +45,7 @@ const CASES: Case[] = [
   { name: 'tolerations', values: ['tolerations:', '  - { key: dedicated, operator: Exists }'], code: 'values-needs-grant', at: [0, 9], grant: 'tolerations' },
   { name: 'node-selector', values: ['nodeSelector: { pool: gpu }'], code: 'values-needs-grant', at: [0, 9], grant: 'nodeSelector' },
   { name: 'affinity', values: ['affinity: { nodeAffinity: {} }'], code: 'values-needs-grant', at: [0, 9], grant: 'affinity' },
-  { name: 'alb-group', values: ['ingress:', '  enabled: true', '  annotations:', '    alb.ingress.kubernetes.io/group.order: "-1000"'], code: 'values-needs-grant', at: [3, 13], grant: 'ingress.annotations' },
+  { name: 'alb-scheme', values: ['ingress:', '  enabled: true', '  annotations:', '    alb.ingress.kubernetes.io/scheme: internet-facing'], code: 'values-needs-grant', at: [3, 13], grant: 'ingress.annotations' },
   { name: 'alb-scheme', values: ['ingress:', '  className: alb', '  annotations:', '    alb.ingress.kubernetes.io/scheme: internet-facing'], code: 'values-needs-grant', at: [3, 13], grant: 'ingress.annotations' },
 ];
 
@@ -101,7 +101,8 @@ describe('values that tighten render, and the pod still meets Pod Security restr
       expect(run.code, run.stderr).toBe(0);
       const { objects } = await helmTemplate(`${repo.root}/rendered/dev/tight/api/values.yaml`, 'tight-api', `${repo.root}/charts/common`);
       const pod = objects.find((o) => o.kind === 'Deployment')!.spec.template.spec;
-      expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 10001, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } });
+      // runAsGroup is the renderer's default (settings spec.security), which values did not change.
+      expect(pod.securityContext).toEqual({ runAsNonRoot: true, runAsUser: 10001, runAsGroup: 65532, fsGroup: 10001, seccompProfile: { type: 'RuntimeDefault' } });
       expect(pod.containers[0].securityContext).toEqual({
         runAsNonRoot: true, allowPrivilegeEscalation: false, readOnlyRootFilesystem: true,
         capabilities: { drop: ['ALL'] }, seccompProfile: { type: 'RuntimeDefault' },
