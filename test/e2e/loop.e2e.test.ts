@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse, parseDocument, stringify } from 'yaml';
 import { REPO_ROOT } from '../support/repo.js';
 import { type ActionRun, runAction } from '../support/runner.js';
-import { ARGOCD_NAMESPACE, type ControlPlane, startControlPlane } from './control-plane/index.js';
+import { ARGOCD_NAMESPACE, type ControlPlane, platformProject, startControlPlane } from './control-plane/index.js';
 import { type ChartSource, startChartSource } from './loop/chart-source.js';
 import { applications, argoObject, describeApplication, getObject, inventory, type KubeObject, refreshAll, snapshot, syncedAt } from './loop/cluster-state.js';
 import { type PlatformRepo, startPlatformRepo } from './loop/platform-repo.js';
@@ -125,6 +125,7 @@ describe('the loop: claim commit → action → git → Argo CD → cluster', ()
     const started = Date.now();
     const root = parse(readFileSync(path.join(REPO_ROOT, `infrastructure/argocd/root-${ENV}.yaml`), 'utf8'));
     root.spec.source.repoURL = repo.url;
+    await cp.apply(platformProject([repo.url])); // the project the root runs in
     await cp.apply(stringify(root));
     const tip = repo.tip();
     await waitSynced([ROOT_APP, API_APP, DB_APP], tip, 'bootstrap');
@@ -304,7 +305,10 @@ spec:
       ports: [{ name: http, port: 8080 }]
       healthCheck: { path: /healthz, port: 8080 }
 `;
-    const added = repo.commit({ 'deployments/dev/catalog-claim.yaml': catalogClaim }, 'catalog claim');
+    // The platform registers the new team in the same commit (README: Tenancy); without that the render refuses the claim.
+    const settings = parseDocument(readFileSync(path.join(repo.devClone, 'deployments/settings.yaml'), 'utf8'));
+    settings.setIn(['spec', 'tenancy', 'teams', 'catalog-team'], settings.createNode({ ownerTeam: 'Catalog Team', owners: ['@infraforge/catalog'] }));
+    const added = repo.commit({ 'deployments/settings.yaml': settings.toString(), 'deployments/dev/catalog-claim.yaml': catalogClaim }, 'catalog team and claim');
     expect((await runnerRenders(added)).code).toBe(0);
     await refreshAll(cp);
     await waitSynced([ROOT_APP, 'catalog-api'], repo.tip(), 'catalog added');

@@ -171,10 +171,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
     }
 
     if ((options.rootApplications ?? []).length > 0) {
-      // The platform AppProject the roots run in, reading the same repository.
-      const project = parse(readFileSync(path.join(REPO_ROOT, 'infrastructure/argocd/platform-project.yaml'), 'utf8'));
-      project.spec.sourceRepos = [...new Set(options.rootApplications!.map((r) => r.repoURL))];
-      await apply(stringify(project));
+      await apply(platformProject(options.rootApplications!.map((r) => r.repoURL)));
     }
     for (const root of options.rootApplications ?? []) {
       const doc = parse(readFileSync(path.join(REPO_ROOT, `infrastructure/argocd/root-${root.env}.yaml`), 'utf8'));
@@ -209,4 +206,11 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
     rmSync(dir, { recursive: true, force: true });
     throw err;
   }
+}
+
+/** infrastructure/'s platform AppProject (the one the root Applications run in), reading `repoURLs`. */
+export function platformProject(repoURLs: readonly string[]): string {
+  const project = parse(readFileSync(path.join(REPO_ROOT, 'infrastructure/argocd/platform-project.yaml'), 'utf8'));
+  project.spec.sourceRepos = [...new Set(repoURLs)];
+  return stringify(project);
 }
