@@ -5,18 +5,18 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-IFI3HZVM.js";
-import "./chunks/chunk-ETGVRHS4.js";
+} from "./chunks/chunk-GDVLDPYL.js";
+import "./chunks/chunk-ZZGYSGWP.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-ERNNSRUV.js";
-import "./chunks/chunk-UBJVTFTW.js";
+} from "./chunks/chunk-QCTYGLY3.js";
+import "./chunks/chunk-LQMT6HBZ.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-XQLWY6LM.js";
-import "./chunks/chunk-KIXZIBQS.js";
+} from "./chunks/chunk-YML5LFPY.js";
+import "./chunks/chunk-FI2TL7TZ.js";
 import {
   CHART_DIR,
   createGit,

@@ -1,0 +1,75 @@
+import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
+import {
+  diffAgainst,
+  fullMarkdown
+} from "./chunk-GDVLDPYL.js";
+import "./chunk-ZZGYSGWP.js";
+import "./chunk-QCTYGLY3.js";
+import "./chunk-LQMT6HBZ.js";
+import "./chunk-FI2TL7TZ.js";
+import {
+  DIFF_HELP,
+  overridesFrom,
+  parseFlags,
+  registryChecksFrom,
+  rootDir
+} from "./chunk-EMX6GCDN.js";
+import {
+  createGit,
+  isSafeRef
+} from "./chunk-OM6F6VEY.js";
+import "./chunk-W74KYZWL.js";
+import {
+  ExitCode,
+  InputError,
+  formatProblem,
+  sortProblems
+} from "./chunk-T4QEYBET.js";
+
+// src/cli/diff.ts
+var diff = {
+  help: DIFF_HELP,
+  async run(args, io) {
+    const values = parseFlags(DIFF_HELP, args, io.stdout);
+    if (!values) return ExitCode.ok;
+    const format = values.format ?? "markdown";
+    if (format !== "markdown" && format !== "unified") {
+      throw new InputError([{ code: "usage", message: `--format must be markdown or unified, got ${JSON.stringify(format)}` }]);
+    }
+    const root = rootDir(io.cwd, values.root);
+    const git = createGit(root);
+    const baseRef = values.base ?? "HEAD";
+    if (!isSafeRef(baseRef)) {
+      throw new InputError([{ code: "base-invalid", message: `--base ${JSON.stringify(baseRef)}: name a branch, a tag, a commit id, HEAD~N or origin/<branch>` }]);
+    }
+    const baseSha = await git.localCommit(baseRef);
+    if (!baseSha) {
+      throw new InputError([
+        { code: "base-unknown", message: `--base ${JSON.stringify(baseRef)} is not a commit, branch or tag in ${root}; diff does not fetch (run git fetch first, or name another commit)` }
+      ]);
+    }
+    const result = await diffAgainst({
+      root,
+      git,
+      baseRef: baseSha,
+      headIsWorkTree: true,
+      overrides: overridesFrom(values),
+      env: io.env,
+      ...registryChecksFrom(values),
+      manifests: !values["no-manifests"] && format === "markdown",
+      allowUnmanaged: values["allow-unmanaged"] === true,
+      log: (l) => io.stderr(`${l}
+`)
+    });
+    io.stdout(format === "unified" ? result.changes.map((c) => c.patch).join("") : fullMarkdown(result.report));
+    for (const p of result.safety.stale) io.stderr(`warning: ${formatProblem(p)}
+`);
+    const problems = [...result.ownershipProblems, result.chartProblem, result.codeownersProblem].filter((p) => p !== void 0);
+    problems.push(...result.safety.reviewProblems);
+    if (problems.length) throw new InputError(sortProblems(problems));
+    return ExitCode.ok;
+  }
+};
+export {
+  diff
+};

@@ -1,0 +1,32 @@
+import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
+import {
+  listEnvironments
+} from "./chunk-QCTYGLY3.js";
+import "./chunk-LQMT6HBZ.js";
+import {
+  ENVIRONMENTS_HELP,
+  parseFlags,
+  rootDir
+} from "./chunk-EMX6GCDN.js";
+import "./chunk-OM6F6VEY.js";
+import "./chunk-W74KYZWL.js";
+import {
+  ExitCode
+} from "./chunk-T4QEYBET.js";
+
+// src/cli/environments.ts
+var environments = {
+  help: ENVIRONMENTS_HELP,
+  async run(args, io) {
+    const values = parseFlags(ENVIRONMENTS_HELP, args, io.stdout);
+    if (!values) return ExitCode.ok;
+    const envs = await listEnvironments(rootDir(io.cwd, values.root));
+    io.stdout(values.json ? `${JSON.stringify(envs)}
+` : envs.map((e) => `${e}
+`).join(""));
+    return ExitCode.ok;
+  }
+};
+export {
+  environments
+};
