@@ -120,7 +120,10 @@ describe('schema problems', () => {
     expect(text.length).toBeLessThanOrEqual(MAX_FILE_BYTES);
     const heapBefore = process.memoryUsage().heapUsed;
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     const { problems } = load(text);
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMs = (cpu.user + cpu.system) / 1000;
     const ms = performance.now() - started;
     const heapMb = (process.memoryUsage().heapUsed - heapBefore) / 2 ** 20;
     console.log(`worst case: ${text.length} bytes, ${count} entries, ${problems.length} problems in ${ms.toFixed(0)} ms, heap +${heapMb.toFixed(0)} MB`);
@@ -130,8 +133,10 @@ describe('schema problems', () => {
     expect(Number(/^and ([0-9]+)/.exec(problems.at(-1)!.message)![1])).toBeGreaterThan(count * 4 - MAX_PROBLEMS_PER_DOCUMENT);
     // Measured ≈1.2 s and +135 MB heap at load 2 on the shared 2-core machine (≈5 s at load 16):
     // parsing ≈0.55 s, allErrors validation ≈0.6 s (first-error validation: 0.03 s), problems 5 ms.
-    expect(ms).toBeLessThan(20_000);
-  }, 60_000);
+    // The bound is on CPU time, which other work on the machine does not stretch (wall time
+    // reached 120 s at load 40); the benchmark keeps the speed target.
+    expect(cpuMs, `${ms.toFixed(0)} ms wall`).toBeLessThan(20_000);
+  }, 300_000);
 });
 
 describe('did you mean', () => {

@@ -15,7 +15,7 @@ app.kubernetes.io/component: job
 app.kubernetes.io/part-of: {{ index $root.Values.labels "platform.infraforge.io/claim" | default $root.Release.Name | quote }}
 helm.sh/chart: {{ printf "%s-%s" $root.Chart.Name $root.Chart.Version | replace "+" "_" | quote }}
 {{- range $k, $v := $root.Values.labels }}
-{{ $k }}: {{ $v | quote }}
+{{ $k | quote }}: {{ $v | quote }}
 {{- end }}
 {{- end -}}
 
