@@ -104,7 +104,7 @@ runAsNonRoot: true
 {{- if lt (int64 $id) 1 }}
 {{- fail (printf "podSecurityContext.%s must be a user or group id of 1 or more (Pod Security restricted), not %v" $field $id) }}
 {{- end }}
-{{ $field }}: {{ int64 $id }}
+{{ $field | quote }}: {{ int64 $id }}
 {{- end }}
 {{- end }}
 seccompProfile:
