@@ -5,17 +5,7 @@
  * with ordinary text, so a run covers combinations no hand-written list would.
  */
 
-/** mulberry32: small, fast, and the same sequence on every machine for a seed. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { rng } from './seeded.js';
 
 export interface Pick {
   int(lo: number, hi: number): number;

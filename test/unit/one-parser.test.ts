@@ -15,7 +15,8 @@ import { parseClaimFile } from '../../src/claims/parse.js';
 import { schemaCursor } from '../../src/claims/schema-cursor.js';
 import { measuredBudget } from '../support/budget.js';
 import { claim, cli, tempRepo } from '../support/repo.js';
-import { CLAIM_EDITS, pick, randomDocument, rng } from '../support/yaml-fuzz.js';
+import { rng } from '../support/seeded.js';
+import { CLAIM_EDITS, pick, randomDocument } from '../support/yaml-fuzz.js';
 
 const cursor = schemaCursor(claimSchema as Record<string, unknown>);
 const SEED = 18_004;
