@@ -1,7 +1,10 @@
 /** The action's `diff`: render base and head, report the difference, one sticky PR comment. */
 import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { diffAgainst } from '../diff/diff.js';
-import { COMMENT_MARKER, commentMarkdown, fullMarkdown } from '../diff/markdown.js';
+import { COMMENT_MARKER, commentMarkdown, type FullDiffPlace, fullMarkdown, jobSummaryMarkdown } from '../diff/markdown.js';
 import { formatProblem, InputError, sortProblems } from '../errors.js';
 import { createGit } from '../git/git.js';
 import { githubCommentsApi, ReadOnlyTokenError } from '../github/comments-api.js';
@@ -39,12 +42,17 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
       log: (l) => reporter.info(l),
     }),
   );
-  const full = fullMarkdown(result.report);
+  const place = fullDiffPlace(env);
+  const diffFile = await writeFullDiff(fullMarkdown(result.report), env);
+  // One output holds at most 1 MB and the job summary 1 MiB: both get what fits, and say where the rest is.
+  const summary = jobSummaryMarkdown(result.report, place);
+  if (summary.truncated) reporter.info(`the job summary was cut to GitHub's 1 MiB; ${diffFile} has the full diff`);
   reporter.output('changed', String(result.changes.length > 0));
   reporter.output('changed-files', JSON.stringify(result.changes.map((c) => c.path)));
-  reporter.output('diff', full);
+  reporter.output('diff', summary.body);
+  reporter.output('diff-file', diffFile);
   reporter.output('commit-sha', '');
-  await reporter.summary(full);
+  await reporter.summary(summary.body);
 
   let url = '';
   if (!pr) {
@@ -54,8 +62,8 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
   } else {
     const [owner, repo] = (env.GITHUB_REPOSITORY ?? '').split('/');
     if (!owner || !repo) throw new Error('GITHUB_REPOSITORY is not set');
-    const comment = commentMarkdown(result.report);
-    if (comment.truncated) reporter.info(`the comment shows ${comment.shownFiles} of ${result.changes.length} changed files; the job summary has all of them`);
+    const comment = commentMarkdown(result.report, place);
+    if (comment.truncated) reporter.info(`the comment left out ${comment.leftOut.map((l) => `${l.omitted} of ${l.total} ${l.label}`).join(', ')}; the job summary and ${diffFile} have the rest`);
     try {
       const api = githubCommentsApi(settings.token, { owner, repo, issueNumber: pr.number }, env.GITHUB_API_URL ?? 'https://api.github.com');
       const sticky = await upsertSticky(api, comment.body, COMMENT_MARKER, settings.commentAuthor);
@@ -72,4 +80,19 @@ export async function runDiff(settings: ActionSettings, { env, reporter }: Actio
   const problems = [...result.ownershipProblems, result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
   problems.push(...result.safety.reviewProblems);
   if (problems.length) throw new InputError(sortProblems(problems));
+}
+
+/** The run's page: its job summary and its artifacts, where the comment sends a reader for the rest. */
+function fullDiffPlace(env: Record<string, string | undefined>): FullDiffPlace {
+  const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repo, GITHUB_RUN_ID: run } = env;
+  return server && repo && run ? { runUrl: `${server}/${repo}/actions/runs/${run}` } : {};
+}
+
+/** The full diff as a file the workflow uploads as an artifact (the `diff-file` output). */
+async function writeFullDiff(markdown: string, env: Record<string, string | undefined>): Promise<string> {
+  const dir = path.join(env.RUNNER_TEMP || tmpdir(), 'infraforge-diff');
+  await mkdir(dir, { recursive: true });
+  const file = path.join(dir, 'diff.md');
+  await writeFile(file, markdown);
+  return file;
 }

@@ -4,6 +4,7 @@
  */
 import { createTwoFilesPatch, structuredPatch } from 'diff';
 import { cmp } from '../errors.js';
+import { namesOf, type UnitNames } from './grouping/names.js';
 
 export type ChangeKind = 'added' | 'removed' | 'changed';
 
@@ -19,6 +20,8 @@ export interface FileChange {
   added: number;
   removed: number;
   patch: string;
+  /** The unit's own names, masked when identical changes are grouped (grouping/names.ts); from the path when absent. */
+  names?: UnitNames;
 }
 
 export function compareTrees(base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>): FileChange[] {
@@ -39,17 +42,21 @@ export function compareTrees(base: ReadonlyMap<string, string>, head: ReadonlyMa
         else if (line.startsWith('-')) removed++;
       }
     }
+    const env = parts[1] ?? '';
+    const claim = parts[2] ?? '';
+    const unit = parts.length === 5 ? parts[3] : undefined;
     changes.push({
       path,
       kind,
-      env: parts[1] ?? '',
-      claim: parts[2] ?? '',
-      unit: parts.length === 5 ? parts[3] : undefined,
+      env,
+      claim,
+      unit,
       unitType: parts.length === 5 ? unitTypeOf(after ?? before ?? '') : undefined,
       added,
       removed,
       // The '=====' rule the diff package puts first says nothing a reviewer needs.
       patch: createTwoFilesPatch(before === undefined ? '/dev/null' : `a/${path}`, after === undefined ? '/dev/null' : `b/${path}`, before ?? '', after ?? '', '', '', { context: 3 }).replace(/^=+\n/, ''),
+      names: namesOf({ path, env, claim, unit }, before, after),
     });
   }
   return changes;

@@ -86,8 +86,7 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
-      const objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
-      if (objects) report.extra = [...(report.extra ?? []), { title: 'Kubernetes objects (helm template)', body: objects }];
+      report.objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
     }
     const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
     return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, ownershipProblems: ownership.problems, baseSha };
