@@ -11,6 +11,8 @@ export interface Block {
   label: string;
   /** Parts the block already holds back (a list cut to its cap), which the notice counts too. */
   held?: { label: string; omitted: number; total: number };
+  /** A heading: shown only with the first block after it that fits, never alone at the end. */
+  heading?: boolean;
   /** A table whose rows may be cut: `text` is head and rows; a cut ends with the `more(n)` row. */
   table?: { head: string; rows: string[]; more: (n: number) => string };
 }
@@ -46,10 +48,16 @@ export function fitBlocks(blocks: readonly Block[], limit: number, measure: Meas
   const room = limit - (blocks.some((b) => b.held?.omitted) || everything > limit ? reserve : 0);
   const parts: string[] = [];
   let used = 0;
+  let heading = '';
   for (const b of blocks) {
-    const size = measure(b.text);
+    if (b.heading) {
+      heading = b.text;
+      continue;
+    }
+    const size = measure(heading + b.text);
     if (used + size <= room) {
-      parts.push(b.text);
+      parts.push(heading + b.text);
+      heading = '';
       used += size;
       if (b.held) tally(b.held.label, b.held.omitted, b.held.total);
       else if (!b.table) tally(b.label, 0, 1);

@@ -172,7 +172,7 @@ function documentBlocks(report: DiffReport, caps: Caps): Block[] {
     lines.push(`${count(o.units)} changed unit(s) templated with the base chart and values and with the head's: **${count(o.groups.length)} distinct object change(s)**.`);
     if (o.notTemplated) lines.push('', `${count(o.notTemplated)} more changed unit(s) were not templated.`);
     if (o.failures.length) lines.push('', `helm could not template ${count(o.failures.length)} unit(s):`, '', fence(o.failures.map((f) => `${f.label}: ${f.message}`).join('\n'), 'text'));
-    blocks.push({ text: `${lines.join('\n')}\n\n`, label: 'the object diff heading' });
+    blocks.push({ text: `${lines.join('\n')}\n\n`, label: 'the object diff heading', heading: o.groups.length > 0 });
     for (const g of o.groups) blocks.push(groupBlock(g, caps, 'object', 'object changes'));
   }
   return blocks;
