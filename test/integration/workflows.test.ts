@@ -85,7 +85,7 @@ describe('workflows', () => {
   });
 
   /** The first major of each action whose action.yml runs on node24 (Node 20 is gone from GitHub's runners). */
-  const FIRST_NODE24_MAJOR: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/cache': 5 };
+  const FIRST_NODE24_MAJOR: Record<string, number> = { 'actions/checkout': 5, 'actions/setup-node': 5, 'actions/cache': 5, 'actions/upload-artifact': 6 };
 
   it.each(FILES)('%s names the version of each pinned SHA, on a Node 24 major', (file) => {
     const text = readFileSync(path.join(DIR, file), 'utf8');
