@@ -2,7 +2,8 @@
  * The action's `diff` command on pull requests, run as a runner runs it, on real git history,
  * against the local GitHub stand-in (checked against GitHub's OpenAPI description).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { COMMENT_MARKER, GITHUB_COMMENT_LIMIT } from '../../src/diff/markdown.js';
@@ -74,7 +75,9 @@ function event(pr: Pr, fork = false) {
   };
 }
 
-async function diff(pr: Pr, token = WRITE, fork = false) {
+const RUN_URL = 'https://github.com/acme/platform/actions/runs/4242';
+
+async function diff(pr: Pr, token = WRITE, fork = false, extraEnv: Record<string, string> = {}) {
   return runAction({
     workspace: pr.workspace,
     eventName: 'pull_request',
@@ -82,7 +85,7 @@ async function diff(pr: Pr, token = WRITE, fork = false) {
     ref: 'refs/pull/7/merge',
     sha: pr.head,
     inputs: { command: 'diff', token },
-    extraEnv: { GITHUB_API_URL: github.url },
+    extraEnv: { GITHUB_API_URL: github.url, GITHUB_RUN_ID: '4242', ...extraEnv },
   });
 }
 
@@ -144,20 +147,51 @@ describe('diff on a pull request', () => {
     ]);
   });
 
-  it('keeps a huge PR within 65,536 characters, summary first, with a notice', async () => {
+  it('keeps a huge PR within 65,536 characters, summary first, cut between sections, the full diff linked and in the diff-file', async () => {
+    // Every claim changed differently (nothing to group): far more than a comment holds.
     const base = claims(HUGE);
     const head: Record<string, string> = {};
-    for (const [file, text] of Object.entries(claims(HUGE, '9.9.9', '      env:\n        - name: BIG\n          value: "' + 'x'.repeat(300) + '"\n'))) head[file] = text;
+    for (const [i, [file, text]] of Object.entries(claims(HUGE, '9.9.9')).entries()) head[file] = `${text}      env:\n        - name: BIG\n          value: "${i * 7919}${'x'.repeat(300)}"\n`;
     const pr = pullRequest(base, head);
+    const temp = mkdtempSync(path.join(tmpdir(), 'infraforge-runner-temp-'));
+    try {
+      const run = await diff(pr, WRITE, false, { RUNNER_TEMP: temp });
+      expect(run.code, run.stdout).toBe(0);
+      const body = github.comments[0]!.body;
+      expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+      expect(body).toContain(`**${HUGE} unit(s)** in ${HUGE} claim(s) (\`dev\`: ${HUGE}): 0 added, 0 removed, ${HUGE} changed`);
+      expect(body).toContain('| `dev` | `c0` |');
+      expect(body).toMatch(new RegExp(`left out ${HUGE / 2} of ${HUGE} rows of the claim table, \\d+ of ${HUGE} file changes, 25 of 25 object changes\\.`));
+      expect(body).toContain(`The full diff: [this run's job summary and its artifact (the step's \`diff-file\`)](${RUN_URL}).`);
+      expect(body.split('\n> [!NOTE]\n')[0]!.endsWith('</details>\n')).toBe(true);
+      expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(HUGE);
+      // The full diff: in the file the workflow uploads, and (it fits in 1 MiB) in the job summary and the output.
+      const file = run.outputs['diff-file']!;
+      expect(path.dirname(file)).toBe(path.join(temp, 'infraforge-diff'));
+      const full = readFileSync(file, 'utf8');
+      expect(full.split('<details><summary><code>rendered/dev/').length - 1).toBe(HUGE);
+      expect(full).toContain(`rendered/dev/c${HUGE - 1}/api/values.yaml`);
+      expect(full).not.toContain('[!NOTE]');
+      expect(run.summary).toContain(full);
+      expect(run.outputs.diff!.trimEnd()).toBe(full.trimEnd());
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  }, HUGE_PR_BUDGET);
+
+  it('the same change in every claim is said once in the comment, the claims listed in a fold', async () => {
+    const pr = pullRequest(claims(HUGE / 10), claims(HUGE / 10, '2.0.0'));
     const run = await diff(pr);
     expect(run.code, run.stdout).toBe(0);
     const body = github.comments[0]!.body;
-    expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
-    expect(body).toContain(`| \`dev\` | \`c${HUGE - 1}\` |`);
-    expect(body).toContain("The diff was cut to fit GitHub's comment limit");
-    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(HUGE);
-    expect(run.outputs.diff!.length).toBeGreaterThan(GITHUB_COMMENT_LIMIT);
-  }, HUGE_PR_BUDGET);
+    const n = HUGE / 10;
+    expect(body).toContain(`**1 distinct change(s)** to ${n} file(s) of \`rendered/\``);
+    expect(body).toContain(`<details><summary>The same change in ${n} values files (changed, +1 −1 each), shown for <code>rendered/dev/c0/api/values.yaml</code></summary>`);
+    expect(body).toContain('-  tag: "1.0.0"\n+  tag: "2.0.0"');
+    expect(body).toContain(`<details><summary>All ${n} values files</summary>`);
+    expect(body).toContain('rendered/dev/c1/api/values.yaml');
+    expect(body).toContain('… and 10 more (the full diff lists every one)');
+  });
 
   it('fences backticks, HTML and @mentions so they do nothing', async () => {
     const nasty = '"```</details><img src=x onerror=alert(1)> @octocat ````"';
