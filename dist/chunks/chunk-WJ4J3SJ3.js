@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-ZZGYSGWP.js";
+} from "./chunk-2JEQF4TG.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,19 +17,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-QCTYGLY3.js";
+} from "./chunk-NXBF7CRL.js";
 import {
   emitYaml
-} from "./chunk-LQMT6HBZ.js";
+} from "./chunk-T33CZHQ3.js";
 import {
   packageChart
-} from "./chunk-FI2TL7TZ.js";
+} from "./chunk-YJGC4BPW.js";
 import {
   CHART_DIR
-} from "./chunk-OM6F6VEY.js";
+} from "./chunk-TRNSBTO5.js";
 import {
   require_dist
-} from "./chunk-W74KYZWL.js";
+} from "./chunk-I2SHB5ML.js";
 import {
   InputError,
   __toESM,
@@ -79,69 +79,68 @@ function baseClaimLines(reach) {
   });
 }
 
-// src/diff/markdown.ts
-var COMMENT_MARKER = "<!-- infraforge-render:diff -->";
-var GITHUB_COMMENT_LIMIT = 65536;
-var MAX_LIFECYCLE_NOTES = 60;
+// src/diff/fit.ts
+var characters = (text) => text.length;
+var utf8Bytes = (text) => Buffer.byteLength(text);
+function fitBlocks(blocks, limit, measure, notice, reserve = 2e3) {
+  const counts = /* @__PURE__ */ new Map();
+  const tally = (label, omitted, total) => {
+    const c = counts.get(label) ?? { label, omitted: 0, total: 0 };
+    counts.set(label, { label, omitted: c.omitted + omitted, total: c.total + total });
+  };
+  const everything = blocks.reduce((n, b) => n + measure(b.text), 0);
+  const room = limit - (blocks.some((b) => b.held?.omitted) || everything > limit ? reserve : 0);
+  const parts = [];
+  let used = 0;
+  let heading = "";
+  for (const b of blocks) {
+    if (b.heading) {
+      heading = b.text;
+      continue;
+    }
+    const size = measure(heading + b.text);
+    if (used + size <= room) {
+      parts.push(heading + b.text);
+      heading = "";
+      used += size;
+      if (b.held) tally(b.held.label, b.held.omitted, b.held.total);
+      else if (!b.table) tally(b.label, 0, 1);
+      continue;
+    }
+    if (!b.table) {
+      tally(b.label, 1, 1);
+      continue;
+    }
+    const rows = [];
+    let taken = measure(b.table.head) + 1;
+    for (const row of b.table.rows) {
+      const n = measure(row) + 1;
+      if (used + taken + n + 200 > room) break;
+      rows.push(row);
+      taken += n;
+    }
+    const omitted = b.table.rows.length - rows.length;
+    tally(b.label, omitted + (b.held?.omitted ?? 0), b.table.rows.length + (b.held?.omitted ?? 0));
+    if (rows.length) {
+      const text = `${[b.table.head, ...rows, b.table.more(omitted)].join("\n")}
+`;
+      parts.push(text);
+      used += measure(text);
+    }
+  }
+  const leftOut = [...counts.values()].filter((c) => c.omitted > 0);
+  const closing = leftOut.length ? notice(leftOut) : "";
+  if (measure(closing) > reserve) throw new Error(`internal: the notice (${measure(closing)}) is larger than its reserve (${reserve})`);
+  return { text: parts.join("") + closing, leftOut };
+}
+
+// src/diff/md.ts
 function fence(text, info = "diff") {
   const longest = Math.max(0, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
   const ticks = "`".repeat(Math.max(3, longest + 1));
   return `${ticks}${info}
 ${text.endsWith("\n") ? text : `${text}
 `}${ticks}`;
-}
-function summaryMarkdown(report) {
-  const { changes } = report;
-  const lines = [COMMENT_MARKER, "### infraforge render diff", ""];
-  if (report.baseSha) lines.push(`Rendered \`${report.baseSha.slice(0, 12)}\` \u2192 ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : "the work tree"}.`, "");
-  lines.push(...ownershipLines(report));
-  if (report.dataSafety) lines.push(report.dataSafety);
-  if (report.baseClaims?.length) lines.push(...baseClaimLines(report.baseClaims), "");
-  if (changes.length === 0) {
-    lines.push(report.handEdits?.length ? "The claims of this change render exactly as those of the base." : "No change to `rendered/`.");
-    return `${lines.join("\n")}
-`;
-  }
-  const removedUnits = changes.filter((c) => c.kind === "removed" && c.unit);
-  const removedClaims = changes.filter((c) => c.kind === "removed" && c.path.endsWith("/applicationset.yaml"));
-  if (removedUnits.length || removedClaims.length) {
-    lines.push("> [!CAUTION]");
-    lines.push(`> This change **removes ${removedUnits.length} app(s)/component(s)**${removedClaims.length ? ` and **${removedClaims.length} claim(s)**` : ""}. What Argo CD will do:`);
-    const notes = lifecycleNotes(changes);
-    for (const note of notes.slice(0, MAX_LIFECYCLE_NOTES)) lines.push(`> - ${note}`);
-    if (notes.length > MAX_LIFECYCLE_NOTES) lines.push(`> - \u2026 and ${notes.length - MAX_LIFECYCLE_NOTES} more, in the same words.`);
-    if (report.massDeletion) lines.push(">", `> ${massDeletionNote(report.massDeletion)}`);
-    lines.push("");
-  }
-  lines.push("| environment | claim | added | removed | changed | lines |", "|---|---|---|---|---|---:|");
-  const groups = /* @__PURE__ */ new Map();
-  for (const c of changes) {
-    const key = `${c.env}\0${c.claim}`;
-    groups.set(key, [...groups.get(key) ?? [], c]);
-  }
-  for (const key of [...groups.keys()].sort(cmp)) {
-    const group = groups.get(key);
-    const [env, claim] = key.split("\0");
-    const units = (kind) => group.filter((c) => c.kind === kind && c.unit).map((c) => `\`${c.unit}\``).join(", ") || "\u2014";
-    const removed = units("removed");
-    const plus = group.reduce((n, c) => n + c.added, 0);
-    const minus = group.reduce((n, c) => n + c.removed, 0);
-    lines.push(`| \`${env}\` | \`${claim}\` | ${units("added")} | ${removed === "\u2014" ? removed : `**${removed}**`} | ${units("changed")} | +${plus} \u2212${minus} |`);
-  }
-  return `${lines.join("\n")}
-`;
-}
-function ownershipLines(report) {
-  const lines = [];
-  const edits = report.handEdits ?? [];
-  if (edits.length) {
-    lines.push("> [!CAUTION]", `> **\`rendered/\` was changed by hand**: ${edits.length} file(s) do not match the render of this change's claims. \`rendered/\` belongs to the renderer, so this check fails until they do.`, "");
-    lines.push(fence(formatProblems(edits).join("\n"), "text"), "");
-  }
-  if (report.unmanaged?.length) {
-    lines.push(`Left alone (allow-unmanaged): ${report.unmanaged.length} file(s) in \`rendered/\` that no claim produces.`, "", fence(report.unmanaged.join("\n"), "text"), "");
-  }
-  return lines;
 }
 function details(title, body) {
   return `<details><summary>${title}</summary>
@@ -151,51 +150,263 @@ ${body}
 </details>
 `;
 }
-function section(c, patch) {
-  return details(`${c.kind === "removed" ? "\u{1F5D1}\uFE0F " : ""}<code>${c.path}</code> (${c.kind}, +${c.added} \u2212${c.removed})`, fence(patch));
+function html(text) {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
-function commentMarkdown(report, limit = GITHUB_COMMENT_LIMIT) {
-  const summary = summaryMarkdown(report);
-  const notice = (n) => `
-> [!NOTE]
-> The diff was cut to fit GitHub's comment limit${n ? `; ${n} more file(s) are not shown` : ""}. The full diff is in this run's job summary and in the \`diff\` output of the step.
-`;
-  const reserve = notice(report.changes.length).length + 64;
-  const parts = [summary, "\n"];
-  let used = summary.length + 1;
-  let shown = 0;
-  let truncated = false;
-  const sections = [
-    ...report.changes.map((c) => ({ change: c, patch: c.patch })),
-    ...(report.extra ?? []).map((e) => ({ patch: e.body, title: e.title }))
-  ];
-  for (const s of sections) {
-    const text = s.change ? section(s.change, s.patch) : details(s.title ?? "", s.patch);
-    if (used + text.length + reserve <= limit) {
-      parts.push(text);
-      used += text.length;
-      shown++;
-      continue;
-    }
-    truncated = true;
-    const room = limit - used - reserve - 400;
-    if (s.change && room > 500) {
-      const cut = s.patch.slice(0, room).replace(/\n[^\n]*$/, "\n");
-      const partial = section(s.change, `${cut}\u2026 (cut here)
-`);
-      if (used + partial.length + reserve <= limit) {
-        parts.push(partial);
-        used += partial.length;
-        shown++;
-      }
-    }
-    break;
+function count(n) {
+  return n.toLocaleString("en-US");
+}
+function plural(noun, n) {
+  if (n === 1) return noun;
+  if (/(s|x|z|ch|sh)$/.test(noun)) return `${noun}es`;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return `${noun}s`;
+}
+
+// src/diff/grouping/group.ts
+import { createHash } from "node:crypto";
+
+// src/diff/grouping/names.ts
+var TEAM_LABEL = /^ {2}platform\.infraforge\.io\/team: "?([^"\n]+)"?$/m;
+var SOURCE = /deployments\/[^\s+]+?\.ya?ml/g;
+function namesOf(change, before, after) {
+  const names = { env: change.env };
+  const parts = change.path.split("/");
+  if (parts.length >= 4) names.claim = change.claim;
+  if (change.unit) {
+    names.unit = change.unit;
+    names.release = `${change.claim}-${change.unit}`;
   }
-  if (truncated) parts.push(notice(sections.length - shown));
-  return { body: parts.join(""), truncated, shownFiles: shown };
+  const team = agreed(before, after, (text) => TEAM_LABEL.exec(text)?.[1]);
+  if (team) names.team = team;
+  const source = agreed(before, after, (text) => (text.split("\n", 1)[0] ?? "").match(SOURCE)?.join(" + "));
+  if (source && !source.includes(" + ")) names.source = source;
+  return names;
+}
+function agreed(before, after, read) {
+  const a = before === void 0 ? void 0 : read(before);
+  const b = after === void 0 ? void 0 : read(after);
+  if (before !== void 0 && after !== void 0) return a === b ? a : void 0;
+  return a ?? b;
+}
+var escape = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+function masked(text, names) {
+  const roles = /* @__PURE__ */ new Map();
+  for (const [role, value] of Object.entries(names)) {
+    if (value) roles.set(value, [...roles.get(value) ?? [], role]);
+  }
+  if (roles.size === 0) return JSON.stringify([text]);
+  const values = [...roles.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1));
+  const pattern = new RegExp(`(?<![A-Za-z0-9_])(${values.map(escape).join("|")})(?![A-Za-z0-9_])`, "g");
+  const parts = text.split(pattern);
+  return JSON.stringify(parts.map((p, i) => i % 2 === 1 ? { name: roles.get(p).sort().join("|") } : p));
+}
+
+// src/diff/grouping/group.ts
+function comparablePatch(patch) {
+  const lines2 = patch.split("\n");
+  const start = lines2.findIndex((l) => l.startsWith("@@"));
+  return (start < 0 ? [] : lines2.slice(start)).map((l) => l.startsWith("@@") ? "@@" : l.replace(/^([-+ ]\s*checksum\/[\w.-]+: )"?[0-9a-f]{64}"?$/, "$1#checksum")).join("\n");
+}
+function changeKey(item) {
+  const text = JSON.stringify([item.kind, item.change, masked(comparablePatch(item.patch), item.names)]);
+  return createHash("sha256").update(text).digest("hex");
+}
+var ChangeGroups = class {
+  byKey = /* @__PURE__ */ new Map();
+  add(item) {
+    const key = changeKey(item);
+    const group = this.byKey.get(key);
+    if (group) {
+      group.members.push(item.label);
+      if (cmp(item.label, group.first.label) < 0) group.first = item;
+    } else this.byKey.set(key, { first: item, members: [item.label] });
+  }
+  /** Changes filed so far (members counted, not distinct). */
+  get size() {
+    let n = 0;
+    for (const g of this.byKey.values()) n += g.members.length;
+    return n;
+  }
+  /** The most widespread change first; ties by kind, then by the first label. Deterministic. */
+  groups() {
+    const groups = [...this.byKey.values()];
+    for (const g of groups) g.members.sort(cmp);
+    return groups.sort((a, b) => b.members.length - a.members.length || cmp(a.first.kind, b.first.kind) || cmp(a.members[0], b.members[0]));
+  }
+};
+
+// src/diff/sections.ts
+function fileGroups(changes) {
+  const groups = new ChangeGroups();
+  for (const c of changes) groups.add({ kind: fileKind(c.path), change: c.kind, label: c.path, patch: c.patch, names: c.names ?? namesOf(c, void 0, void 0), added: c.added, removed: c.removed });
+  return groups.groups();
+}
+function fileKind(path5) {
+  const file = path5.slice(path5.lastIndexOf("/") + 1);
+  if (file === "values.yaml") return "values file";
+  if (file === "applicationset.yaml") return "ApplicationSet";
+  if (file === "appproject.yaml") return "AppProject";
+  return `${file} file`;
+}
+function groupSection(group, listCap, whatIsIt) {
+  const { first, members } = group;
+  const bin = first.change === "removed" ? "\u{1F5D1}\uFE0F " : "";
+  if (members.length === 1) {
+    const title2 = whatIsIt === "file" ? `<code>${html(first.label)}</code>` : `${html(first.kind)} <code>${html(first.label)}</code>`;
+    return details(`${bin}${title2} (${first.change}, ${lines(first)})`, fence(first.patch));
+  }
+  const many = plural(first.kind, members.length);
+  const title = `${bin}The same change in ${count(members.length)} ${html(many)} (${first.change}, ${lines(first)} each), shown for <code>${html(first.label)}</code>`;
+  return details(title, `${fence(first.patch)}
+
+${memberList(members, listCap, many)}`);
+}
+function lines(item) {
+  return `+${item.added} \u2212${item.removed}`;
+}
+function memberList(members, listCap, many) {
+  const shown = members.slice(0, listCap);
+  const rest = members.length - shown.length;
+  const text = `${shown.join("\n")}${rest ? `
+\u2026 and ${count(rest)} more (the full diff lists every one)` : ""}`;
+  return details(`All ${count(members.length)} ${html(many)}`, fence(text, "text"));
+}
+
+// src/diff/markdown.ts
+var COMMENT_MARKER = "<!-- infraforge-render:diff -->";
+var GITHUB_COMMENT_LIMIT = 65536;
+var JOB_SUMMARY_LIMIT = 1024 * 1024 - 64 * 1024;
+var COMMENT_CAPS = { members: 20, rows: 150 };
+var JOB_SUMMARY_CAPS = { members: 500, rows: 5e3 };
+var NO_CAPS = { members: Number.POSITIVE_INFINITY, rows: Number.POSITIVE_INFINITY };
+var MAX_LIFECYCLE_NOTES = 60;
+function summaryBlocks(report, caps) {
+  const { changes } = report;
+  const block = (lines2, label) => ({ text: `${lines2.join("\n")}
+`, label });
+  const head = [COMMENT_MARKER, "### infraforge render diff", ""];
+  if (report.baseSha) head.push(`Rendered \`${report.baseSha.slice(0, 12)}\` \u2192 ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : "the work tree"}.`, "");
+  const blocks = [block(head, "headline")];
+  const ownership = ownershipLines(report);
+  if (ownership.length) blocks.push(block(ownership, "the list of files changed by hand"));
+  if (report.dataSafety) blocks.push(block([report.dataSafety], "the data-safety table"));
+  if (report.baseClaims?.length) blocks.push(block([...baseClaimLines(report.baseClaims), ""], "the base claims"));
+  if (changes.length === 0) {
+    blocks.push(block([report.handEdits?.length ? "The claims of this change render exactly as those of the base." : "No change to `rendered/`."], "no change"));
+    return blocks;
+  }
+  const removedUnits = changes.filter((c) => c.kind === "removed" && c.unit);
+  const removedClaims = changes.filter((c) => c.kind === "removed" && c.path.endsWith("/applicationset.yaml"));
+  if (removedUnits.length || removedClaims.length) {
+    const lines2 = ["> [!CAUTION]"];
+    lines2.push(`> This change **removes ${removedUnits.length} app(s)/component(s)**${removedClaims.length ? ` and **${removedClaims.length} claim(s)**` : ""}. What Argo CD will do:`);
+    const notes = lifecycleNotes(changes);
+    for (const note of notes.slice(0, MAX_LIFECYCLE_NOTES)) lines2.push(`> - ${note}`);
+    if (notes.length > MAX_LIFECYCLE_NOTES) lines2.push(`> - \u2026 and ${notes.length - MAX_LIFECYCLE_NOTES} more, in the same words.`);
+    if (report.massDeletion) lines2.push(">", `> ${massDeletionNote(report.massDeletion)}`);
+    lines2.push("");
+    blocks.push(block(lines2, "the removal warning"));
+  }
+  blocks.push(block([countsLine(report), ""], "counts"));
+  const groups = /* @__PURE__ */ new Map();
+  for (const c of changes) {
+    const key = `${c.env}\0${c.claim}`;
+    groups.set(key, [...groups.get(key) ?? [], c]);
+  }
+  const rows = [];
+  for (const key of [...groups.keys()].sort(cmp)) {
+    const group = groups.get(key);
+    const [env, claim] = key.split("\0");
+    const units = (kind) => group.filter((c) => c.kind === kind && c.unit).map((c) => `\`${c.unit}\``).join(", ") || "\u2014";
+    const removed = units("removed");
+    const plus = group.reduce((n, c) => n + c.added, 0);
+    const minus = group.reduce((n, c) => n + c.removed, 0);
+    rows.push(`| \`${env}\` | \`${claim}\` | ${units("added")} | ${removed === "\u2014" ? removed : `**${removed}**`} | ${units("changed")} | +${plus} \u2212${minus} |`);
+  }
+  const tableHead = "| environment | claim | added | removed | changed | lines |\n|---|---|---|---|---|---:|";
+  const shown = rows.slice(0, caps.rows);
+  const hidden = rows.length - shown.length;
+  const more = (n) => `| \u2026 | ${count(n + hidden)} more claims in the full diff | | | | |`;
+  blocks.push({
+    text: `${[tableHead, ...shown, ...hidden ? [more(0)] : []].join("\n")}
+`,
+    label: "rows of the claim table",
+    table: { head: tableHead, rows: shown, more },
+    ...hidden ? { held: { label: "rows of the claim table", omitted: hidden, total: rows.length } } : {}
+  });
+  return blocks;
+}
+function countsLine(report) {
+  const units = report.changes.filter((c) => c.unit);
+  const claims = new Set(report.changes.map((c) => `${c.env}/${c.claim}`));
+  const perEnv = /* @__PURE__ */ new Map();
+  for (const c of units) perEnv.set(c.env, (perEnv.get(c.env) ?? 0) + 1);
+  const envs = [...perEnv].sort(([a], [b]) => cmp(a, b)).map(([env, n]) => `\`${env}\`: ${count(n)}`);
+  const kinds = ["added", "removed", "changed"].map((k) => `${count(units.filter((c) => c.kind === k).length)} ${k}`);
+  const parts = [
+    `**${count(units.length)} unit(s)** in ${count(claims.size)} claim(s)${envs.length ? ` (${envs.join(", ")})` : ""}: ${kinds.join(", ")}`,
+    `**${count(fileGroups(report.changes).length)} distinct change(s)** to ${count(report.changes.length)} file(s) of \`rendered/\``
+  ];
+  const o = report.objects;
+  if (o) parts.push(`**${count(o.groups.length)} distinct object change(s)** in ${count(o.units)} templated unit(s)${o.failures.length ? `, ${count(o.failures.length)} that helm could not template` : ""}${o.notTemplated ? `, ${count(o.notTemplated)} not templated` : ""}`);
+  return `${parts.join(" \xB7 ")}.`;
+}
+function ownershipLines(report) {
+  const lines2 = [];
+  const edits = report.handEdits ?? [];
+  if (edits.length) {
+    lines2.push("> [!CAUTION]", `> **\`rendered/\` was changed by hand**: ${edits.length} file(s) do not match the render of this change's claims. \`rendered/\` belongs to the renderer, so this check fails until they do.`, "");
+    lines2.push(fence(formatProblems(edits).join("\n"), "text"), "");
+  }
+  if (report.unmanaged?.length) {
+    lines2.push(`Left alone (allow-unmanaged): ${report.unmanaged.length} file(s) in \`rendered/\` that no claim produces.`, "", fence(report.unmanaged.join("\n"), "text"), "");
+  }
+  return lines2;
+}
+function documentBlocks(report, caps) {
+  const blocks = summaryBlocks(report, caps);
+  const files = fileGroups(report.changes);
+  if (files.length) blocks.push({ text: "\n", label: "spacing" });
+  for (const g of files) blocks.push(groupBlock(g, caps, "file", "file changes"));
+  for (const e of report.extra ?? []) blocks.push({ text: details(e.title, e.body), label: e.title });
+  const o = report.objects;
+  if (o && (o.groups.length || o.failures.length || o.notTemplated)) {
+    const lines2 = ["", "#### Kubernetes objects (helm template)", ""];
+    lines2.push(`${count(o.units)} changed unit(s) templated with the base chart and values and with the head's: **${count(o.groups.length)} distinct object change(s)**.`);
+    if (o.notTemplated) lines2.push("", `${count(o.notTemplated)} more changed unit(s) were not templated.`);
+    if (o.failures.length) lines2.push("", `helm could not template ${count(o.failures.length)} unit(s):`, "", fence(o.failures.map((f) => `${f.label}: ${f.message}`).join("\n"), "text"));
+    blocks.push({ text: `${lines2.join("\n")}
+
+`, label: "the object diff heading", heading: o.groups.length > 0 });
+    for (const g of o.groups) blocks.push(groupBlock(g, caps, "object", "object changes"));
+  }
+  return blocks;
+}
+function groupBlock(group, caps, what, label) {
+  const omitted = Math.max(0, group.members.length - caps.members);
+  return { text: groupSection(group, caps.members, what), label, ...omitted ? { held: { label: "names in the lists of identical changes", omitted, total: group.members.length } } : {} };
+}
+function commentMarkdown(report, place = {}, limit = GITHUB_COMMENT_LIMIT) {
+  const where = linked("this run's job summary and its artifact (the step's `diff-file`)", place);
+  return fitted(report, COMMENT_CAPS, limit, characters, `GitHub's comment limit (${count(GITHUB_COMMENT_LIMIT)} characters)`, where);
+}
+function jobSummaryMarkdown(report, place = {}, limit = JOB_SUMMARY_LIMIT) {
+  return fitted(report, JOB_SUMMARY_CAPS, limit, utf8Bytes, "GitHub's job summary limit (1 MiB)", linked("this run's artifact (the step's `diff-file`)", place));
 }
 function fullMarkdown(report) {
-  return [summaryMarkdown(report), "\n", ...report.changes.map((c) => section(c, c.patch)), ...(report.extra ?? []).map((e) => details(e.title, e.body))].join("");
+  return documentBlocks(report, NO_CAPS).map((b) => b.text).join("");
+}
+function fitted(report, caps, limit, measure, limitName, where) {
+  const notice = (leftOut2) => `
+> [!NOTE]
+> **Cut to fit ${limitName}**: left out ${leftOut2.map((l) => `${count(l.omitted)} of ${count(l.total)} ${l.label}`).join(", ")}. The full diff: ${where}.
+`;
+  const { text, leftOut } = fitBlocks(documentBlocks(report, caps), limit, measure, notice);
+  return { body: text, truncated: leftOut.length > 0, leftOut };
+}
+function linked(text, place) {
+  return place.runUrl ? `[${text}](${place.runUrl})` : text;
 }
 
 // src/diff/diff.ts
@@ -214,7 +425,7 @@ function bytesByPath(files) {
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -416,7 +627,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -464,7 +675,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
@@ -545,16 +756,16 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
       return;
     }
     diff.push({ value: "", lines: [] });
-    function contextLines(lines) {
-      return lines.map(function(entry) {
+    function contextLines(lines2) {
+      return lines2.map(function(entry) {
         return " " + entry;
       });
     }
     const hunks = [];
     let oldRangeStart = 0, newRangeStart = 0, curRange = [], oldLine = 1, newLine = 1;
     for (let i = 0; i < diff.length; i++) {
-      const current = diff[i], lines = current.lines || splitLines(current.value);
-      current.lines = lines;
+      const current = diff[i], lines2 = current.lines || splitLines(current.value);
+      current.lines = lines2;
       if (current.added || current.removed) {
         if (!oldRangeStart) {
           const prev = diff[i - 1];
@@ -566,23 +777,23 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
             newRangeStart -= curRange.length;
           }
         }
-        for (const line of lines) {
+        for (const line of lines2) {
           curRange.push((current.added ? "+" : "-") + line);
         }
         if (current.added) {
-          newLine += lines.length;
+          newLine += lines2.length;
         } else {
-          oldLine += lines.length;
+          oldLine += lines2.length;
         }
       } else {
         if (oldRangeStart) {
-          if (lines.length <= context * 2 && i < diff.length - 2) {
-            for (const line of contextLines(lines)) {
+          if (lines2.length <= context * 2 && i < diff.length - 2) {
+            for (const line of contextLines(lines2)) {
               curRange.push(line);
             }
           } else {
-            const contextSize = Math.min(lines.length, context);
-            for (const line of contextLines(lines.slice(0, contextSize))) {
+            const contextSize = Math.min(lines2.length, context);
+            for (const line of contextLines(lines2.slice(0, contextSize))) {
               curRange.push(line);
             }
             const hunk = {
@@ -598,8 +809,8 @@ function structuredPatch(oldFileName, newFileName, oldStr, newStr, oldHeader, ne
             curRange = [];
           }
         }
-        oldLine += lines.length;
-        newLine += lines.length;
+        oldLine += lines2.length;
+        newLine += lines2.length;
       }
     }
     for (const hunk of hunks) {
@@ -742,17 +953,21 @@ function compareTrees(base, head) {
         else if (line.startsWith("-")) removed++;
       }
     }
+    const env = parts[1] ?? "";
+    const claim = parts[2] ?? "";
+    const unit = parts.length === 5 ? parts[3] : void 0;
     changes.push({
       path: path5,
       kind,
-      env: parts[1] ?? "",
-      claim: parts[2] ?? "",
-      unit: parts.length === 5 ? parts[3] : void 0,
+      env,
+      claim,
+      unit,
       unitType: parts.length === 5 ? unitTypeOf(after ?? before ?? "") : void 0,
       added,
       removed,
       // The '=====' rule the diff package puts first says nothing a reviewer needs.
-      patch: createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path5}`, after === void 0 ? "/dev/null" : `b/${path5}`, before ?? "", after ?? "", "", "", { context: 3 }).replace(/^=+\n/, "")
+      patch: createTwoFilesPatch(before === void 0 ? "/dev/null" : `a/${path5}`, after === void 0 ? "/dev/null" : `b/${path5}`, before ?? "", after ?? "", "", "", { context: 3 }).replace(/^=+\n/, ""),
+      names: namesOf({ path: path5, env, claim, unit }, before, after)
     });
   }
   return changes;
@@ -767,23 +982,17 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path2 from "node:path";
 import { promisify } from "node:util";
+
+// src/diff/redact.ts
 var import_yaml = __toESM(require_dist(), 1);
-var run = promisify(execFile);
-async function helmAvailable() {
-  try {
-    await run("helm", ["version", "--short"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-function redactedObjects(manifest, compareWith) {
+function redactedObjectList(manifest, compareWith) {
   const previous = /* @__PURE__ */ new Map();
   if (compareWith !== void 0) {
     for (const o of objectsOf(compareWith)) if (o.kind === "Secret") previous.set(objectKey(o), secretValues(o));
   }
   return objectsOf(manifest).map((o) => {
-    if (o.kind !== "Secret") return emitYaml(o);
+    const item = (text) => ({ kind: String(o.kind ?? "object"), key: objectKey(o), text });
+    if (o.kind !== "Secret") return item(emitYaml(o));
     const { data: _data, stringData: _stringData, ...rest } = o;
     const values = secretValues(o);
     const before = previous.get(objectKey(o));
@@ -792,8 +1001,8 @@ function redactedObjects(manifest, compareWith) {
       const size = `${Buffer.byteLength(v)} bytes`;
       data[k] = !before ? `(${size})` : before[k] === void 0 ? `added (${size})` : before[k] === v ? `(${size})` : `changed (${size})`;
     }
-    return emitYaml({ ...rest, data });
-  }).join("---\n");
+    return item(emitYaml({ ...rest, data }));
+  });
 }
 function objectsOf(manifest) {
   return (0, import_yaml.parseAllDocuments)(manifest).map((d) => d.toJS()).filter((o) => o !== null && typeof o === "object");
@@ -807,6 +1016,70 @@ function secretValues(o) {
   for (const [k, v] of Object.entries(o.stringData ?? {})) out[k] = String(v);
   return out;
 }
+
+// src/diff/grouping/objects.ts
+function objectChanges(unit, names, beforeManifest, afterManifest) {
+  const before = byKey(redactedObjectList(beforeManifest));
+  const after = byKey(redactedObjectList(afterManifest, beforeManifest));
+  const keys = [...after.keys(), ...[...before.keys()].filter((k) => !after.has(k))];
+  const items = [];
+  for (const key of keys) {
+    const a = before.get(key);
+    const b = after.get(key);
+    if (a?.text === b?.text) continue;
+    const kind = (b ?? a).kind;
+    const name = key.slice(key.lastIndexOf("/") + 1);
+    const where = `${unit.env}/${unit.claim}/${unit.unit}`;
+    const file = `${where}/${kind}/${name}`;
+    const patch = createTwoFilesPatch(a ? `a/${file}` : "/dev/null", b ? `b/${file}` : "/dev/null", a?.text ?? "", b?.text ?? "", "", "", { context: 3 }).replace(/^=+\n/, "");
+    let added = 0;
+    let removed = 0;
+    for (const line of patch.split("\n").slice(2)) {
+      if (line.startsWith("+")) added++;
+      else if (line.startsWith("-")) removed++;
+    }
+    items.push({ kind, change: !a ? "added" : !b ? "removed" : "changed", label: name === unit.unit ? where : `${where}:${name}`, patch, names, added, removed });
+  }
+  return items;
+}
+function byKey(objects) {
+  const map = /* @__PURE__ */ new Map();
+  for (const o of objects) {
+    let key = o.key;
+    for (let n = 2; map.has(key); n++) key = `${o.key}#${n}`;
+    map.set(key, o);
+  }
+  return map;
+}
+var ObjectDiffCollector = class {
+  grouped = new ChangeGroups();
+  units = 0;
+  failures = [];
+  /** `values` are the unit's rendered values files (for its team and source names), `manifests` helm's output. */
+  addUnit(change, values, manifests) {
+    this.units++;
+    const names = namesOf(change, values.before, values.after);
+    for (const item of objectChanges(change, names, manifests.before, manifests.after)) this.grouped.add(item);
+  }
+  addFailure(change, message) {
+    this.failures.push({ label: `${change.env}/${change.claim}/${change.unit}`, message });
+  }
+  result(notTemplated = 0) {
+    const failures = [...this.failures].sort((a, b) => cmp(a.label, b.label) || cmp(a.message, b.message));
+    return { units: this.units, groups: this.grouped.groups(), failures, notTemplated };
+  }
+};
+
+// src/diff/manifests.ts
+var run = promisify(execFile);
+async function helmAvailable() {
+  try {
+    await run("helm", ["version", "--short"]);
+    return true;
+  } catch {
+    return false;
+  }
+}
 async function template(chartDir, release, values, work, name) {
   if (values === void 0) return "";
   const file = path2.join(work, `${name}.yaml`);
@@ -818,21 +1091,20 @@ var MAX_TEMPLATED_UNITS = 25;
 async function manifestDiff(changes, base, head) {
   const work = await mkdtemp(path2.join(tmpdir(), "infraforge-manifests-"));
   try {
-    const parts = [];
-    const units = changes.filter((x) => x.unit);
+    const collector = new ObjectDiffCollector();
+    const units = changes.filter((x) => x.unit !== void 0);
     for (const c of units.slice(0, MAX_TEMPLATED_UNITS)) {
       const release = `${c.claim}-${c.unit}`;
-      const before = await template(base.chartDir, release, base.files.get(c.path), work, "base").catch((e) => `# helm template failed: ${e.message.split("\n")[0]}
-`);
-      const after = await template(head.chartDir, release, head.files.get(c.path), work, "head").catch((e) => `# helm template failed: ${e.message.split("\n")[0]}
-`);
-      const patch = createTwoFilesPatch(`a/${c.env}/${release}`, `b/${c.env}/${release}`, redactedObjects(before), redactedObjects(after, before), "", "", { context: 3 });
-      if (patch.split("\n").some((l) => /^[+-][^+-]/.test(l))) parts.push(patch);
+      const values = { before: base.files.get(c.path), after: head.files.get(c.path) };
+      try {
+        const before = await template(base.chartDir, release, values.before, work, "base");
+        const after = await template(head.chartDir, release, values.after, work, "head");
+        collector.addUnit(c, values, { before, after });
+      } catch (e) {
+        collector.addFailure(c, `helm template failed: ${e.message.split("\n")[0]}`);
+      }
     }
-    const more = units.length > MAX_TEMPLATED_UNITS ? `
-${units.length - MAX_TEMPLATED_UNITS} more changed units were not templated (limit ${MAX_TEMPLATED_UNITS}).
-` : "";
-    return parts.length ? fence(parts.join("\n")) + more : "";
+    return collector.result(Math.max(0, units.length - MAX_TEMPLATED_UNITS));
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -841,7 +1113,7 @@ ${units.length - MAX_TEMPLATED_UNITS} more changed units were not templated (lim
 // src/diff/moved-tags.ts
 var import_yaml2 = __toESM(require_dist(), 1);
 function movedTags(base, head) {
-  const lines = [];
+  const lines2 = [];
   for (const [file, after] of [...head].sort(([a], [b]) => cmp(a, b))) {
     const before = base.get(file);
     if (!file.endsWith("/values.yaml") || before === void 0 || before === after) continue;
@@ -849,9 +1121,9 @@ function movedTags(base, head) {
     const b = imageOf(after);
     if (!a || !b || a.repository !== b.repository || a.tag !== b.tag) continue;
     if (typeof a.digest !== "string" || typeof b.digest !== "string" || a.digest === b.digest) continue;
-    lines.push(`tag ${String(b.tag)} now points at a different image: ${String(b.repository)}:${String(b.tag)} was ${a.digest}, is ${b.digest} (${file})`);
+    lines2.push(`tag ${String(b.tag)} now points at a different image: ${String(b.repository)}:${String(b.tag)} was ${a.digest}, is ${b.digest} (${file})`);
   }
-  return lines;
+  return lines2;
 }
 function imageOf(text) {
   try {
@@ -919,8 +1191,7 @@ async function diffAgainst(options) {
     if (moved.length) report.extra = [{ title: "Image tags that now point at a different image", body: `${moved.join("\n")}
 ` }];
     if (options.manifests !== false && changes.some((c) => c.unit) && await helmAvailable()) {
-      const objects = await manifestDiff(changes, { chartDir: path4.join(baseDir, CHART_DIR), files: base }, { chartDir: path4.join(root, CHART_DIR), files: head });
-      if (objects) report.extra = [...report.extra ?? [], { title: "Kubernetes objects (helm template)", body: objects }];
+      report.objects = await manifestDiff(changes, { chartDir: path4.join(baseDir, CHART_DIR), files: base }, { chartDir: path4.join(root, CHART_DIR), files: head });
     }
     const chartProblem = await chartBumpProblem(path4.join(baseDir, CHART_DIR), path4.join(root, CHART_DIR));
     return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, ownershipProblems: ownership.problems, baseSha };
@@ -946,9 +1217,10 @@ async function chartBumpProblem(baseChart, headChart) {
 }
 
 export {
-  COMMENT_MARKER,
   fence,
+  COMMENT_MARKER,
   commentMarkdown,
+  jobSummaryMarkdown,
   fullMarkdown,
   diffAgainst
 };
