@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { packageChart } from '../chart/package.js';
-import { InputError, type Problem } from '../errors.js';
+import { cmp, InputError, type Problem } from '../errors.js';
 import type { Git } from '../git/git.js';
 import { massDeletion } from '../io/deletion-guard.js';
 import { codeownersState, expectedCodeowners } from '../io/codeowners-file.js';
@@ -85,10 +85,12 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     if (bases.length) report.baseClaims = baseClaimReach(bases, [base, head], changes);
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
-    if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
-      report.objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
+    const charts = await chartPackages(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
+    const units = unitsToTemplate(changes, base, head, charts !== undefined && charts.base.contentDigest !== charts.head.contentDigest);
+    if (options.manifests !== false && units.length && (await helmAvailable())) {
+      report.objects = await manifestDiff(units, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
     }
-    const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
+    const chartProblem = chartBumpProblem(charts);
     return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, ownershipProblems: ownership.problems, baseSha };
   });
 }
@@ -102,11 +104,40 @@ async function staleCodeowners(root: string, head: Pick<Rendered, 'settings' | '
   return { file: CODEOWNERS_FILE, code: 'codeowners-stale', message: `${state}: run \`infraforge codeowners\` and commit it (each claim file is reviewed by its team's owners, deployments/settings.yaml and the rest by the platform's)` };
 }
 
-/** The chart-releaser classic: chart content changed, version did not. */
-async function chartBumpProblem(baseChart: string, headChart: string): Promise<Problem | undefined> {
+/**
+ * The units whose objects to template: those whose values changed — and, when charts/common
+ * changed, every unit on either side, since a template or a chart version changes the objects
+ * of units whose values did not.
+ */
+function unitsToTemplate(changes: FileChange[], base: ReadonlyMap<string, string>, head: ReadonlyMap<string, string>, chartChanged: boolean): FileChange[] {
+  if (!chartChanged) return changes.filter((c) => c.unit);
+  const changed = new Map(changes.map((c) => [c.path, c]));
+  const paths = [...new Set([...base.keys(), ...head.keys()])].filter((p) => VALUES_FILE.test(p)).sort(cmp);
+  return paths.map((p) => {
+    const [, env = '', claim = '', unit] = p.split('/');
+    return changed.get(p) ?? { path: p, kind: 'changed', env, claim, unit, unitType: undefined, added: 0, removed: 0, patch: '' };
+  });
+}
+
+const VALUES_FILE = /^rendered\/[^/]+\/[^/]+\/[^/]+\/values\.yaml$/;
+
+type Packaged = Awaited<ReturnType<typeof packageChart>>;
+
+interface ChartPackages {
+  base: Packaged;
+  head: Packaged;
+}
+
+/** Both sides' chart as packaged (content digest, Chart.yaml); undefined without a (valid) chart at the base: nothing to compare. */
+async function chartPackages(baseChart: string, headChart: string): Promise<ChartPackages | undefined> {
   const base = await packageChart(baseChart, CHART_DIR).catch(() => undefined);
-  if (!base) return undefined; // no chart (or an invalid one) at the base: nothing to compare
-  const head = await packageChart(headChart, CHART_DIR);
+  return base && { base, head: await packageChart(headChart, CHART_DIR) };
+}
+
+/** The chart-releaser classic: chart content changed, version did not. */
+function chartBumpProblem(charts: ChartPackages | undefined): Problem | undefined {
+  if (!charts) return undefined;
+  const { base, head } = charts;
   if (base.contentDigest === head.contentDigest || base.meta.version !== head.meta.version) return undefined;
   return {
     file: `${CHART_DIR}/Chart.yaml`,

@@ -4,12 +4,12 @@
  * of Kubernetes object, while a claim changed differently stays a change of its own.
  */
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Origin, makeOrigin } from '../support/git.js';
 import { HELM } from '../support/helm.js';
-import { claim, REPO_ROOT } from '../support/repo.js';
+import { CHART_VERSION, claim, REPO_ROOT } from '../support/repo.js';
 
 const CLI = path.join(REPO_ROOT, 'dist/cli.js');
 let origin: Origin;
@@ -45,5 +45,26 @@ describe.skipIf(!HELM)('infraforge diff groups identical changes', () => {
     expect(markdown).toContain('+      - env:\n+        - name: ODD\n+          value: "yes"\n');
     // The CLI prints everything: no notice of anything left out.
     expect(markdown).not.toContain('[!NOTE]');
+  });
+
+  it('a chart bump: every unit templated, each kind of object one change, the ApplicationSets one change', () => {
+    origin = makeOrigin(claims('1.0.0'));
+    const ws = origin.clone();
+    const chartYaml = path.join(ws, 'charts/common/Chart.yaml');
+    writeFileSync(chartYaml, readFileSync(chartYaml, 'utf8').replace(`version: ${CHART_VERSION}`, 'version: 9.0.0'));
+    const markdown = execFileSync(process.execPath, [CLI, 'diff', '--base', 'HEAD'], { cwd: ws, encoding: 'utf8' });
+    // No values file changed, yet every unit's objects did: all ten were templated.
+    expect(markdown).toContain('**1 distinct change(s)** to 10 file(s) of `rendered/` · **5 distinct object change(s)** in 10 templated unit(s).');
+    expect(markdown).toContain('<details><summary>The same change in 10 ApplicationSets (changed, +1 −1 each), shown for <code>rendered/dev/c0/applicationset.yaml</code></summary>');
+    for (const [n, kinds] of [
+      [10, 'Deployments'],
+      [10, 'Services'],
+      [10, 'ServiceAccounts'],
+      [5, 'HorizontalPodAutoscalers'],
+      [5, 'PodDisruptionBudgets'],
+    ] as const) {
+      expect(markdown).toContain(`<details><summary>The same change in ${n} ${kinds} (changed, +`);
+    }
+    expect(markdown).toContain(`-    helm.sh/chart: common-${CHART_VERSION}\n+    helm.sh/chart: common-9.0.0\n`);
   });
 });
