@@ -6,12 +6,12 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-WJ4J3SJ3.js";
+} from "./chunks/chunk-2U6BWX6B.js";
 import "./chunks/chunk-2JEQF4TG.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-NXBF7CRL.js";
+} from "./chunks/chunk-XPR5MOOI.js";
 import "./chunks/chunk-T33CZHQ3.js";
 import {
   chartVersionAt,

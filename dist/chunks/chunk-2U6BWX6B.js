@@ -6,18 +6,20 @@ import {
 } from "./chunk-2JEQF4TG.js";
 import {
   BASE_DIR,
+  CORE_SCHEMA,
   DEPLOYMENTS_DIR,
   buildPlan,
   dataSafety,
   handChangeProblems,
   handChanges,
   lifecycleNotes,
+  loadAll,
   massDeletion,
   massDeletionNote,
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-NXBF7CRL.js";
+} from "./chunk-XPR5MOOI.js";
 import {
   emitYaml
 } from "./chunk-T33CZHQ3.js";
@@ -1005,7 +1007,17 @@ function redactedObjectList(manifest, compareWith) {
   });
 }
 function objectsOf(manifest) {
-  return (0, import_yaml.parseAllDocuments)(manifest).map((d) => d.toJS()).filter((o) => o !== null && typeof o === "object");
+  return manifestDocuments(manifest).filter((o) => o !== null && typeof o === "object");
+}
+function manifestDocuments(manifest) {
+  try {
+    return loadAll(manifest, { schema: CORE_SCHEMA, maxAliases: 100 });
+  } catch {
+    return strictManifestDocuments(manifest);
+  }
+}
+function strictManifestDocuments(manifest) {
+  return (0, import_yaml.parseAllDocuments)(manifest).map((d) => d.toJS());
 }
 function objectKey(o) {
   return `${o.kind}/${o.metadata?.namespace ?? ""}/${o.metadata?.name ?? ""}`;
@@ -1190,10 +1202,12 @@ async function diffAgainst(options) {
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: "Image tags that now point at a different image", body: `${moved.join("\n")}
 ` }];
-    if (options.manifests !== false && changes.some((c) => c.unit) && await helmAvailable()) {
-      report.objects = await manifestDiff(changes, { chartDir: path4.join(baseDir, CHART_DIR), files: base }, { chartDir: path4.join(root, CHART_DIR), files: head });
+    const charts = await chartPackages(path4.join(baseDir, CHART_DIR), path4.join(root, CHART_DIR));
+    const units = unitsToTemplate(changes, base, head, charts !== void 0 && charts.base.contentDigest !== charts.head.contentDigest);
+    if (options.manifests !== false && units.length && await helmAvailable()) {
+      report.objects = await manifestDiff(units, { chartDir: path4.join(baseDir, CHART_DIR), files: base }, { chartDir: path4.join(root, CHART_DIR), files: head });
     }
-    const chartProblem = await chartBumpProblem(path4.join(baseDir, CHART_DIR), path4.join(root, CHART_DIR));
+    const chartProblem = chartBumpProblem(charts);
     return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, ownershipProblems: ownership.problems, baseSha };
   });
 }
@@ -1204,10 +1218,23 @@ async function staleCodeowners(root, head) {
   if (state === "up to date") return void 0;
   return { file: CODEOWNERS_FILE, code: "codeowners-stale", message: `${state}: run \`infraforge codeowners\` and commit it (each claim file is reviewed by its team's owners, deployments/settings.yaml and the rest by the platform's)` };
 }
-async function chartBumpProblem(baseChart, headChart) {
+function unitsToTemplate(changes, base, head, chartChanged) {
+  if (!chartChanged) return changes.filter((c) => c.unit);
+  const changed = new Map(changes.map((c) => [c.path, c]));
+  const paths = [.../* @__PURE__ */ new Set([...base.keys(), ...head.keys()])].filter((p) => VALUES_FILE.test(p)).sort(cmp);
+  return paths.map((p) => {
+    const [, env = "", claim = "", unit] = p.split("/");
+    return changed.get(p) ?? { path: p, kind: "changed", env, claim, unit, unitType: void 0, added: 0, removed: 0, patch: "" };
+  });
+}
+var VALUES_FILE = /^rendered\/[^/]+\/[^/]+\/[^/]+\/values\.yaml$/;
+async function chartPackages(baseChart, headChart) {
   const base = await packageChart(baseChart, CHART_DIR).catch(() => void 0);
-  if (!base) return void 0;
-  const head = await packageChart(headChart, CHART_DIR);
+  return base && { base, head: await packageChart(headChart, CHART_DIR) };
+}
+function chartBumpProblem(charts) {
+  if (!charts) return void 0;
+  const { base, head } = charts;
   if (base.contentDigest === head.contentDigest || base.meta.version !== head.meta.version) return void 0;
   return {
     file: `${CHART_DIR}/Chart.yaml`,

@@ -2,9 +2,9 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-WJ4J3SJ3.js";
+} from "./chunk-2U6BWX6B.js";
 import "./chunk-2JEQF4TG.js";
-import "./chunk-NXBF7CRL.js";
+import "./chunk-XPR5MOOI.js";
 import "./chunk-T33CZHQ3.js";
 import "./chunk-YJGC4BPW.js";
 import {

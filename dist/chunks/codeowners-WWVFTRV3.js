@@ -7,7 +7,7 @@ import {
 } from "./chunk-2JEQF4TG.js";
 import {
   buildPlan
-} from "./chunk-NXBF7CRL.js";
+} from "./chunk-XPR5MOOI.js";
 import "./chunk-T33CZHQ3.js";
 import {
   CODEOWNERS_HELP,

@@ -4,7 +4,7 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-NXBF7CRL.js";
+} from "./chunk-XPR5MOOI.js";
 import "./chunk-T33CZHQ3.js";
 import "./chunk-TRNSBTO5.js";
 import "./chunk-I2SHB5ML.js";

@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-NXBF7CRL.js";
+} from "./chunk-XPR5MOOI.js";
 import "./chunk-T33CZHQ3.js";
 import {
   ENVIRONMENTS_HELP,
