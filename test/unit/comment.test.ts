@@ -84,6 +84,15 @@ describe('the comment within GitHub’s limit', () => {
     wellFormed(full);
   });
 
+  it('a summary section too big for the comment is left out whole and named; the rest still comes', () => {
+    const r: DiffReport = { ...report(2, 1, () => ['x: 1']), dataSafety: `#### Data safety\n\n${'| row |\n'.repeat(12_000)}` };
+    const { body } = commentMarkdown(r, { runUrl: RUN });
+    expect(body.length).toBeLessThanOrEqual(GITHUB_COMMENT_LIMIT);
+    expect(body).not.toContain('#### Data safety');
+    expect(body).toContain('<details><summary>The same change in 2 values files');
+    expect(body).toContain("left out the data-safety table. The full diff:");
+  });
+
   it('a small diff fits whole: no notice', () => {
     const small = report(2, 1, () => ['x: 1']);
     const { body, truncated } = commentMarkdown(small, { runUrl: RUN });
