@@ -33,7 +33,7 @@ function claimText(i, env) {
     apps.push(`    - name: app-${a}
       serviceName: svc-${i}-${a}
       version: "1.${a}.${i % 7}"
-      replicas: ${1 + (a % 3)}
+      replicas: ${(env === 'prod' ? 2 : 1) + (a % 3)}
       ports:
         - name: http
           port: 8080
