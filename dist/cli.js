@@ -291,7 +291,7 @@ var COMMANDS = {
   render,
   validate,
   environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-SKKCVU6N.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-KYNLI5FX.js")).diff),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-7NIAJATO.js")).diff),
   codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-WWVFTRV3.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-GSHKSRHK.js")).chart)
 };

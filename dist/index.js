@@ -6,7 +6,7 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-2U6BWX6B.js";
+} from "./chunks/chunk-7SDGSPCF.js";
 import "./chunks/chunk-2JEQF4TG.js";
 import {
   listEnvironments,

@@ -289,13 +289,13 @@ function summaryBlocks(report, caps) {
 `, label });
   const head = [COMMENT_MARKER, "### infraforge render diff", ""];
   if (report.baseSha) head.push(`Rendered \`${report.baseSha.slice(0, 12)}\` \u2192 ${report.headSha ? `\`${report.headSha.slice(0, 12)}\`` : "the work tree"}.`, "");
-  const blocks = [block(head, "headline")];
+  const blocks = [block(head, "the headline")];
   const ownership = ownershipLines(report);
   if (ownership.length) blocks.push(block(ownership, "the list of files changed by hand"));
   if (report.dataSafety) blocks.push(block([report.dataSafety], "the data-safety table"));
   if (report.baseClaims?.length) blocks.push(block([...baseClaimLines(report.baseClaims), ""], "the base claims"));
   if (changes.length === 0) {
-    blocks.push(block([report.handEdits?.length ? "The claims of this change render exactly as those of the base." : "No change to `rendered/`."], "no change"));
+    blocks.push(block([report.handEdits?.length ? "The claims of this change render exactly as those of the base." : "No change to `rendered/`."], "the no-change line"));
     return blocks;
   }
   const removedUnits = changes.filter((c) => c.kind === "removed" && c.unit);
@@ -310,7 +310,7 @@ function summaryBlocks(report, caps) {
     lines2.push("");
     blocks.push(block(lines2, "the removal warning"));
   }
-  blocks.push(block([countsLine(report), ""], "counts"));
+  blocks.push(block([countsLine(report), ""], "the counts"));
   const groups = /* @__PURE__ */ new Map();
   for (const c of changes) {
     const key = `${c.env}\0${c.claim}`;
@@ -369,9 +369,9 @@ function ownershipLines(report) {
 function documentBlocks(report, caps) {
   const blocks = summaryBlocks(report, caps);
   const files = fileGroups(report.changes);
-  if (files.length) blocks.push({ text: "\n", label: "spacing" });
+  if (files.length) blocks.push({ text: "\n", label: "the spacing" });
   for (const g of files) blocks.push(groupBlock(g, caps, "file", "file changes"));
-  for (const e of report.extra ?? []) blocks.push({ text: details(e.title, e.body), label: e.title });
+  for (const e of report.extra ?? []) blocks.push({ text: details(e.title, e.body), label: `the section "${e.title}"` });
   const o = report.objects;
   if (o && (o.groups.length || o.failures.length || o.notTemplated)) {
     const lines2 = ["", "#### Kubernetes objects (helm template)", ""];
@@ -402,7 +402,7 @@ function fullMarkdown(report) {
 function fitted(report, caps, limit, measure, limitName, where) {
   const notice = (leftOut2) => `
 > [!NOTE]
-> **Cut to fit ${limitName}**: left out ${leftOut2.map((l) => `${count(l.omitted)} of ${count(l.total)} ${l.label}`).join(", ")}. The full diff: ${where}.
+> **Cut to fit ${limitName}**: left out ${leftOut2.map((l) => l.label.startsWith("the ") ? l.label : `${count(l.omitted)} of ${count(l.total)} ${l.label}`).join(", ")}. The full diff: ${where}.
 `;
   const { text, leftOut } = fitBlocks(documentBlocks(report, caps), limit, measure, notice);
   return { body: text, truncated: leftOut.length > 0, leftOut };

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-2U6BWX6B.js";
+} from "./chunk-7SDGSPCF.js";
 import "./chunk-2JEQF4TG.js";
 import "./chunk-XPR5MOOI.js";
 import "./chunk-T33CZHQ3.js";
