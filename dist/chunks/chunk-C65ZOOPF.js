@@ -24,8 +24,9 @@ import {
   teamOf,
   valuesPath,
   volumeIssues,
-  wiredEnv
-} from "./chunk-LQMT6HBZ.js";
+  wiredEnv,
+  wiringClashes
+} from "./chunk-FZW6MIMR.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -40,7 +41,7 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-OM6F6VEY.js";
+} from "./chunk-TRNSBTO5.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
@@ -62,7 +63,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-W74KYZWL.js";
+} from "./chunk-I2SHB5ML.js";
 import {
   InfraError,
   InputError,
@@ -831,7 +832,7 @@ var application_claim_schema_default = {
   }
 };
 
-// node_modules/js-yaml/dist/js-yaml.mjs
+// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {
@@ -6071,6 +6072,11 @@ function semanticProblems(claims, settings) {
           problems.push(at(doc2, [...base, "uses", j], "uses-disabled", `uses "${used}", which is disabled`));
         }
       });
+      for (const clash of wiringClashes(claim, app)) {
+        problems.push(
+          at(doc2, [...base, "uses", clash.index], "uses-env-clash", `uses "${app.uses[clash.index]}" gives ${clash.name}, which "${clash.winner}" already gives with another value: rename one of them, or set ${clash.name} in env to say which`)
+        );
+      }
       for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...volumeIssues(app)]) {
         problems.push(problemAt(doc2, [...base, ...issue.path], issue.code, issue.message, issue.part ?? "value"));
       }

@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-ZZGYSGWP.js";
+} from "./chunk-6ALM4YQA.js";
 import {
   buildPlan
-} from "./chunk-QCTYGLY3.js";
-import "./chunk-LQMT6HBZ.js";
+} from "./chunk-C65ZOOPF.js";
+import "./chunk-FZW6MIMR.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-OM6F6VEY.js";
-import "./chunk-W74KYZWL.js";
+import "./chunk-TRNSBTO5.js";
+import "./chunk-I2SHB5ML.js";
 import {
   ExitCode,
   InputError
