@@ -5,24 +5,24 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-J6RTI24D.js";
-import "./chunks/chunk-6ALM4YQA.js";
+} from "./chunks/chunk-YF7EMV6D.js";
+import "./chunks/chunk-3FPD7XUH.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-C65ZOOPF.js";
-import "./chunks/chunk-FZW6MIMR.js";
+} from "./chunks/chunk-RMDHTPHA.js";
+import "./chunks/chunk-BBLMFFPT.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-4VLHVJVJ.js";
-import "./chunks/chunk-YJGC4BPW.js";
+} from "./chunks/chunk-ZLZ4PAC3.js";
+import "./chunks/chunk-RXGPPP3Y.js";
 import {
   CHART_DIR,
   createGit,
   resolveSettings
-} from "./chunks/chunk-TRNSBTO5.js";
-import "./chunks/chunk-I2SHB5ML.js";
+} from "./chunks/chunk-COBO5RQG.js";
+import "./chunks/chunk-IGOZFX5K.js";
 import {
   InfraError,
   InputError,

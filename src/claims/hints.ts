@@ -56,6 +56,7 @@ export const PATTERN_HINTS: Readonly<Record<string, PatternHint>> = {
   '^[A-Za-z0-9_][A-Za-z0-9_./-]*$': { what: "a secret store key: letters, digits, '_', '.', '/' and '-'", example: 'shop/stripe' },
   '^[A-Za-z0-9_][A-Za-z0-9_.-]*$': { what: "a property name: letters, digits, '_', '.' and '-'", example: 'api-key' },
   '^([0-9]+(ms|s|m|h))+$': { what: 'a duration such as 1h, 30m or 1h30m', example: '1h' },
+  '^(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$': { what: 'a Prometheus duration: hours, minutes, seconds, milliseconds in that order, such as 30s or 1m30s', example: '30s' },
   '^[A-Za-z0-9_{}./-]*$': { what: "a key prefix: letters, digits, '_', '.', '/', '-' and {team}", example: 'teams/{team}/' },
   '^[a-z][a-z0-9.]*$': { what: "a Kafka topic config name: lowercase letters, digits and '.'", example: 'retention.ms' },
   '^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$': { what: 'an IANA time zone name', example: 'Europe/Berlin' },

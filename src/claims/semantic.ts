@@ -8,6 +8,7 @@ import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { resolveProfile } from '../render/profiles.js';
 import { envIssues } from '../render/env-order.js';
 import { ingressIssues } from '../render/ingress.js';
+import { metricsIssues } from '../render/metrics.js';
 import { probeIssues } from '../render/probes.js';
 import { replicaIssues } from '../render/replicas.js';
 import { volumeIssues } from '../render/volumes.js';
@@ -135,7 +136,7 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
         );
       }
 
-      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...volumeIssues(app)]) {
+      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...metricsIssues(app), ...volumeIssues(app)]) {
         problems.push(problemAt(doc, [...base, ...issue.path], issue.code, issue.message, issue.part ?? 'value'));
       }
 

@@ -202,6 +202,11 @@ describe('9–11: validation', () => {
     expect(problems.find((p) => p.code === 'uses-env-clash')!.message).toBe('uses "cache-redis" gives CACHE_REDIS_URL, which "cache" already gives with another value: rename one of them, or set CACHE_REDIS_URL in env to say which');
   });
 
+  it('11. a metrics port the app does not declare', async () => {
+    const { problems } = await expectRejected('deployments/dev/bad.yaml', `${BASE}      metrics:\n        port: 9090\n`, { code: 'metrics-port', line: 20, col: 15 });
+    expect(problems.find((p) => p.code === 'metrics-port')!.message).toBe("metrics port 9090 is not among this app's ports (8080); declare it under ports");
+  });
+
   it('11. uses naming a missing component', async () => {
     await expectRejected('deployments/dev/bad.yaml', `${BASE}      uses:\n        - db\n`, { code: 'uses-unknown', line: 20, col: 11 });
   });

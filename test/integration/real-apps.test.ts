@@ -159,6 +159,17 @@ describe.skipIf(!HELM)('three real applications through charts/common', () => {
     expect(names.indexOf('PODINFO_CACHE_SERVER')).toBeGreaterThan(names.indexOf('REDIS_URL'));
   });
 
+  it('podinfo: a ServiceMonitor scrapes its metrics port through the Service, by the port name the Service gives it', async () => {
+    const objects = await objectsOf('prod', 'podinfo', 'podinfo');
+    const service = objects.find((o) => o.kind === 'Service')!;
+    const monitor = objects.find((o) => o.kind === 'ServiceMonitor')!;
+    expect(monitor.apiVersion).toBe('monitoring.coreos.com/v1');
+    expect(monitor.spec.endpoints).toEqual([{ port: 'http-metrics', path: '/metrics', interval: '30s' }]);
+    expect(service.spec.ports).toContainEqual({ name: 'http-metrics', port: 9797, targetPort: 'http-metrics', protocol: 'TCP' });
+    // It selects the app's Service (by that Service's own labels) and nothing else.
+    for (const [k, v] of Object.entries(monitor.spec.selector.matchLabels)) expect(service.metadata.labels?.[k], k).toBe(v);
+  });
+
   it('the Celery beat Deployment is Recreate with one replica; the web Deployment spreads over zones and nodes', async () => {
     const beat = await deployment('prod', 'bazaar', 'beat');
     expect([beat.spec.replicas, beat.spec.strategy]).toEqual([1, { type: 'Recreate' }]);

@@ -232,6 +232,13 @@ describe('ingress, volumes, topology spread and the IAM annotation', () => {
     expect(values({ singleton: true }, 'prod').topologySpread).toBeUndefined();
   });
 
+  it('metrics: the ServiceMonitor names the Service port by the name the Service gives it', () => {
+    const ports = [{ name: 'http', port: 8080 }, { port: 9090 }];
+    expect(values({ ports, metrics: { port: 9090 } }).metrics).toEqual({ enabled: true, port: 'tcp-9090', path: '/metrics' });
+    expect(values({ ports, metrics: { port: 8080, path: '/stats', interval: '1m30s' } }).metrics).toEqual({ enabled: true, port: 'http', path: '/stats', interval: '1m30s' });
+    expect(values({ ports }).metrics).toBeUndefined();
+  });
+
   it('a cloud IAM identity is a ServiceAccount annotation', () => {
     expect(values({ serviceAccount: { annotations: { 'iam.gke.io/gcp-service-account': 'shop@p.iam.gserviceaccount.com' } } }).serviceAccount).toEqual({ annotations: { 'iam.gke.io/gcp-service-account': 'shop@p.iam.gserviceaccount.com' } });
   });

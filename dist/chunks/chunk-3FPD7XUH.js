@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-FZW6MIMR.js";
+} from "./chunk-BBLMFFPT.js";
 import {
   InputError,
   cmp

@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-6ALM4YQA.js";
+} from "./chunk-3FPD7XUH.js";
 import {
   buildPlan
-} from "./chunk-C65ZOOPF.js";
-import "./chunk-FZW6MIMR.js";
+} from "./chunk-RMDHTPHA.js";
+import "./chunk-BBLMFFPT.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-TRNSBTO5.js";
-import "./chunk-I2SHB5ML.js";
+import "./chunk-COBO5RQG.js";
+import "./chunk-IGOZFX5K.js";
 import {
   ExitCode,
   InputError

@@ -9,7 +9,7 @@ import {
   require_dist,
   schemaProblems,
   toDnsLabel
-} from "./chunk-I2SHB5ML.js";
+} from "./chunk-IGOZFX5K.js";
 import {
   __toESM,
   cmp,
@@ -54,6 +54,7 @@ var CHART_NAMESPACED_KINDS = [
   { group: "kafka.strimzi.io", kind: "KafkaNodePool" },
   { group: "kafka.strimzi.io", kind: "KafkaTopic" },
   { group: "mongodbcommunity.mongodb.com", kind: "MongoDBCommunity" },
+  { group: "monitoring.coreos.com", kind: "ServiceMonitor" },
   { group: "networking.k8s.io", kind: "Ingress" },
   { group: "policy", kind: "PodDisruptionBudget" },
   { group: "postgresql.cnpg.io", kind: "Cluster" },
@@ -349,6 +350,27 @@ function ingressIssues(app) {
     if (tls.clusterIssuer && tls.issuer) issues.push({ path: ["ingress", "tls", "issuer"], code: "ingress-tls", message: "a certificate comes from one cert-manager issuer: keep clusterIssuer or issuer" });
   }
   return issues;
+}
+
+// src/render/metrics.ts
+function metricsValues(app, ports) {
+  const m = app.metrics;
+  if (!m) return void 0;
+  const port = ports.find((p) => p.port === m.port);
+  if (!port) return void 0;
+  const out = { enabled: true, port: port.name, path: m.path ?? "/metrics" };
+  if (m.interval) out.interval = m.interval;
+  return out;
+}
+function metricsIssues(app) {
+  const m = app.metrics;
+  if (!m) return [];
+  const declared = (app.ports ?? []).map((p) => p.port);
+  if (declared.length === 0) return [{ path: ["metrics"], part: "key", code: "metrics-port", message: "metrics are scraped through the app's Service: declare the metrics port under ports" }];
+  if (!declared.includes(m.port)) {
+    return [{ path: ["metrics", "port"], code: "metrics-port", message: `metrics port ${m.port} is not among this app's ports (${declared.join(", ")}); declare it under ports` }];
+  }
+  return [];
 }
 
 // src/render/probes.ts
@@ -727,6 +749,8 @@ function applicationValues(claim, app, profile, settings) {
   if (!app.singleton && (app.topologySpread ?? profile.topologySpread)) values.topologySpread = true;
   const ingress = ingressValues(app);
   if (ingress) values.ingress = ingress;
+  const metrics = metricsValues(app, ports);
+  if (metrics) values.metrics = metrics;
   const volumes = volumeValues(app);
   if (volumes) values.volumes = volumes;
   if (app.serviceAccount?.annotations) values.serviceAccount = { annotations: { ...app.serviceAccount.annotations } };
@@ -1624,6 +1648,7 @@ export {
   wiringClashes,
   envIssues,
   ingressIssues,
+  metricsIssues,
   probeIssues,
   replicaIssues,
   volumeIssues,

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   parseChartYaml,
   sha256
-} from "./chunk-TRNSBTO5.js";
+} from "./chunk-COBO5RQG.js";
 import {
   makeAjv
-} from "./chunk-I2SHB5ML.js";
+} from "./chunk-IGOZFX5K.js";
 import {
   InputError,
   cmp

@@ -12,6 +12,7 @@ import {
   imageRepository,
   ingressIssues,
   jobObjectName,
+  metricsIssues,
   parseImage,
   parseQuantity,
   probeIssues,
@@ -26,7 +27,7 @@ import {
   volumeIssues,
   wiredEnv,
   wiringClashes
-} from "./chunk-FZW6MIMR.js";
+} from "./chunk-BBLMFFPT.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -41,7 +42,7 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-TRNSBTO5.js";
+} from "./chunk-COBO5RQG.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
@@ -63,7 +64,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-I2SHB5ML.js";
+} from "./chunk-IGOZFX5K.js";
 import {
   InfraError,
   InputError,
@@ -616,6 +617,17 @@ var application_claim_schema_default = {
                 description: "File name \u2192 content, mounted read-only at mountPath."
               }
             }
+          }
+        },
+        metrics: {
+          type: "object",
+          required: ["port"],
+          additionalProperties: false,
+          description: "Prometheus scrapes the app: a ServiceMonitor (Prometheus Operator) for one of its ports, through its Service.",
+          properties: {
+            port: { $ref: "#/$defs/port", description: "The container port that serves metrics; one of the app's ports." },
+            path: { type: "string", maxLength: 1024, pattern: "^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$", description: "The HTTP path (default /metrics)." },
+            interval: { type: "string", minLength: 2, maxLength: 20, pattern: "^(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$", description: "How often Prometheus scrapes: hours, minutes, seconds, milliseconds in that order, e.g. 30s or 1m30s (default: the Prometheus' own interval)." }
           }
         },
         topologySpread: { type: "boolean", description: "Spread the pods over zones and nodes (best effort: ScheduleAnyway); default from the environment profile, on in prod." },
@@ -6077,7 +6089,7 @@ function semanticProblems(claims, settings) {
           at(doc2, [...base, "uses", clash.index], "uses-env-clash", `uses "${app.uses[clash.index]}" gives ${clash.name}, which "${clash.winner}" already gives with another value: rename one of them, or set ${clash.name} in env to say which`)
         );
       }
-      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...volumeIssues(app)]) {
+      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...metricsIssues(app), ...volumeIssues(app)]) {
         problems.push(problemAt(doc2, [...base, ...issue.path], issue.code, issue.message, issue.part ?? "value"));
       }
       const as = app.autoscaling;

@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-C65ZOOPF.js";
-import "./chunk-FZW6MIMR.js";
-import "./chunk-TRNSBTO5.js";
-import "./chunk-I2SHB5ML.js";
+} from "./chunk-RMDHTPHA.js";
+import "./chunk-BBLMFFPT.js";
+import "./chunk-COBO5RQG.js";
+import "./chunk-IGOZFX5K.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-6ALM4YQA.js";
+} from "./chunk-3FPD7XUH.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,19 +17,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-C65ZOOPF.js";
+} from "./chunk-RMDHTPHA.js";
 import {
   emitYaml
-} from "./chunk-FZW6MIMR.js";
+} from "./chunk-BBLMFFPT.js";
 import {
   packageChart
-} from "./chunk-YJGC4BPW.js";
+} from "./chunk-RXGPPP3Y.js";
 import {
   CHART_DIR
-} from "./chunk-TRNSBTO5.js";
+} from "./chunk-COBO5RQG.js";
 import {
   require_dist
-} from "./chunk-I2SHB5ML.js";
+} from "./chunk-IGOZFX5K.js";
 import {
   InputError,
   __toESM,

@@ -1,15 +1,15 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-C65ZOOPF.js";
-import "./chunk-FZW6MIMR.js";
+} from "./chunk-RMDHTPHA.js";
+import "./chunk-BBLMFFPT.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-TRNSBTO5.js";
-import "./chunk-I2SHB5ML.js";
+import "./chunk-COBO5RQG.js";
+import "./chunk-IGOZFX5K.js";
 import {
   ExitCode
 } from "./chunk-T4QEYBET.js";

@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-6ALM4YQA.js";
-import "./chunk-FZW6MIMR.js";
-import "./chunk-I2SHB5ML.js";
+} from "./chunk-3FPD7XUH.js";
+import "./chunk-BBLMFFPT.js";
+import "./chunk-IGOZFX5K.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,

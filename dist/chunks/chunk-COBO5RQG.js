@@ -6,7 +6,7 @@ import {
   placeOf,
   schemaCursor,
   schemaProblems
-} from "./chunk-I2SHB5ML.js";
+} from "./chunk-IGOZFX5K.js";
 import {
   InfraError,
   InputError,

@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-J6RTI24D.js";
-import "./chunk-6ALM4YQA.js";
-import "./chunk-C65ZOOPF.js";
-import "./chunk-FZW6MIMR.js";
-import "./chunk-YJGC4BPW.js";
+} from "./chunk-YF7EMV6D.js";
+import "./chunk-3FPD7XUH.js";
+import "./chunk-RMDHTPHA.js";
+import "./chunk-BBLMFFPT.js";
+import "./chunk-RXGPPP3Y.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -17,8 +17,8 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-TRNSBTO5.js";
-import "./chunk-I2SHB5ML.js";
+} from "./chunk-COBO5RQG.js";
+import "./chunk-IGOZFX5K.js";
 import {
   ExitCode,
   InputError,

@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-YJGC4BPW.js";
+} from "./chunk-RXGPPP3Y.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-TRNSBTO5.js";
+} from "./chunk-COBO5RQG.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";
