@@ -5,24 +5,24 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-YF7EMV6D.js";
-import "./chunks/chunk-3FPD7XUH.js";
+} from "./chunks/chunk-RNBKE5FS.js";
+import "./chunks/chunk-J6BLDOPW.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-RMDHTPHA.js";
-import "./chunks/chunk-BBLMFFPT.js";
+} from "./chunks/chunk-W7TZWCQG.js";
+import "./chunks/chunk-7R7IP2HT.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-ZLZ4PAC3.js";
-import "./chunks/chunk-RXGPPP3Y.js";
+} from "./chunks/chunk-ZYX6NNQU.js";
+import "./chunks/chunk-QW7GVCEC.js";
 import {
   CHART_DIR,
   createGit,
   resolveSettings
-} from "./chunks/chunk-COBO5RQG.js";
-import "./chunks/chunk-IGOZFX5K.js";
+} from "./chunks/chunk-MWP4ELI3.js";
+import "./chunks/chunk-QF3H2HUG.js";
 import {
   InfraError,
   InputError,

@@ -4,6 +4,8 @@
  * test/unit/schema-errors.test.ts fails when a schema gains a pattern without a hint here.
  */
 
+import claimSchema from './application-claim.schema.json' with { type: 'json' };
+
 export interface PatternHint {
   /** What the value must be, as a noun phrase: "a DNS label (lowercase letters, digits, '-')". */
   what: string;
@@ -139,4 +141,14 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     prev = row;
   }
   return prev[b.length]!;
+}
+
+/** The fields a component takes beside `config` (`topics`, `size`, …): written inside config, they are one level too deep. */
+const COMPONENT_FIELDS: ReadonlySet<string> = new Set(Object.keys(claimSchema.$defs.component.properties));
+
+/** For an unknown field under `spec.components[i].config` that the component itself takes: where it belongs. */
+export function misplacedComponentField(path: readonly (string | number)[], field: string): string | undefined {
+  const n = path.length;
+  if (n < 4 || path[n - 1] !== 'config' || path[n - 3] !== 'components' || field === 'config' || !COMPONENT_FIELDS.has(field)) return undefined;
+  return `"${field}" is a field of the component, beside config: move it up one level (spec.components[${path[n - 2]}].${field})`;
 }

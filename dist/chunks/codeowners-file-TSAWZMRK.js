@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-3FPD7XUH.js";
-import "./chunk-BBLMFFPT.js";
-import "./chunk-IGOZFX5K.js";
+} from "./chunk-J6BLDOPW.js";
+import "./chunk-7R7IP2HT.js";
+import "./chunk-QF3H2HUG.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,

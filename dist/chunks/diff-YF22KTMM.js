@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-YF7EMV6D.js";
-import "./chunk-3FPD7XUH.js";
-import "./chunk-RMDHTPHA.js";
-import "./chunk-BBLMFFPT.js";
-import "./chunk-RXGPPP3Y.js";
+} from "./chunk-RNBKE5FS.js";
+import "./chunk-J6BLDOPW.js";
+import "./chunk-W7TZWCQG.js";
+import "./chunk-7R7IP2HT.js";
+import "./chunk-QW7GVCEC.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -17,8 +17,8 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-COBO5RQG.js";
-import "./chunk-IGOZFX5K.js";
+} from "./chunk-MWP4ELI3.js";
+import "./chunk-QF3H2HUG.js";
 import {
   ExitCode,
   InputError,

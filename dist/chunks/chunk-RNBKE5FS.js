@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-3FPD7XUH.js";
+} from "./chunk-J6BLDOPW.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,19 +17,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-RMDHTPHA.js";
+} from "./chunk-W7TZWCQG.js";
 import {
   emitYaml
-} from "./chunk-BBLMFFPT.js";
+} from "./chunk-7R7IP2HT.js";
 import {
   packageChart
-} from "./chunk-RXGPPP3Y.js";
+} from "./chunk-QW7GVCEC.js";
 import {
   CHART_DIR
-} from "./chunk-COBO5RQG.js";
+} from "./chunk-MWP4ELI3.js";
 import {
   require_dist
-} from "./chunk-IGOZFX5K.js";
+} from "./chunk-QF3H2HUG.js";
 import {
   InputError,
   __toESM,

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   parseChartYaml,
   sha256
-} from "./chunk-COBO5RQG.js";
+} from "./chunk-MWP4ELI3.js";
 import {
   makeAjv
-} from "./chunk-IGOZFX5K.js";
+} from "./chunk-QF3H2HUG.js";
 import {
   InputError,
   cmp

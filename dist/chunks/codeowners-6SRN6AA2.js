@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-3FPD7XUH.js";
+} from "./chunk-J6BLDOPW.js";
 import {
   buildPlan
-} from "./chunk-RMDHTPHA.js";
-import "./chunk-BBLMFFPT.js";
+} from "./chunk-W7TZWCQG.js";
+import "./chunk-7R7IP2HT.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-COBO5RQG.js";
-import "./chunk-IGOZFX5K.js";
+import "./chunk-MWP4ELI3.js";
+import "./chunk-QF3H2HUG.js";
 import {
   ExitCode,
   InputError

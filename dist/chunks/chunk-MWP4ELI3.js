@@ -6,7 +6,7 @@ import {
   placeOf,
   schemaCursor,
   schemaProblems
-} from "./chunk-IGOZFX5K.js";
+} from "./chunk-QF3H2HUG.js";
 import {
   InfraError,
   InputError,

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-BBLMFFPT.js";
+} from "./chunk-7R7IP2HT.js";
 import {
   InputError,
   cmp

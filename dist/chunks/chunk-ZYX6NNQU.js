@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-RXGPPP3Y.js";
+} from "./chunk-QW7GVCEC.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-COBO5RQG.js";
+} from "./chunk-MWP4ELI3.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

@@ -1,15 +1,15 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-RMDHTPHA.js";
-import "./chunk-BBLMFFPT.js";
+} from "./chunk-W7TZWCQG.js";
+import "./chunk-7R7IP2HT.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-COBO5RQG.js";
-import "./chunk-IGOZFX5K.js";
+import "./chunk-MWP4ELI3.js";
+import "./chunk-QF3H2HUG.js";
 import {
   ExitCode
 } from "./chunk-T4QEYBET.js";

@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-RMDHTPHA.js";
-import "./chunk-BBLMFFPT.js";
-import "./chunk-COBO5RQG.js";
-import "./chunk-IGOZFX5K.js";
+} from "./chunk-W7TZWCQG.js";
+import "./chunk-7R7IP2HT.js";
+import "./chunk-MWP4ELI3.js";
+import "./chunk-QF3H2HUG.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

@@ -9,7 +9,7 @@ import {
   require_dist,
   schemaProblems,
   toDnsLabel
-} from "./chunk-IGOZFX5K.js";
+} from "./chunk-QF3H2HUG.js";
 import {
   __toESM,
   cmp,

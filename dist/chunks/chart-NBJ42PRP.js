@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-ZLZ4PAC3.js";
+} from "./chunk-ZYX6NNQU.js";
 import {
   packageChart
-} from "./chunk-RXGPPP3Y.js";
+} from "./chunk-QW7GVCEC.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,8 +16,8 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-COBO5RQG.js";
-import "./chunk-IGOZFX5K.js";
+} from "./chunk-MWP4ELI3.js";
+import "./chunk-QF3H2HUG.js";
 import {
   ExitCode,
   InputError
