@@ -196,7 +196,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-LSUVFAYT.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-CVQUUC2F.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -256,7 +256,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-LSUVFAYT.js");
+      const { buildPlan } = await import("./chunks/pipeline-CVQUUC2F.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       const codeowners = await codeownersCheck(root, rendered);
@@ -290,9 +290,9 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-CSGEKQXX.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-YF22KTMM.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-6SRN6AA2.js")).codeowners),
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-OZLVYC2K.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-EUCLPQZF.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-M4HM4SQS.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-NBJ42PRP.js")).chart)
 };
 function overview() {

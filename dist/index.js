@@ -5,12 +5,12 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-RNBKE5FS.js";
+} from "./chunks/chunk-EDXGB3MP.js";
 import "./chunks/chunk-J6BLDOPW.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-W7TZWCQG.js";
+} from "./chunks/chunk-FE3BAUMG.js";
 import "./chunks/chunk-7R7IP2HT.js";
 import {
   chartVersionAt,

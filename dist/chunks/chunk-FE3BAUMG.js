@@ -2877,7 +2877,11 @@ function scheduling(key2, v) {
 }
 function reservedKeys(key2, v) {
   if (!isObject(v)) return [];
-  return Object.keys(v).filter(reservedKey).map((k) => ({ path: [key2, k], message: `${key2} ${show(k)}: keys under kubernetes.io, k8s.io and platform.infraforge.io are read by the cluster or the platform, not set by a claim` }));
+  return Object.keys(v).filter(reservedKey).map((k) => ({
+    path: [key2, k],
+    message: `${key2} ${show(k)}: keys under kubernetes.io, k8s.io and platform.infraforge.io are read by the cluster or the platform, not set by a claim`,
+    why: "no grant changes that; a key of your own domain (example.com/owner) is fine"
+  }));
 }
 function valuesViolations(values) {
   const out = [];
@@ -2909,7 +2913,7 @@ function valuesViolations(values) {
         out.push(...reservedKeys(key2, v));
         break;
       case "type":
-        out.push({ path: ["type"], message: `type ${show(v)}: an app is a microservice; a component is declared under spec.components` });
+        out.push({ path: ["type"], message: `type ${show(v)}: an app is a microservice; a component is declared under spec.components`, why: "no grant changes that" });
         break;
       default:
         if (/^host[A-Z]/.test(key2) || key2 === "priorityClassName" || key2 === "volumes" || key2 === "volumeMounts") {
@@ -2934,7 +2938,7 @@ function policyProblems(claims, settings) {
         if (v.grant) {
           problems.push(problemAt(source, path6, "values-needs-grant", `${v.message}; only the platform team can allow it, by granting "${v.grant}" to team "${team}" (${GRANTS_FIELD})`, "key"));
         } else {
-          problems.push(problemAt(source, path6, "values-loosens-security", `${v.message}; the chart runs every pod under Pod Security restricted, so values may only tighten this, and no grant changes that`, "key"));
+          problems.push(problemAt(source, path6, "values-loosens-security", `${v.message}; ${v.why ?? "the chart runs every pod under Pod Security restricted, so values may only tighten this, and no grant changes that"}`, "key"));
         }
       }
     });

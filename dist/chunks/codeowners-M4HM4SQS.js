@@ -7,7 +7,7 @@ import {
 } from "./chunk-J6BLDOPW.js";
 import {
   buildPlan
-} from "./chunk-W7TZWCQG.js";
+} from "./chunk-FE3BAUMG.js";
 import "./chunk-7R7IP2HT.js";
 import {
   CODEOWNERS_HELP,

@@ -2,9 +2,9 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-RNBKE5FS.js";
+} from "./chunk-EDXGB3MP.js";
 import "./chunk-J6BLDOPW.js";
-import "./chunk-W7TZWCQG.js";
+import "./chunk-FE3BAUMG.js";
 import "./chunk-7R7IP2HT.js";
 import "./chunk-QW7GVCEC.js";
 import {

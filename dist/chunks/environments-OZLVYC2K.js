@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-W7TZWCQG.js";
+} from "./chunk-FE3BAUMG.js";
 import "./chunk-7R7IP2HT.js";
 import {
   ENVIRONMENTS_HELP,

@@ -17,7 +17,7 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-W7TZWCQG.js";
+} from "./chunk-FE3BAUMG.js";
 import {
   emitYaml
 } from "./chunk-7R7IP2HT.js";

@@ -4,7 +4,7 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-W7TZWCQG.js";
+} from "./chunk-FE3BAUMG.js";
 import "./chunk-7R7IP2HT.js";
 import "./chunk-MWP4ELI3.js";
 import "./chunk-QF3H2HUG.js";
