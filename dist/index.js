@@ -5,24 +5,24 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-EDXGB3MP.js";
-import "./chunks/chunk-J6BLDOPW.js";
+} from "./chunks/chunk-WC73JZVJ.js";
+import "./chunks/chunk-65FIRFXE.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-FE3BAUMG.js";
-import "./chunks/chunk-7R7IP2HT.js";
+} from "./chunks/chunk-KIDXLQ3R.js";
+import "./chunks/chunk-X6OGTWYN.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-ZYX6NNQU.js";
-import "./chunks/chunk-QW7GVCEC.js";
+} from "./chunks/chunk-S5FGRSYO.js";
+import "./chunks/chunk-7AR2UBN7.js";
 import {
   CHART_DIR,
   createGit,
   resolveSettings
-} from "./chunks/chunk-MWP4ELI3.js";
-import "./chunks/chunk-QF3H2HUG.js";
+} from "./chunks/chunk-ACHWKVYP.js";
+import "./chunks/chunk-L3QWIUZL.js";
 import {
   InfraError,
   InputError,

@@ -152,3 +152,12 @@ export function misplacedComponentField(path: readonly (string | number)[], fiel
   if (n < 4 || path[n - 1] !== 'config' || path[n - 3] !== 'components' || field === 'config' || !COMPONENT_FIELDS.has(field)) return undefined;
   return `"${field}" is a field of the component, beside config: move it up one level (spec.components[${path[n - 2]}].${field})`;
 }
+
+/** Kubernetes' own spellings of fields a claim names more shortly: no edit distance finds these. */
+const KUBERNETES_SPELLINGS: Readonly<Record<string, string>> = { httpGet: 'http', tcpSocket: 'tcp', containerPort: 'port', httpHeaders: 'headers' };
+
+/** The field a Kubernetes spelling means here, when it is one of `known`. */
+export function kubernetesSpelling(field: string, known: readonly string[]): string | undefined {
+  const meant = Object.hasOwn(KUBERNETES_SPELLINGS, field) ? KUBERNETES_SPELLINGS[field] : undefined;
+  return meant !== undefined && known.includes(meant) ? meant : undefined;
+}

@@ -9,7 +9,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Problem } from '../errors.js';
-import { didYouMean, misplacedComponentField, PATTERN_HINTS } from './hints.js';
+import { didYouMean, kubernetesSpelling, misplacedComponentField, PATTERN_HINTS } from './hints.js';
 import { type FieldPath, formatFieldPath, type SourceDoc } from './source.js';
 
 const WEAK = new Set(['type', 'oneOf', 'anyOf', 'if', 'allOf', 'not']);
@@ -121,7 +121,7 @@ function toProblem(doc: SourceDoc, error: ErrorObject, basePath: FieldPath): Pro
       const properties = (error.parentSchema as { properties?: Record<string, { deprecated?: boolean }> } | undefined)?.properties ?? {};
       const known = Object.keys(properties).filter((k) => properties[k]?.deprecated !== true);
       const misplaced = misplacedComponentField(path, extra);
-      const guess = didYouMean(extra, known);
+      const guess = kubernetesSpelling(extra, known) ?? didYouMean(extra, known);
       const hint = misplaced ? `; ${misplaced}` : guess ? `; did you mean "${guess}"?` : known.length ? `; known fields here: ${known.join(', ')}` : '';
       return problemAt(doc, [...path, extra], 'key', 'schema-unknown-field', `unknown field "${extra}"${hint}`, [...path, extra]);
     }

@@ -204,7 +204,7 @@ describe('9–11: validation', () => {
 
   it('11. a metrics port the app does not declare', async () => {
     const { problems } = await expectRejected('deployments/dev/bad.yaml', `${BASE}      metrics:\n        port: 9090\n`, { code: 'metrics-port', line: 20, col: 15 });
-    expect(problems.find((p) => p.code === 'metrics-port')!.message).toBe("metrics port 9090 is not among this app's ports (8080); declare it under ports");
+    expect(problems.find((p) => p.code === 'metrics-port')!.message).toBe("metrics port 9090 is not among this app's ports (http 8080); declare it under ports");
   });
 
   it('11. uses naming a missing component', async () => {

@@ -21,6 +21,8 @@ describe('ingress', () => {
 describe('metrics', () => {
   it('scrapes a container port the app declares (not its Service port)', () => {
     expect(where(metricsIssues(app({ metrics: { port: 8080 } })))).toEqual([]);
+    expect(where(metricsIssues(app({ metrics: { port: 'http' } })))).toEqual([]);
+    expect(where(metricsIssues(app({ metrics: { port: 'metrics' } })))).toEqual(['metrics.port metrics-port']);
     expect(where(metricsIssues(app({ metrics: { port: 80 } })))).toEqual(['metrics.port metrics-port']);
     expect(where(metricsIssues(app({ ports: [], metrics: { port: 8080 } })))).toEqual(['metrics metrics-port']);
   });

@@ -236,6 +236,7 @@ describe('ingress, volumes, topology spread and the IAM annotation', () => {
     const ports = [{ name: 'http', port: 8080 }, { port: 9090 }];
     expect(values({ ports, metrics: { port: 9090 } }).metrics).toEqual({ enabled: true, port: 'tcp-9090', path: '/metrics' });
     expect(values({ ports, metrics: { port: 8080, path: '/stats', interval: '1m30s' } }).metrics).toEqual({ enabled: true, port: 'http', path: '/stats', interval: '1m30s' });
+    expect(values({ ports, metrics: { port: 'http' } }).metrics).toEqual({ enabled: true, port: 'http', path: '/metrics' });
     expect(values({ ports }).metrics).toBeUndefined();
   });
 

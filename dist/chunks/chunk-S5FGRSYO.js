@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-QW7GVCEC.js";
+} from "./chunk-7AR2UBN7.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-MWP4ELI3.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

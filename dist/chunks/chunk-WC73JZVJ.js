@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-J6BLDOPW.js";
+} from "./chunk-65FIRFXE.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,19 +17,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-FE3BAUMG.js";
+} from "./chunk-KIDXLQ3R.js";
 import {
   emitYaml
-} from "./chunk-7R7IP2HT.js";
+} from "./chunk-X6OGTWYN.js";
 import {
   packageChart
-} from "./chunk-QW7GVCEC.js";
+} from "./chunk-7AR2UBN7.js";
 import {
   CHART_DIR
-} from "./chunk-MWP4ELI3.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   require_dist
-} from "./chunk-QF3H2HUG.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InputError,
   __toESM,

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   parseChartYaml,
   sha256
-} from "./chunk-MWP4ELI3.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   makeAjv
-} from "./chunk-QF3H2HUG.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InputError,
   cmp

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-ZYX6NNQU.js";
+} from "./chunk-S5FGRSYO.js";
 import {
   packageChart
-} from "./chunk-QW7GVCEC.js";
+} from "./chunk-7AR2UBN7.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,8 +16,8 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-MWP4ELI3.js";
-import "./chunk-QF3H2HUG.js";
+} from "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import {
   ExitCode,
   InputError

@@ -6,7 +6,7 @@ import {
   placeOf,
   schemaCursor,
   schemaProblems
-} from "./chunk-QF3H2HUG.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InfraError,
   InputError,

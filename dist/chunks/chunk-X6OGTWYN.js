@@ -9,7 +9,7 @@ import {
   require_dist,
   schemaProblems,
   toDnsLabel
-} from "./chunk-QF3H2HUG.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   __toESM,
   cmp,
@@ -356,7 +356,7 @@ function ingressIssues(app) {
 function metricsValues(app, ports) {
   const m = app.metrics;
   if (!m) return void 0;
-  const port = ports.find((p) => p.port === m.port);
+  const port = ports.find((p) => p.port === m.port || p.name === m.port);
   if (!port) return void 0;
   const out = { enabled: true, port: port.name, path: m.path ?? "/metrics" };
   if (m.interval) out.interval = m.interval;
@@ -365,9 +365,10 @@ function metricsValues(app, ports) {
 function metricsIssues(app) {
   const m = app.metrics;
   if (!m) return [];
-  const declared = (app.ports ?? []).map((p) => p.port);
-  if (declared.length === 0) return [{ path: ["metrics"], part: "key", code: "metrics-port", message: "metrics are scraped through the app's Service: declare the metrics port under ports" }];
-  if (!declared.includes(m.port)) {
+  const ports = app.ports ?? [];
+  if (ports.length === 0) return [{ path: ["metrics"], part: "key", code: "metrics-port", message: "metrics are scraped through the app's Service: declare the metrics port under ports" }];
+  if (!ports.some((p) => p.port === m.port || p.name !== void 0 && p.name === m.port)) {
+    const declared = ports.map((p) => p.name ? `${p.name} ${p.port}` : String(p.port));
     return [{ path: ["metrics", "port"], code: "metrics-port", message: `metrics port ${m.port} is not among this app's ports (${declared.join(", ")}); declare it under ports` }];
   }
   return [];

@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-J6BLDOPW.js";
+} from "./chunk-65FIRFXE.js";
 import {
   buildPlan
-} from "./chunk-FE3BAUMG.js";
-import "./chunk-7R7IP2HT.js";
+} from "./chunk-KIDXLQ3R.js";
+import "./chunk-X6OGTWYN.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-MWP4ELI3.js";
-import "./chunk-QF3H2HUG.js";
+import "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import {
   ExitCode,
   InputError

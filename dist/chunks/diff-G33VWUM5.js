@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-EDXGB3MP.js";
-import "./chunk-J6BLDOPW.js";
-import "./chunk-FE3BAUMG.js";
-import "./chunk-7R7IP2HT.js";
-import "./chunk-QW7GVCEC.js";
+} from "./chunk-WC73JZVJ.js";
+import "./chunk-65FIRFXE.js";
+import "./chunk-KIDXLQ3R.js";
+import "./chunk-X6OGTWYN.js";
+import "./chunk-7AR2UBN7.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -17,8 +17,8 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-MWP4ELI3.js";
-import "./chunk-QF3H2HUG.js";
+} from "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import {
   ExitCode,
   InputError,

@@ -14726,7 +14726,7 @@ var application_claim_schema_default = {
           additionalProperties: false,
           description: "Prometheus scrapes the app: a ServiceMonitor (Prometheus Operator) for one of its ports, through its Service.",
           properties: {
-            port: { $ref: "#/$defs/port", description: "The container port that serves metrics; one of the app's ports." },
+            port: { type: ["integer", "string"], minimum: 1, maximum: 65535, maxLength: 15, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", description: "The port that serves metrics, as its number (9797) or its name (http-metrics); one of the app's ports." },
             path: { type: "string", maxLength: 1024, pattern: "^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$", description: "The HTTP path (default /metrics)." },
             interval: { type: "string", minLength: 2, maxLength: 20, pattern: "^(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$", description: "How often Prometheus scrapes: hours, minutes, seconds, milliseconds in that order, e.g. 30s or 1m30s (default: the Prometheus' own interval)." }
           }
@@ -15407,6 +15407,11 @@ function misplacedComponentField(path, field) {
   if (n < 4 || path[n - 1] !== "config" || path[n - 3] !== "components" || field === "config" || !COMPONENT_FIELDS.has(field)) return void 0;
   return `"${field}" is a field of the component, beside config: move it up one level (spec.components[${path[n - 2]}].${field})`;
 }
+var KUBERNETES_SPELLINGS = { httpGet: "http", tcpSocket: "tcp", containerPort: "port", httpHeaders: "headers" };
+function kubernetesSpelling(field, known) {
+  const meant = Object.hasOwn(KUBERNETES_SPELLINGS, field) ? KUBERNETES_SPELLINGS[field] : void 0;
+  return meant !== void 0 && known.includes(meant) ? meant : void 0;
+}
 
 // src/claims/schema-errors.ts
 var ALTERNATIVES = /* @__PURE__ */ new Set(["oneOf", "anyOf"]);
@@ -15486,7 +15491,7 @@ function toProblem(doc, error, basePath) {
       const properties = error.parentSchema?.properties ?? {};
       const known = Object.keys(properties).filter((k) => properties[k]?.deprecated !== true);
       const misplaced = misplacedComponentField(path, extra);
-      const guess = didYouMean(extra, known);
+      const guess = kubernetesSpelling(extra, known) ?? didYouMean(extra, known);
       const hint = misplaced ? `; ${misplaced}` : guess ? `; did you mean "${guess}"?` : known.length ? `; known fields here: ${known.join(", ")}` : "";
       return problemAt2(doc, [...path, extra], "key", "schema-unknown-field", `unknown field "${extra}"${hint}`, [...path, extra]);
     }

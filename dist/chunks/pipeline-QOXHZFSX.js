@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-FE3BAUMG.js";
-import "./chunk-7R7IP2HT.js";
-import "./chunk-MWP4ELI3.js";
-import "./chunk-QF3H2HUG.js";
+} from "./chunk-KIDXLQ3R.js";
+import "./chunk-X6OGTWYN.js";
+import "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

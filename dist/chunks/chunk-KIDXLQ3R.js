@@ -27,7 +27,7 @@ import {
   volumeIssues,
   wiredEnv,
   wiringClashes
-} from "./chunk-7R7IP2HT.js";
+} from "./chunk-X6OGTWYN.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -42,7 +42,7 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-MWP4ELI3.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
@@ -65,7 +65,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-QF3H2HUG.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InfraError,
   InputError,

@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-J6BLDOPW.js";
-import "./chunk-7R7IP2HT.js";
-import "./chunk-QF3H2HUG.js";
+} from "./chunk-65FIRFXE.js";
+import "./chunk-X6OGTWYN.js";
+import "./chunk-L3QWIUZL.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,

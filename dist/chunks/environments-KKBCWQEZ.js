@@ -1,15 +1,15 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-FE3BAUMG.js";
-import "./chunk-7R7IP2HT.js";
+} from "./chunk-KIDXLQ3R.js";
+import "./chunk-X6OGTWYN.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-MWP4ELI3.js";
-import "./chunk-QF3H2HUG.js";
+import "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import {
   ExitCode
 } from "./chunk-T4QEYBET.js";
