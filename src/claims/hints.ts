@@ -4,6 +4,8 @@
  * test/unit/schema-errors.test.ts fails when a schema gains a pattern without a hint here.
  */
 
+import claimSchema from './application-claim.schema.json' with { type: 'json' };
+
 export interface PatternHint {
   /** What the value must be, as a noun phrase: "a DNS label (lowercase letters, digits, '-')". */
   what: string;
@@ -56,6 +58,7 @@ export const PATTERN_HINTS: Readonly<Record<string, PatternHint>> = {
   '^[A-Za-z0-9_][A-Za-z0-9_./-]*$': { what: "a secret store key: letters, digits, '_', '.', '/' and '-'", example: 'shop/stripe' },
   '^[A-Za-z0-9_][A-Za-z0-9_.-]*$': { what: "a property name: letters, digits, '_', '.' and '-'", example: 'api-key' },
   '^([0-9]+(ms|s|m|h))+$': { what: 'a duration such as 1h, 30m or 1h30m', example: '1h' },
+  '^(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?$': { what: 'a Prometheus duration: hours, minutes, seconds, milliseconds in that order, such as 30s or 1m30s', example: '30s' },
   '^[A-Za-z0-9_{}./-]*$': { what: "a key prefix: letters, digits, '_', '.', '/', '-' and {team}", example: 'teams/{team}/' },
   '^[a-z][a-z0-9.]*$': { what: "a Kafka topic config name: lowercase letters, digits and '.'", example: 'retention.ms' },
   '^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$': { what: 'an IANA time zone name', example: 'Europe/Berlin' },
@@ -138,4 +141,23 @@ export function editDistance(a: string, b: string, limit = Infinity): number {
     prev = row;
   }
   return prev[b.length]!;
+}
+
+/** The fields a component takes beside `config` (`topics`, `size`, …): written inside config, they are one level too deep. */
+const COMPONENT_FIELDS: ReadonlySet<string> = new Set(Object.keys(claimSchema.$defs.component.properties));
+
+/** For an unknown field under `spec.components[i].config` that the component itself takes: where it belongs. */
+export function misplacedComponentField(path: readonly (string | number)[], field: string): string | undefined {
+  const n = path.length;
+  if (n < 4 || path[n - 1] !== 'config' || path[n - 3] !== 'components' || field === 'config' || !COMPONENT_FIELDS.has(field)) return undefined;
+  return `"${field}" is a field of the component, beside config: move it up one level (spec.components[${path[n - 2]}].${field})`;
+}
+
+/** Kubernetes' own spellings of fields a claim names more shortly: no edit distance finds these. */
+const KUBERNETES_SPELLINGS: Readonly<Record<string, string>> = { httpGet: 'http', tcpSocket: 'tcp', containerPort: 'port', httpHeaders: 'headers' };
+
+/** The field a Kubernetes spelling means here, when it is one of `known`. */
+export function kubernetesSpelling(field: string, known: readonly string[]): string | undefined {
+  const meant = Object.hasOwn(KUBERNETES_SPELLINGS, field) ? KUBERNETES_SPELLINGS[field] : undefined;
+  return meant !== undefined && known.includes(meant) ? meant : undefined;
 }

@@ -9,7 +9,7 @@
  */
 import type { ErrorObject } from 'ajv';
 import type { Problem } from '../errors.js';
-import { didYouMean, PATTERN_HINTS } from './hints.js';
+import { didYouMean, kubernetesSpelling, misplacedComponentField, PATTERN_HINTS } from './hints.js';
 import { type FieldPath, formatFieldPath, type SourceDoc } from './source.js';
 
 const WEAK = new Set(['type', 'oneOf', 'anyOf', 'if', 'allOf', 'not']);
@@ -120,8 +120,9 @@ function toProblem(doc: SourceDoc, error: ErrorObject, basePath: FieldPath): Pro
       // A field the schema accepts only to refuse it with words (`deprecated`) is no suggestion.
       const properties = (error.parentSchema as { properties?: Record<string, { deprecated?: boolean }> } | undefined)?.properties ?? {};
       const known = Object.keys(properties).filter((k) => properties[k]?.deprecated !== true);
-      const guess = didYouMean(extra, known);
-      const hint = guess ? `; did you mean "${guess}"?` : known.length ? `; known fields here: ${known.join(', ')}` : '';
+      const misplaced = misplacedComponentField(path, extra);
+      const guess = kubernetesSpelling(extra, known) ?? didYouMean(extra, known);
+      const hint = misplaced ? `; ${misplaced}` : guess ? `; did you mean "${guess}"?` : known.length ? `; known fields here: ${known.join(', ')}` : '';
       return problemAt(doc, [...path, extra], 'key', 'schema-unknown-field', `unknown field "${extra}"${hint}`, [...path, extra]);
     }
     case 'propertyNames': {

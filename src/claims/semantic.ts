@@ -8,9 +8,11 @@ import { isDnsLabel, MAX_RELEASE_NAME, releaseName } from '../render/names.js';
 import { resolveProfile } from '../render/profiles.js';
 import { envIssues } from '../render/env-order.js';
 import { ingressIssues } from '../render/ingress.js';
+import { metricsIssues } from '../render/metrics.js';
 import { probeIssues } from '../render/probes.js';
 import { replicaIssues } from '../render/replicas.js';
 import { volumeIssues } from '../render/volumes.js';
+import { wiringClashes } from '../render/wiring.js';
 import { parseQuantity } from '../render/quantity.js';
 import { claimNamespace, imageRepository, parseImage } from '../render/values.js';
 import { policyProblems } from '../policy/problems.js';
@@ -128,8 +130,13 @@ export function semanticProblems(claims: readonly LoadedClaim[], settings: Rende
           problems.push(at(doc, [...base, 'uses', j], 'uses-disabled', `uses "${used}", which is disabled`));
         }
       });
+      for (const clash of wiringClashes(claim, app)) {
+        problems.push(
+          at(doc, [...base, 'uses', clash.index], 'uses-env-clash', `uses "${app.uses![clash.index]}" gives ${clash.name}, which "${clash.winner}" already gives with another value: rename one of them, or set ${clash.name} in env to say which`),
+        );
+      }
 
-      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...volumeIssues(app)]) {
+      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...metricsIssues(app), ...volumeIssues(app)]) {
         problems.push(problemAt(doc, [...base, ...issue.path], issue.code, issue.message, issue.part ?? 'value'));
       }
 

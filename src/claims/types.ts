@@ -125,6 +125,8 @@ export interface ApplicationSpec {
   volumes?: VolumeSpec[];
   /** Spread pods over zones and nodes (default: the profile; on in prod). */
   topologySpread?: boolean;
+  /** A ServiceMonitor (Prometheus Operator) scraping one of the app's ports, by number or name. */
+  metrics?: { port: number | string; path?: string; interval?: string };
   serviceAccount?: { annotations?: Partial<Record<IamAnnotation, string>> };
   secrets?: ExternalSecretSpec[];
   jobs?: JobSpec[];

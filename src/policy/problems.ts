@@ -19,7 +19,7 @@ export function policyProblems(claims: readonly LoadedClaim[], settings: RenderS
         if (v.grant) {
           problems.push(problemAt(source, path, 'values-needs-grant', `${v.message}; only the platform team can allow it, by granting "${v.grant}" to team "${team}" (${GRANTS_FIELD})`, 'key'));
         } else {
-          problems.push(problemAt(source, path, 'values-loosens-security', `${v.message}; the chart runs every pod under Pod Security restricted, so values may only tighten this, and no grant changes that`, 'key'));
+          problems.push(problemAt(source, path, 'values-loosens-security', `${v.message}; ${v.why ?? 'the chart runs every pod under Pod Security restricted, so values may only tighten this, and no grant changes that'}`, 'key'));
         }
       }
     });

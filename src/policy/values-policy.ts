@@ -18,6 +18,8 @@ export interface Violation {
   message: string;
   /** The grant that would allow it; undefined when only tightening is allowed. */
   grant?: Grant;
+  /** Why no grant helps, when it is not Pod Security (the default reason). */
+  why?: string;
 }
 
 type Json = unknown;
@@ -115,7 +117,11 @@ function reservedKeys(key: 'labels' | 'annotations' | 'podAnnotations', v: Json)
   if (!isObject(v)) return [];
   return Object.keys(v)
     .filter(reservedKey)
-    .map((k) => ({ path: [key, k], message: `${key} ${show(k)}: keys under kubernetes.io, k8s.io and platform.infraforge.io are read by the cluster or the platform, not set by a claim` }));
+    .map((k) => ({
+      path: [key, k],
+      message: `${key} ${show(k)}: keys under kubernetes.io, k8s.io and platform.infraforge.io are read by the cluster or the platform, not set by a claim`,
+      why: 'no grant changes that; a key of your own domain (example.com/owner) is fine',
+    }));
 }
 
 /** Every rule an app's `values` breaks, in a stable order. */
@@ -130,7 +136,7 @@ export function valuesViolations(values: Record<string, Json>): Violation[] {
       case 'ingress': out.push(...ingress(v)); break;
       case 'nodeSelector': case 'tolerations': case 'affinity': out.push(...scheduling(key, v)); break;
       case 'labels': case 'annotations': case 'podAnnotations': out.push(...reservedKeys(key, v)); break;
-      case 'type': out.push({ path: ['type'], message: `type ${show(v)}: an app is a microservice; a component is declared under spec.components` }); break;
+      case 'type': out.push({ path: ['type'], message: `type ${show(v)}: an app is a microservice; a component is declared under spec.components`, why: 'no grant changes that' }); break;
       default:
         if (/^host[A-Z]/.test(key) || key === 'priorityClassName' || key === 'volumes' || key === 'volumeMounts') {
           out.push({ path: [key], message: `${key} is the platform's to set (host access, node priority and extra volumes are outside Pod Security restricted or other teams' share)` });

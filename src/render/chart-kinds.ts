@@ -26,6 +26,7 @@ export const CHART_NAMESPACED_KINDS: readonly GroupKind[] = [
   { group: 'kafka.strimzi.io', kind: 'KafkaNodePool' },
   { group: 'kafka.strimzi.io', kind: 'KafkaTopic' },
   { group: 'mongodbcommunity.mongodb.com', kind: 'MongoDBCommunity' },
+  { group: 'monitoring.coreos.com', kind: 'ServiceMonitor' },
   { group: 'networking.k8s.io', kind: 'Ingress' },
   { group: 'policy', kind: 'PodDisruptionBudget' },
   { group: 'postgresql.cnpg.io', kind: 'Cluster' },

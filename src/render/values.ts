@@ -11,6 +11,7 @@ import { toDnsLabel } from './names.js';
 import type { Profile } from './profiles.js';
 import { containerEnv } from './env-order.js';
 import { ingressValues } from './ingress.js';
+import { metricsValues } from './metrics.js';
 import { probeValues } from './probes.js';
 import { replicaCount } from './replicas.js';
 import { runAs } from './security.js';
@@ -102,7 +103,7 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
 
   const replicas = replicaCount(app, profile);
   const ports = (app.ports ?? []).map((p) => {
-    const port: Values & { port: number } = { name: p.name ?? `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`, port: p.port, protocol: p.protocol ?? 'TCP' };
+    const port: Values & { name: string; port: number } = { name: p.name ?? `${(p.protocol ?? 'TCP').toLowerCase()}-${p.port}`, port: p.port, protocol: p.protocol ?? 'TCP' };
     if (p.servicePort !== undefined && p.servicePort !== p.port) port.servicePort = p.servicePort;
     return port;
   });
@@ -143,6 +144,8 @@ export function applicationValues(claim: ApplicationClaim, app: ApplicationSpec,
   if (!app.singleton && (app.topologySpread ?? profile.topologySpread)) values.topologySpread = true;
   const ingress = ingressValues(app);
   if (ingress) values.ingress = ingress;
+  const metrics = metricsValues(app, ports);
+  if (metrics) values.metrics = metrics;
   const volumes = volumeValues(app);
   if (volumes) values.volumes = volumes;
   if (app.serviceAccount?.annotations) values.serviceAccount = { annotations: { ...app.serviceAccount.annotations } };

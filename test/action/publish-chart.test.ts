@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HELM } from '../support/helm.js';
 import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
-import { REPO_ROOT } from '../support/repo.js';
+import { CHART_VERSION, REPO_ROOT } from '../support/repo.js';
 import { runAction } from '../support/runner.js';
 
 describe.skipIf(!REGISTRY_BIN || !HELM)('publish-chart', () => {
@@ -16,13 +16,13 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('publish-chart', () => {
     const inputs = { command: 'publish-chart', 'chart-registry': `oci://${registry.host}/charts`, 'plain-http': 'true' };
     const first = await runAction({ workspace: REPO_ROOT, inputs });
     expect(first.code, first.stdout + first.stderr).toBe(0);
-    expect(first.outputs['chart-version']).toBe('2.2.0');
+    expect(first.outputs['chart-version']).toBe(CHART_VERSION);
     expect(first.outputs['chart-published']).toBe('true');
     expect(first.outputs['chart-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
     // The token is registered for masking (::add-mask::) and appears nowhere else.
     expect(first.stdout).toContain('::add-mask::ghs_testtoken0123456789');
     expect(first.stdout.split('\n').filter((l) => !l.startsWith('::add-mask::')).join('\n')).not.toContain('ghs_testtoken0123456789');
-    expect(first.summary).toContain('| `common` | 2.2.0 |');
+    expect(first.summary).toContain(`| \`common\` | ${CHART_VERSION} |`);
 
     const second = await runAction({ workspace: REPO_ROOT, inputs });
     expect(second.code).toBe(0);

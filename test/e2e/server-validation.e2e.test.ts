@@ -114,8 +114,8 @@ describe('every rendered object, judged by the API server', () => {
     expect(claims.length).toBe(9);
     await judgeRepo(realApps.root, claims);
     expect(failures).toEqual([]);
-    // What the first-class application fields make: probes, ingress, config files, spread, IAM.
-    for (const kind of ['Deployment', 'Service', 'Ingress', 'ConfigMap', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ServiceAccount']) {
+    // What the first-class application fields make: probes, ingress, config files, spread, IAM, metrics.
+    for (const kind of ['Deployment', 'Service', 'Ingress', 'ConfigMap', 'HorizontalPodAutoscaler', 'PodDisruptionBudget', 'ServiceAccount', 'ServiceMonitor']) {
       expect(tally.get(kind)?.checked ?? 0, kind).toBeGreaterThan(0);
     }
   });

@@ -35,6 +35,7 @@ spec:
       name: events
       config:
         topics: [orders]
+        partitions: 3
 `;
 
 describe('one run, every problem', () => {
@@ -51,14 +52,17 @@ describe('one run, every problem', () => {
       '17:9 values-schema', // podSecurityContex
       '18:31 values-schema', // probes.liveness.grcp
       '23:9 schema-unknown-field', // config.topics
+      '24:9 schema-unknown-field', // config.partitions
     ]);
     const message = (line: number) => problems.find((p) => p.line === line)!.message;
     expect(message(11)).toContain('did you mean "replicas"?');
     expect(message(16)).toMatch(/^unknown field "cmd"; .*known fields here: .*\bimage\b.*\bprobes\b/);
     expect(message(17)).toContain('did you mean "podSecurityContext"?');
     expect(message(18)).toContain('did you mean "grpc"?');
+    // A component's own field written inside config says where it belongs.
+    expect(message(23)).toBe('unknown field "topics"; "topics" is a field of the component, beside config: move it up one level (spec.components[0].topics)');
     // The Kafka config's known fields do not offer the refused zookeeper.
-    expect(message(23)).toBe('unknown field "topics"; known fields here: brokers, storage');
+    expect(message(24)).toBe('unknown field "partitions"; known fields here: brokers, storage');
     expect(repo.snapshot()).toEqual({});
   });
 });

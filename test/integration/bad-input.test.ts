@@ -195,6 +195,18 @@ describe('9–11: validation', () => {
     await expectRejected('deployments/dev/bad.yaml', `${BASE}  components:\n    - type: mysql\n      name: db\n`, { code: 'schema-enum', line: 20, col: 13 });
   });
 
+  it('11. two used components that would give one variable two values', async () => {
+    // `cache` gives CACHE_REDIS_URL; `cache-redis` gives CACHE_REDIS_URL as its <NAME>_URL: neither may silently win.
+    const text = `${BASE}      uses:\n        - cache\n        - cache-redis\n  components:\n    - { type: redis, name: cache }\n    - { type: redis, name: cache-redis }\n`;
+    const { problems } = await expectRejected('deployments/dev/bad.yaml', text, { code: 'uses-env-clash', line: 21, col: 11 });
+    expect(problems.find((p) => p.code === 'uses-env-clash')!.message).toBe('uses "cache-redis" gives CACHE_REDIS_URL, which "cache" already gives with another value: rename one of them, or set CACHE_REDIS_URL in env to say which');
+  });
+
+  it('11. a metrics port the app does not declare', async () => {
+    const { problems } = await expectRejected('deployments/dev/bad.yaml', `${BASE}      metrics:\n        port: 9090\n`, { code: 'metrics-port', line: 20, col: 15 });
+    expect(problems.find((p) => p.code === 'metrics-port')!.message).toBe("metrics port 9090 is not among this app's ports (http 8080); declare it under ports");
+  });
+
   it('11. uses naming a missing component', async () => {
     await expectRejected('deployments/dev/bad.yaml', `${BASE}      uses:\n        - db\n`, { code: 'uses-unknown', line: 20, col: 11 });
   });

@@ -59,17 +59,17 @@ describe('chart package', () => {
       expect(rb.code, rb.stderr).toBe(0);
       const da = JSON.parse(ra.stdout) as { digest: string };
       expect(da.digest).toBe((JSON.parse(rb.stdout) as { digest: string }).digest);
-      expect(readFileSync(path.join(out, 'a/common-2.2.0.tgz'))).toEqual(readFileSync(path.join(out, 'b/common-2.2.0.tgz')));
+      expect(readFileSync(path.join(out, `a/common-${CHART_VERSION}.tgz`))).toEqual(readFileSync(path.join(out, `b/common-${CHART_VERSION}.tgz`)));
       // Laid out as Helm lays it out, .helmignore respected.
-      const { stdout: listing } = await run('tar', ['-tzf', path.join(out, 'a/common-2.2.0.tgz')]);
+      const { stdout: listing } = await run('tar', ['-tzf', path.join(out, `a/common-${CHART_VERSION}.tgz`)]);
       const names = listing.trim().split('\n');
       expect(names).toContain('common/Chart.yaml');
       expect(names).toContain('common/values.schema.json');
       expect(names.every((n) => n.startsWith('common/'))).toBe(true);
       expect(names.some((n) => n.startsWith('common/ci/'))).toBe(false);
       if (HELM) {
-        const { stdout } = await helm(['show', 'chart', path.join(out, 'a/common-2.2.0.tgz')]);
-        expect(stdout).toContain('version: 2.2.0');
+        const { stdout } = await helm(['show', 'chart', path.join(out, `a/common-${CHART_VERSION}.tgz`)]);
+        expect(stdout).toContain(`version: ${CHART_VERSION}`);
       }
       rmSync(out, { recursive: true, force: true });
     } finally {
@@ -81,7 +81,7 @@ describe('chart package', () => {
   it('refuses an invalid version before anything leaves', async () => {
     const c = chartCopy();
     try {
-      writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace('version: 2.2.0', 'version: 2.0'));
+      writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace(`version: ${CHART_VERSION}`, 'version: 2.0'));
       const r = await infraforge(c.dir, ['chart', 'package', '--chart', '.']);
       expect(r.code).toBe(2);
       expect(r.stderr).toMatch(/Chart\.yaml:\d+:\d+: version .* is not a semantic version/);
@@ -105,15 +105,15 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout) as { status: string; manifestDigest: string; digest: string };
     expect(report.status).toBe('published');
-    expect(await manifestDigest(registry, 'charts/common', '2.2.0')).toBe(report.manifestDigest);
+    expect(await manifestDigest(registry, 'charts/common', CHART_VERSION)).toBe(report.manifestDigest);
 
     const pullDir = mkdtempSync(path.join(tmpdir(), 'infraforge-pull-'));
     try {
-      await helm(['pull', `${target}/common`, '--version', '2.2.0', '--plain-http', '--destination', pullDir]);
-      const pulled = readFileSync(path.join(pullDir, 'common-2.2.0.tgz'));
+      await helm(['pull', `${target}/common`, '--version', CHART_VERSION, '--plain-http', '--destination', pullDir]);
+      const pulled = readFileSync(path.join(pullDir, `common-${CHART_VERSION}.tgz`));
       const { createHash } = await import('node:crypto');
       expect(`sha256:${createHash('sha256').update(pulled).digest('hex')}`).toBe(report.digest);
-      const { objects } = await helmTemplate(path.join(REPO_ROOT, 'rendered/dev/ecommerce/ecommerce-api/values.yaml'), 'ecommerce-ecommerce-api', path.join(pullDir, 'common-2.2.0.tgz'));
+      const { objects } = await helmTemplate(path.join(REPO_ROOT, 'rendered/dev/ecommerce/ecommerce-api/values.yaml'), 'ecommerce-ecommerce-api', path.join(pullDir, `common-${CHART_VERSION}.tgz`));
       expect(objects.find((o) => o.kind === 'Deployment')?.metadata.name).toBe('ecommerce-api');
     } finally {
       rmSync(pullDir, { recursive: true, force: true });
@@ -122,7 +122,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     const again = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', target, '--plain-http', '--json']);
     expect(again.code, again.stderr).toBe(0);
     expect((JSON.parse(again.stdout) as { status: string }).status).toBe('unchanged');
-    expect(await manifestDigest(registry, 'charts/common', '2.2.0')).toBe(report.manifestDigest);
+    expect(await manifestDigest(registry, 'charts/common', CHART_VERSION)).toBe(report.manifestDigest);
   });
 
   it('refuses different content under a published version, and leaves the registry as it was', async () => {
@@ -130,13 +130,13 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     const c = chartCopy();
     try {
       expect((await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', target, '--plain-http'])).code).toBe(0);
-      const before = await manifestDigest(registry, 'refuse/common', '2.2.0');
+      const before = await manifestDigest(registry, 'refuse/common', CHART_VERSION);
       writeFileSync(path.join(c.dir, 'values.yaml'), `${readFileSync(path.join(c.dir, 'values.yaml'), 'utf8')}# a change\n`);
       const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', target, '--plain-http']);
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('already published with different content');
       expect(r.stderr).toContain('bump version in Chart.yaml');
-      expect(await manifestDigest(registry, 'refuse/common', '2.2.0')).toBe(before);
+      expect(await manifestDigest(registry, 'refuse/common', CHART_VERSION)).toBe(before);
     } finally {
       c.cleanup();
     }
@@ -167,15 +167,15 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
   it('--dry-run checks and reports but pushes nothing', async () => {
     const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/dry`, '--plain-http', '--dry-run', '--json']);
     expect(r.code, r.stderr).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'dry-run', version: '2.2.0', manifestDigest: null });
-    expect(r.stderr).toContain(`would publish common-2.2.0.tgz`);
+    expect(JSON.parse(r.stdout)).toMatchObject({ status: 'dry-run', version: CHART_VERSION, manifestDigest: null });
+    expect(r.stderr).toContain(`would publish common-2.3.0.tgz`);
     expect((await fetch(`${registry.url}/v2/dry/common/tags/list`)).status).toBe(404);
   });
 
   it('tags 1.2.3+b1 as 1.2.3_b1', async () => {
     const c = chartCopy();
     try {
-      writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace('version: 2.2.0', 'version: 1.2.3+b1'));
+      writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace(`version: ${CHART_VERSION}`, 'version: 1.2.3+b1'));
       const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', `oci://${registry.host}/build`, '--plain-http', '--json']);
       expect(r.code, r.stderr).toBe(0);
       const tags = (await (await fetch(`${registry.url}/v2/build/common/tags/list`)).json()) as { tags: string[] };
@@ -230,6 +230,6 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish with registry auth', () =
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout + r.stderr).not.toContain('ci-password');
     const auth = `Basic ${Buffer.from('ci:ci-password').toString('base64')}`;
-    expect(await manifestDigest(registry, 'charts/common', '2.2.0', auth)).toMatch(/^sha256:/);
+    expect(await manifestDigest(registry, 'charts/common', CHART_VERSION, auth)).toMatch(/^sha256:/);
   });
 });

@@ -96,7 +96,7 @@ describe.skipIf(!HELM)('jobs and cronJobs', () => {
     // The app's env, uses: wiring included; the cron job's own LOG_LEVEL wins in the app's place.
     expect(migratePod.containers[0]!.env).toEqual(app.env);
     expect(migratePod.containers[0]!.env.find((e) => e.name === 'DATABASE_URL')).toEqual({ name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'db-app', key: 'uri' } } });
-    expect(cleanupPod.containers[0]!.env.map((e) => `${e.name}=${e.value ?? ''}`)).toEqual(['LOG_LEVEL=debug', 'DATABASE_URL=', 'DB_DATABASE_URL=']);
+    expect(cleanupPod.containers[0]!.env.map((e) => `${e.name}=${e.value ?? ''}`)).toEqual(['LOG_LEVEL=debug', 'DATABASE_URL=', 'DB_DATABASE_URL=', 'DB_HOST=db-rw', 'DB_PORT=5432', 'DB_URL=']);
     expect(cleanupPod.containers[0]!.resources.requests.memory).toBe('256Mi');
     expect(cleanup.spec).toMatchObject({ schedule: '0 3 * * *', concurrencyPolicy: 'Forbid', suspend: false });
 

@@ -1,10 +1,12 @@
 /**
  * Three public applications written with first-class claim fields only (no `values:`), in dev,
  * staging and prod: Google's Online Boutique, stefanprodan/podinfo and a Django shop
- * (test/fixtures/real-apps). Rendered by the real CLI, templated by the real helm, checked
- * object by object against the Kubernetes schemas and the operators' CRDs, and compared with
- * reviewed golden files (test/fixtures/golden-real-apps; UPDATE_GOLDEN=1 rewrites them).
+ * (test/fixtures/real-apps), each as one base claim (deployments/base/) plus per-environment
+ * overlays holding only what differs. Rendered by the real CLI, templated by the real helm,
+ * checked object by object against the Kubernetes schemas and the operators' CRDs, and compared
+ * with reviewed golden files (test/fixtures/golden-real-apps; UPDATE_GOLDEN=1 rewrites them).
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { Deployment } from 'kubernetes-models/apps/v1/Deployment';
@@ -17,6 +19,7 @@ import { Service } from 'kubernetes-models/v1/Service';
 import { ServiceAccount } from 'kubernetes-models/v1/ServiceAccount';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { git, makeOrigin } from '../support/git.js';
 import { HELM, helmTemplate, type K8sObject } from '../support/helm.js';
 import { OPERATOR_CRDS, validateOperatorObject } from '../support/operator-crds.js';
 import { cli, REPO_ROOT, type TempRepo, tempRepo } from '../support/repo.js';
@@ -25,17 +28,23 @@ const FIXTURE = path.join(REPO_ROOT, 'test/fixtures/real-apps/deployments');
 const GOLDEN = path.join(REPO_ROOT, 'test/fixtures/golden-real-apps');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const ENVS = ['dev', 'staging', 'prod'] as const;
+const FOLDERS = ['base', ...ENVS];
 const CORE: Record<string, new (o: any) => { validate(): void }> = { Deployment, StatefulSet, Service, ServiceAccount, HorizontalPodAutoscaler, PodDisruptionBudget, Ingress, ConfigMap };
 
 let repo: TempRepo;
 beforeAll(async () => {
-  const files: Record<string, string> = {};
-  for (const env of ENVS) for (const f of readdirSync(path.join(FIXTURE, env))) files[`deployments/${env}/${f}`] = readFileSync(path.join(FIXTURE, env, f), 'utf8');
-  repo = tempRepo(files);
+  repo = tempRepo(fixtureFiles());
   const r = await cli(repo.root, 'render');
   expect(r.code, r.stderr).toBe(0);
 });
 afterAll(() => repo.cleanup());
+
+/** deployments/<base|env>/<claim>.yaml → text, as the fixture holds them. */
+function fixtureFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const dir of FOLDERS) for (const f of readdirSync(path.join(FIXTURE, dir))) files[`deployments/${dir}/${f}`] = readFileSync(path.join(FIXTURE, dir, f), 'utf8');
+  return files;
+}
 
 /** rendered/<env>/<claim>/<unit>/values.yaml, every one the render wrote. */
 function valuesFiles(): string[] {
@@ -55,7 +64,20 @@ const deployment = async (env: string, claim: string, unit: string) => (await ob
 
 describe('three real applications in first-class fields only', () => {
   it('no claim uses the values: escape hatch', () => {
-    for (const env of ENVS) for (const f of readdirSync(path.join(FIXTURE, env))) expect(readFileSync(path.join(FIXTURE, env, f), 'utf8')).not.toMatch(/^\s+values:/m);
+    const files = Object.entries(fixtureFiles());
+    expect(files).toHaveLength(4 * 3);
+    for (const [file, text] of files) expect(text, file).not.toMatch(/^\s+values:/m);
+  });
+
+  it('each app is one base claim plus environments that hold only their differences', () => {
+    // The environment files name what differs (hosts, Django settings, prod's sizes); the base holds the rest.
+    for (const claim of ['boutique', 'podinfo', 'bazaar']) {
+      expect(repo.read(`rendered/prod/${claim}/applicationset.yaml`).split('\n')[0]).toContain(`from deployments/base/${claim}.yaml + deployments/prod/${claim}.yaml.`);
+      for (const env of ENVS) expect(readFileSync(path.join(FIXTURE, env, `${claim}.yaml`), 'utf8').split('\n').length).toBeLessThan(30);
+    }
+    expect(values('staging', 'bazaar', 'worker').env).toContainEqual({ name: 'DJANGO_SETTINGS_MODULE', value: 'bazaar.settings.staging' });
+    expect(values('prod', 'bazaar', 'order-events').env).toContainEqual({ name: 'DJANGO_SETTINGS_MODULE', value: 'bazaar.settings.prod' });
+    expect(values('prod', 'podinfo', 'podinfo').env).toContainEqual({ name: 'PODINFO_UI_MESSAGE', value: 'podinfo in prod' });
   });
 
   it('renders every unit of every environment', () => {
@@ -137,6 +159,17 @@ describe.skipIf(!HELM)('three real applications through charts/common', () => {
     expect(names.indexOf('PODINFO_CACHE_SERVER')).toBeGreaterThan(names.indexOf('REDIS_URL'));
   });
 
+  it('podinfo: a ServiceMonitor scrapes its metrics port through the Service, by the port name the Service gives it', async () => {
+    const objects = await objectsOf('prod', 'podinfo', 'podinfo');
+    const service = objects.find((o) => o.kind === 'Service')!;
+    const monitor = objects.find((o) => o.kind === 'ServiceMonitor')!;
+    expect(monitor.apiVersion).toBe('monitoring.coreos.com/v1');
+    expect(monitor.spec.endpoints).toEqual([{ port: 'http-metrics', path: '/metrics', interval: '30s' }]);
+    expect(service.spec.ports).toContainEqual({ name: 'http-metrics', port: 9797, targetPort: 'http-metrics', protocol: 'TCP' });
+    // It selects the app's Service (by that Service's own labels) and nothing else.
+    for (const [k, v] of Object.entries(monitor.spec.selector.matchLabels)) expect(service.metadata.labels?.[k], k).toBe(v);
+  });
+
   it('the Celery beat Deployment is Recreate with one replica; the web Deployment spreads over zones and nodes', async () => {
     const beat = await deployment('prod', 'bazaar', 'beat');
     expect([beat.spec.replicas, beat.spec.strategy]).toEqual([1, { type: 'Recreate' }]);
@@ -144,4 +177,32 @@ describe.skipIf(!HELM)('three real applications through charts/common', () => {
     const web = await deployment('prod', 'bazaar', 'web');
     expect(web.spec.template.spec.topologySpreadConstraints.map((t: { topologyKey: string }) => t.topologyKey)).toEqual(['topology.kubernetes.io/zone', 'kubernetes.io/hostname']);
   });
+});
+
+describe('a change to a real app base claim in the PR comment', () => {
+  it('says which environments it reaches and where the rendered output changes', () => {
+    const origin = makeOrigin(fixtureFiles());
+    try {
+      const ws = origin.clone();
+      const bin = path.join(REPO_ROOT, 'dist/cli.js');
+      execFileSync(process.execPath, [bin, 'render'], { cwd: ws });
+      git(ws, 'add', '-A');
+      git(ws, 'commit', '-qm', 'render');
+      // podinfo's log level, set once in the base, reaches all three environments; the beat's
+      // resources in bazaar's base reach every environment too; boutique is not touched.
+      const edit = (file: string, from: string, to: string) => writeFileSync(path.join(ws, file), readFileSync(path.join(ws, file), 'utf8').replace(from, to));
+      edit('deployments/base/podinfo.yaml', '--level=info', '--level=debug');
+      edit('deployments/base/bazaar.yaml', 'limits: { cpu: 200m, memory: 256Mi }', 'limits: { cpu: 200m, memory: 384Mi }');
+      const markdown = execFileSync(process.execPath, [bin, 'diff', '--base', 'HEAD'], { cwd: ws, encoding: 'utf8' });
+      expect(markdown).toContain('- Base claim `deployments/base/podinfo.yaml` changed: it reaches `dev`, `prod`, `staging`; rendered output changes in `dev`, `prod`, `staging`.');
+      expect(markdown).toContain('- Base claim `deployments/base/bazaar.yaml` changed: it reaches `dev`, `prod`, `staging`; rendered output changes in `dev`, `prod`, `staging`.');
+      expect(markdown).not.toContain('deployments/base/boutique.yaml');
+      for (const env of ENVS) {
+        expect(markdown).toContain(`| \`${env}\` | \`podinfo\` | — | — | \`podinfo\` | +1 −1 |`);
+        expect(markdown).toContain(`| \`${env}\` | \`bazaar\` | — | — | \`beat\` | +1 −1 |`);
+      }
+    } finally {
+      origin.cleanup();
+    }
+  }, 60_000);
 });

@@ -11,6 +11,7 @@ export const OPERATOR_CRDS: Readonly<Record<string, { apiVersion: string; file: 
   KafkaNodePool: { apiVersion: 'kafka.strimzi.io/v1', file: 'strimzi-1.2.0/045-Crd-kafkanodepool.yaml' },
   KafkaTopic: { apiVersion: 'kafka.strimzi.io/v1', file: 'strimzi-1.2.0/043-Crd-kafkatopic.yaml' },
   ScheduledBackup: { apiVersion: 'postgresql.cnpg.io/v1', file: 'cloudnative-pg-v1.30.0/postgresql.cnpg.io_scheduledbackups.yaml' },
+  ServiceMonitor: { apiVersion: 'monitoring.coreos.com/v1', file: 'prometheus-operator-v0.93.0/monitoring.coreos.com_servicemonitors.yaml' },
   ExternalSecret: { apiVersion: 'external-secrets.io/v1', file: 'external-secrets-v2.9.0/external-secrets.io_externalsecrets.yaml' },
 };
 

@@ -1,7 +1,8 @@
-/** What an ingress or a volume may not say: refused with the field to change. */
+/** What an ingress, a metrics port or a volume may not say: refused with the field to change. */
 import { describe, expect, it } from 'vitest';
 import type { ApplicationSpec } from '../../src/claims/types.js';
 import { ingressIssues } from '../../src/render/ingress.js';
+import { metricsIssues } from '../../src/render/metrics.js';
 import { volumeIssues } from '../../src/render/volumes.js';
 
 const app = (a: Partial<ApplicationSpec>): ApplicationSpec => ({ name: 'web', version: '1', ports: [{ name: 'http', port: 8080, servicePort: 80 }], ...a });
@@ -14,6 +15,16 @@ describe('ingress', () => {
     expect(where(ingressIssues(app({ ports: [], ingress: { hosts: ['a.example.com'] } })))).toEqual(['ingress ingress-port']);
     expect(where(ingressIssues(app({ ingress: { hosts: ['a.example.com'], tls: {} } })))).toEqual(['ingress.tls ingress-tls']);
     expect(where(ingressIssues(app({ ingress: { hosts: ['a.example.com'], tls: { clusterIssuer: 'a', issuer: 'b' } } })))).toEqual(['ingress.tls.issuer ingress-tls']);
+  });
+});
+
+describe('metrics', () => {
+  it('scrapes a container port the app declares (not its Service port)', () => {
+    expect(where(metricsIssues(app({ metrics: { port: 8080 } })))).toEqual([]);
+    expect(where(metricsIssues(app({ metrics: { port: 'http' } })))).toEqual([]);
+    expect(where(metricsIssues(app({ metrics: { port: 'metrics' } })))).toEqual(['metrics.port metrics-port']);
+    expect(where(metricsIssues(app({ metrics: { port: 80 } })))).toEqual(['metrics.port metrics-port']);
+    expect(where(metricsIssues(app({ ports: [], metrics: { port: 8080 } })))).toEqual(['metrics metrics-port']);
   });
 });
 

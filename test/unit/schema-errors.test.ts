@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../src/claims/discover.js';
-import { didYouMean, editDistance, PATTERN_HINTS } from '../../src/claims/hints.js';
+import { didYouMean, editDistance, kubernetesSpelling, PATTERN_HINTS } from '../../src/claims/hints.js';
 import { loadClaims } from '../../src/claims/load.js';
 import { MAX_NODES } from '../../src/claims/parse.js';
 import { MAX_PROBLEMS_PER_DOCUMENT } from '../../src/claims/schema-errors.js';
@@ -146,6 +146,13 @@ describe('did you mean', () => {
     expect(didYouMean('Replicas', ['replicas'])).toBe('replicas');
     expect(didYouMean('srvice', ['serviceName'])).toBeUndefined();
     expect(didYouMean('foo', ['bar', 'baz'])).toBeUndefined();
+  });
+
+  it("takes Kubernetes' spelling of a probe or port field for the claim's", () => {
+    expect(kubernetesSpelling('httpGet', ['http', 'grpc', 'tcp', 'exec'])).toBe('http');
+    expect(kubernetesSpelling('tcpSocket', ['http', 'grpc', 'tcp', 'exec'])).toBe('tcp');
+    expect(kubernetesSpelling('httpGet', ['path', 'port'])).toBeUndefined();
+    expect(kubernetesSpelling('constructor', ['http'])).toBeUndefined();
   });
 
   it('counts a transposition as one edit', () => {

@@ -111,6 +111,38 @@ describe('wiring', () => {
     expect(urls).toEqual([{ name: 'DATABASE_URL', value: 'postgres://elsewhere' }]);
   });
 
+  // Each operator's Service and client port, from its docs: CNPG <name>-rw:5432, our Redis <name>:6379,
+  // RabbitMQ <name>:5672 (AMQP), MongoDB Community <name>-svc:27017, ECK <name>-es-http:9200, Strimzi <name>-kafka-bootstrap:9092.
+  it.each([
+    ['postgresql', 'db', 'db-rw', '5432', { valueFrom: { secretKeyRef: { name: 'db-app', key: 'uri' } } }],
+    ['redis', 'cache', 'cache', '6379', { value: 'redis://cache:6379' }],
+    ['rabbitmq', 'broker', 'broker', '5672', { valueFrom: { secretKeyRef: { name: 'broker-default-user', key: 'connection_string' } } }],
+    ['mongodb', 'docs', 'docs-svc', '27017', { valueFrom: { secretKeyRef: { name: 'docs-admin-app', key: 'connectionString.standard' } } }],
+    ['elasticsearch', 'search', 'search-es-http', '9200', { value: 'https://search-es-http:9200' }],
+    ['kafka', 'event-bus', 'event-bus-kafka-bootstrap', '9092', { value: 'kafka://event-bus-kafka-bootstrap:9092' }],
+  ] as const)('a used %s gives <NAME>_HOST, _PORT and _URL, as a used application does', (type, name, host, port, url) => {
+    const v = values({ uses: [name] }, 'dev', [{ type, name }]);
+    const p = name.toUpperCase().replace(/-/g, '_');
+    const env = (v.env as { name: string }[]).filter((e) => [`${p}_HOST`, `${p}_PORT`, `${p}_URL`].includes(e.name));
+    expect(env).toEqual([
+      { name: `${p}_HOST`, value: host },
+      { name: `${p}_PORT`, value: port },
+      { name: `${p}_URL`, ...url },
+    ]);
+  });
+
+  it("a redis with a password: <NAME>_URL carries it by reference, after the variable it references", () => {
+    const v = values({ uses: ['cache'] }, 'dev', [{ type: 'redis', name: 'cache', config: { auth: { existingSecret: 'cache-auth' } } }]);
+    const names = (v.env as { name: string }[]).map((e) => e.name);
+    expect(v.env).toContainEqual({ name: 'CACHE_URL', value: 'redis://:$(CACHE_REDIS_PASSWORD)@cache:6379' });
+    expect(names.indexOf('CACHE_URL')).toBeGreaterThan(names.indexOf('CACHE_REDIS_PASSWORD'));
+  });
+
+  it('a component named after its type gives the shared name once, with one value', () => {
+    const v = values({ uses: ['redis'] }, 'dev', [{ type: 'redis', name: 'redis' }]);
+    expect((v.env as { name: string }[]).filter((e) => e.name === 'REDIS_URL')).toEqual([{ name: 'REDIS_URL', value: 'redis://redis:6379' }]);
+  });
+
   it('the values escape hatch is merged last', () => {
     const v = values({ replicas: 2, values: { replicas: 5, ingress: { enabled: true } } });
     expect(v.replicas).toBe(5);
@@ -198,6 +230,14 @@ describe('ingress, volumes, topology spread and the IAM annotation', () => {
     expect(values({ topologySpread: false }, 'prod').topologySpread).toBeUndefined();
     expect(values({ topologySpread: true }, 'dev').topologySpread).toBe(true);
     expect(values({ singleton: true }, 'prod').topologySpread).toBeUndefined();
+  });
+
+  it('metrics: the ServiceMonitor names the Service port by the name the Service gives it', () => {
+    const ports = [{ name: 'http', port: 8080 }, { port: 9090 }];
+    expect(values({ ports, metrics: { port: 9090 } }).metrics).toEqual({ enabled: true, port: 'tcp-9090', path: '/metrics' });
+    expect(values({ ports, metrics: { port: 8080, path: '/stats', interval: '1m30s' } }).metrics).toEqual({ enabled: true, port: 'http', path: '/stats', interval: '1m30s' });
+    expect(values({ ports, metrics: { port: 'http' } }).metrics).toEqual({ enabled: true, port: 'http', path: '/metrics' });
+    expect(values({ ports }).metrics).toBeUndefined();
   });
 
   it('a cloud IAM identity is a ServiceAccount annotation', () => {

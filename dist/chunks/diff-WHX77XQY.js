@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-7SDGSPCF.js";
-import "./chunk-2JEQF4TG.js";
-import "./chunk-XPR5MOOI.js";
-import "./chunk-T33CZHQ3.js";
-import "./chunk-YJGC4BPW.js";
+} from "./chunk-LCJOPFOM.js";
+import "./chunk-BM3PRLQD.js";
+import "./chunk-YTJURLHZ.js";
+import "./chunk-ELOHFYSS.js";
+import "./chunk-OO4UUCWH.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -17,8 +17,8 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-TRNSBTO5.js";
-import "./chunk-I2SHB5ML.js";
+} from "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import {
   ExitCode,
   InputError,

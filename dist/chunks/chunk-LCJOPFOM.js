@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-2JEQF4TG.js";
+} from "./chunk-BM3PRLQD.js";
 import {
   BASE_DIR,
   CORE_SCHEMA,
@@ -19,19 +19,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-XPR5MOOI.js";
+} from "./chunk-YTJURLHZ.js";
 import {
   emitYaml
-} from "./chunk-T33CZHQ3.js";
+} from "./chunk-ELOHFYSS.js";
 import {
   packageChart
-} from "./chunk-YJGC4BPW.js";
+} from "./chunk-OO4UUCWH.js";
 import {
   CHART_DIR
-} from "./chunk-TRNSBTO5.js";
+} from "./chunk-OKJEGO2J.js";
 import {
   require_dist
-} from "./chunk-I2SHB5ML.js";
+} from "./chunk-QS2U5M3L.js";
 import {
   InputError,
   __toESM,
@@ -427,7 +427,7 @@ function bytesByPath(files) {
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
-// ../../main/node_modules/diff/libesm/diff/base.js
+// node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -629,7 +629,7 @@ var Diff = class {
   }
 };
 
-// ../../main/node_modules/diff/libesm/diff/line.js
+// node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -677,7 +677,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// ../../main/node_modules/diff/libesm/patch/create.js
+// node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {

@@ -9,7 +9,7 @@ import {
   require_dist,
   schemaProblems,
   toDnsLabel
-} from "./chunk-I2SHB5ML.js";
+} from "./chunk-QS2U5M3L.js";
 import {
   __toESM,
   cmp,
@@ -54,6 +54,7 @@ var CHART_NAMESPACED_KINDS = [
   { group: "kafka.strimzi.io", kind: "KafkaNodePool" },
   { group: "kafka.strimzi.io", kind: "KafkaTopic" },
   { group: "mongodbcommunity.mongodb.com", kind: "MongoDBCommunity" },
+  { group: "monitoring.coreos.com", kind: "ServiceMonitor" },
   { group: "networking.k8s.io", kind: "Ingress" },
   { group: "policy", kind: "PodDisruptionBudget" },
   { group: "postgresql.cnpg.io", kind: "Cluster" },
@@ -102,10 +103,16 @@ var mongodbPasswordSecret = (component) => `${component}-${MONGODB_USER}-passwor
 
 // src/render/wiring.ts
 var secretRef = (name, key) => ({ valueFrom: { secretKeyRef: { name, key } } });
+var postgresUri = (c) => secretRef(`${c.name}-app`, "uri");
+var redisUrl = (c, p) => c.config?.auth ? `redis://:$(${p}_REDIS_PASSWORD)@${c.name}:6379` : `redis://${c.name}:6379`;
+var rabbitmqUser = (c) => `${c.name}-default-user`;
+var mongodbUri = (c) => secretRef(mongodbConnectionSecret(c.name), "connectionString.standard");
+var elasticsearchUrl = (c) => `https://${c.name}-es-http:9200`;
+var kafkaBootstrap = (c) => `${c.name}-kafka-bootstrap:9092`;
 var WIRING = {
   // CloudNativePG: Secret <name>-app, key uri (postgresql://user:password@<name>-rw:5432/db).
   postgresql: (c, p, first) => {
-    const ref = secretRef(`${c.name}-app`, "uri");
+    const ref = postgresUri(c);
     return [...first ? [{ name: "DATABASE_URL", ...ref }] : [], { name: `${p}_DATABASE_URL`, ...ref }];
   },
   // Our own StatefulSet and Service <name>:6379; the password only from the claim's Secret.
@@ -113,14 +120,14 @@ var WIRING = {
     const auth = c.config?.auth;
     const out = [];
     if (auth) out.push({ name: `${p}_REDIS_PASSWORD`, ...secretRef(auth.existingSecret, auth.key ?? "password") });
-    const url = auth ? `redis://:$(${p}_REDIS_PASSWORD)@${c.name}:6379` : `redis://${c.name}:6379`;
+    const url = redisUrl(c, p);
     if (first) out.push({ name: "REDIS_URL", value: url });
     out.push({ name: `${p}_REDIS_URL`, value: url });
     return out;
   },
   // RabbitMQ Cluster Operator: Secret <name>-default-user (connection_string, host, port, …).
   rabbitmq: (c, p, first) => {
-    const secret = `${c.name}-default-user`;
+    const secret = rabbitmqUser(c);
     const url = secretRef(secret, "connection_string");
     return [
       ...first ? [{ name: "RABBITMQ_URL", ...url }] : [],
@@ -131,13 +138,13 @@ var WIRING = {
   },
   // MongoDB Community: Secret <name>-<db>-<user>, key connectionString.standard (all members, replicaSet=).
   mongodb: (c, p, first) => {
-    const ref = secretRef(mongodbConnectionSecret(c.name), "connectionString.standard");
+    const ref = mongodbUri(c);
     return [...first ? [{ name: "MONGODB_URI", ...ref }] : [], { name: `${p}_MONGODB_URI`, ...ref }];
   },
   // ECK: Service <name>-es-http on 9200 (TLS, its CA in <name>-es-http-certs-public), user elastic in <name>-es-elastic-user.
   elasticsearch: (c, p, first) => {
     const entries = (v) => [
-      { name: `${v}_URL`, value: `https://${c.name}-es-http:9200` },
+      { name: `${v}_URL`, value: elasticsearchUrl(c) },
       { name: `${v}_USERNAME`, value: "elastic" },
       { name: `${v}_PASSWORD`, ...secretRef(`${c.name}-es-elastic-user`, "elastic") },
       { name: `${v}_CA_CERT`, ...secretRef(`${c.name}-es-http-certs-public`, "ca.crt") }
@@ -146,36 +153,64 @@ var WIRING = {
   },
   // Strimzi: Service <name>-kafka-bootstrap, plain listener on 9092 (no credential).
   kafka: (c, p, first) => {
-    const value = `${c.name}-kafka-bootstrap:9092`;
+    const value = kafkaBootstrap(c);
     return [...first ? [{ name: "KAFKA_BOOTSTRAP_SERVERS", value }] : [], { name: `${p}_KAFKA_BOOTSTRAP_SERVERS`, value }];
   }
 };
+var ADDRESS = {
+  postgresql: (c) => ({ host: `${c.name}-rw`, port: 5432, url: postgresUri(c) }),
+  redis: (c, p) => ({ host: c.name, port: 6379, url: { value: redisUrl(c, p) } }),
+  // The AMQP port of the Service the operator names after the cluster.
+  rabbitmq: (c) => ({ host: c.name, port: 5672, url: secretRef(rabbitmqUser(c), "connection_string") }),
+  mongodb: (c) => ({ host: `${c.name}-svc`, port: 27017, url: mongodbUri(c) }),
+  elasticsearch: (c) => ({ host: `${c.name}-es-http`, port: 9200, url: { value: elasticsearchUrl(c) } }),
+  // Kafka has no URL scheme of its own; kafka://host:port is the form Faust, Benthos and Spring Cloud Stream read.
+  kafka: (c) => ({ host: `${c.name}-kafka-bootstrap`, port: 9092, url: { value: `kafka://${kafkaBootstrap(c)}` } })
+};
+function componentAddress(c, p) {
+  const { host, port, url } = ADDRESS[c.type](c, p);
+  return [
+    { name: `${p}_HOST`, value: host },
+    { name: `${p}_PORT`, value: String(port) },
+    { name: `${p}_URL`, ...url }
+  ];
+}
 function wiredEnv(claim, app) {
+  return wire(claim, app).env;
+}
+function wiringClashes(claim, app) {
+  return wire(claim, app).clashes;
+}
+function wire(claim, app) {
   const env = (app.env ?? []).map(envEntry);
-  const taken = new Set((app.env ?? []).map((e) => e.name));
+  const own = new Set((app.env ?? []).map((e) => e.name));
+  const givenBy = /* @__PURE__ */ new Map();
+  const clashes = [];
   const seenTypes = /* @__PURE__ */ new Set();
   const components = claim.spec.components ?? [];
-  for (const used of app.uses ?? []) {
+  (app.uses ?? []).forEach((used, index) => {
     const component = components.find((c) => c.name === used);
     const peer = component ? void 0 : claim.spec.applications.find((a) => a.name === used && a !== app);
-    if (peer && peer.enabled !== false) {
-      for (const entry of appWiring(peer)) {
-        if (taken.has(entry.name)) continue;
-        taken.add(entry.name);
-        env.push(entry);
+    let entries;
+    if (peer && peer.enabled !== false) entries = appWiring(peer);
+    else if (component && component.enabled !== false) {
+      const prefix = envPrefix(used);
+      entries = [...WIRING[component.type](component, prefix, !seenTypes.has(component.type)), ...componentAddress(component, prefix)];
+      seenTypes.add(component.type);
+    } else return;
+    for (const entry of entries) {
+      const name = entry.name;
+      if (own.has(name)) continue;
+      const previous = givenBy.get(name);
+      if (previous) {
+        if (previous.entry !== JSON.stringify(entry) && previous.used !== used) clashes.push({ name, index, winner: previous.used });
+        continue;
       }
-      continue;
-    }
-    if (!component || component.enabled === false) continue;
-    const prefix = envPrefix(used);
-    for (const entry of WIRING[component.type](component, prefix, !seenTypes.has(component.type))) {
-      if (taken.has(entry.name)) continue;
-      taken.add(entry.name);
+      givenBy.set(name, { used, entry: JSON.stringify(entry) });
       env.push(entry);
     }
-    seenTypes.add(component.type);
-  }
-  return env;
+  });
+  return { env, clashes };
 }
 function envEntry(e) {
   if (e.valueFrom) return { name: e.name, valueFrom: e.valueFrom };
@@ -315,6 +350,28 @@ function ingressIssues(app) {
     if (tls.clusterIssuer && tls.issuer) issues.push({ path: ["ingress", "tls", "issuer"], code: "ingress-tls", message: "a certificate comes from one cert-manager issuer: keep clusterIssuer or issuer" });
   }
   return issues;
+}
+
+// src/render/metrics.ts
+function metricsValues(app, ports) {
+  const m = app.metrics;
+  if (!m) return void 0;
+  const port = ports.find((p) => p.port === m.port || p.name === m.port);
+  if (!port) return void 0;
+  const out = { enabled: true, port: port.name, path: m.path ?? "/metrics" };
+  if (m.interval) out.interval = m.interval;
+  return out;
+}
+function metricsIssues(app) {
+  const m = app.metrics;
+  if (!m) return [];
+  const ports = app.ports ?? [];
+  if (ports.length === 0) return [{ path: ["metrics"], part: "key", code: "metrics-port", message: "metrics are scraped through the app's Service: declare the metrics port under ports" }];
+  if (!ports.some((p) => p.port === m.port || p.name !== void 0 && p.name === m.port)) {
+    const declared = ports.map((p) => p.name ? `${p.name} ${p.port}` : String(p.port));
+    return [{ path: ["metrics", "port"], code: "metrics-port", message: `metrics port ${m.port} is not among this app's ports (${declared.join(", ")}); declare it under ports` }];
+  }
+  return [];
 }
 
 // src/render/probes.ts
@@ -693,6 +750,8 @@ function applicationValues(claim, app, profile, settings) {
   if (!app.singleton && (app.topologySpread ?? profile.topologySpread)) values.topologySpread = true;
   const ingress = ingressValues(app);
   if (ingress) values.ingress = ingress;
+  const metrics = metricsValues(app, ports);
+  if (metrics) values.metrics = metrics;
   const volumes = volumeValues(app);
   if (volumes) values.volumes = volumes;
   if (app.serviceAccount?.annotations) values.serviceAccount = { annotations: { ...app.serviceAccount.annotations } };
@@ -1587,8 +1646,10 @@ export {
   parseQuantity,
   resolveComponent,
   wiredEnv,
+  wiringClashes,
   envIssues,
   ingressIssues,
+  metricsIssues,
   probeIssues,
   replicaIssues,
   volumeIssues,

@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-2JEQF4TG.js";
+} from "./chunk-BM3PRLQD.js";
 import {
   buildPlan
-} from "./chunk-XPR5MOOI.js";
-import "./chunk-T33CZHQ3.js";
+} from "./chunk-YTJURLHZ.js";
+import "./chunk-ELOHFYSS.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-TRNSBTO5.js";
-import "./chunk-I2SHB5ML.js";
+import "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import {
   ExitCode,
   InputError

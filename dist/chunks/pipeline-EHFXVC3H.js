@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-XPR5MOOI.js";
-import "./chunk-T33CZHQ3.js";
-import "./chunk-TRNSBTO5.js";
-import "./chunk-I2SHB5ML.js";
+} from "./chunk-YTJURLHZ.js";
+import "./chunk-ELOHFYSS.js";
+import "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-YJGC4BPW.js";
+} from "./chunk-OO4UUCWH.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-TRNSBTO5.js";
+} from "./chunk-OKJEGO2J.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-2JEQF4TG.js";
-import "./chunk-T33CZHQ3.js";
-import "./chunk-I2SHB5ML.js";
+} from "./chunk-BM3PRLQD.js";
+import "./chunk-ELOHFYSS.js";
+import "./chunk-QS2U5M3L.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,

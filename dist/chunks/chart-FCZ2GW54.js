@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-4VLHVJVJ.js";
+} from "./chunk-TXTKZAMB.js";
 import {
   packageChart
-} from "./chunk-YJGC4BPW.js";
+} from "./chunk-OO4UUCWH.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,8 +16,8 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-TRNSBTO5.js";
-import "./chunk-I2SHB5ML.js";
+} from "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import {
   ExitCode,
   InputError

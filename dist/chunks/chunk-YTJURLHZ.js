@@ -12,6 +12,7 @@ import {
   imageRepository,
   ingressIssues,
   jobObjectName,
+  metricsIssues,
   parseImage,
   parseQuantity,
   probeIssues,
@@ -24,8 +25,9 @@ import {
   teamOf,
   valuesPath,
   volumeIssues,
-  wiredEnv
-} from "./chunk-T33CZHQ3.js";
+  wiredEnv,
+  wiringClashes
+} from "./chunk-ELOHFYSS.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -40,12 +42,13 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-TRNSBTO5.js";
+} from "./chunk-OKJEGO2J.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
   MAX_DEPTH,
   MAX_RELEASE_NAME,
+  application_claim_schema_default,
   compiled,
   compiledAllErrors,
   defaultNamespace,
@@ -62,7 +65,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-I2SHB5ML.js";
+} from "./chunk-QS2U5M3L.js";
 import {
   InfraError,
   InputError,
@@ -197,641 +200,7 @@ function firstInvalidUtf8(b) {
   return b.length;
 }
 
-// src/claims/application-claim.schema.json
-var application_claim_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://infraforge.io/schemas/application-claim.v1.json",
-  title: "ApplicationClaim (platform.infraforge.io/v1)",
-  description: "One service an app team asks the platform for. Lives in deployments/<env>/.",
-  type: "object",
-  required: ["apiVersion", "kind", "metadata", "spec"],
-  additionalProperties: false,
-  properties: {
-    apiVersion: { const: "platform.infraforge.io/v1" },
-    kind: { const: "ApplicationClaim" },
-    metadata: {
-      type: "object",
-      required: ["name"],
-      additionalProperties: false,
-      properties: {
-        name: { $ref: "#/$defs/dnsLabel", description: "Claim name; unique within its environment." },
-        namespace: { $ref: "#/$defs/dnsLabel", description: "Accepted for compatibility; carried as a label, never used as a path." },
-        labels: { $ref: "#/$defs/labels" },
-        annotations: { $ref: "#/$defs/annotations" }
-      }
-    },
-    spec: {
-      type: "object",
-      required: ["environment", "owner", "applications"],
-      additionalProperties: false,
-      properties: {
-        environment: { $ref: "#/$defs/dnsLabel", description: "Must equal the deployments/<env> folder the file sits in." },
-        namespace: { $ref: "#/$defs/dnsLabel", description: "Target namespace; default <owner.team>-<environment>." },
-        clusterType: { type: "string", maxLength: 63, description: "Accepted for compatibility with the operator; ignored." },
-        owner: {
-          type: "object",
-          required: ["team", "email"],
-          additionalProperties: false,
-          properties: {
-            team: { type: "string", minLength: 1, maxLength: 63, pattern: "^[A-Za-z0-9][A-Za-z0-9 _.-]*$" },
-            email: { type: "string", maxLength: 254, pattern: "^[^@\\s]+@[^@\\s]+$" },
-            slack: { type: "string", maxLength: 80 }
-          }
-        },
-        applications: { type: "array", maxItems: 100, items: { $ref: "#/$defs/application" } },
-        components: { type: "array", maxItems: 50, items: { $ref: "#/$defs/component" } },
-        acknowledge: {
-          type: "array",
-          maxItems: 50,
-          description: "Data losses this change means to make, one per component and change (see README: Data safety). Remove each entry once its change is merged: render warns while one matches nothing.",
-          items: {
-            type: "object",
-            required: ["component", "change"],
-            additionalProperties: false,
-            properties: {
-              component: { $ref: "#/$defs/dnsLabel" },
-              change: { enum: ["renamed", "moved", "type-changed"] }
-            }
-          }
-        }
-      }
-    },
-    status: { type: "object", description: "Written by the old operator; accepted and ignored." }
-  },
-  $defs: {
-    dnsLabel: {
-      type: "string",
-      maxLength: 63,
-      pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$"
-    },
-    qualifiedName: {
-      description: "A Kubernetes label or annotation key: an optional DNS subdomain prefix (at most 253 characters) and '/', then a name of at most 63 characters.",
-      type: "string",
-      maxLength: 317,
-      pattern: "^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$",
-      allOf: [{ pattern: "^([^/]{1,253}/)?[^/]{1,63}$" }]
-    },
-    labelValue: { type: "string", maxLength: 63, pattern: "^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$" },
-    labels: {
-      type: "object",
-      maxProperties: 64,
-      propertyNames: { $ref: "#/$defs/qualifiedName" },
-      additionalProperties: { $ref: "#/$defs/labelValue" }
-    },
-    annotations: {
-      type: "object",
-      maxProperties: 64,
-      propertyNames: { $ref: "#/$defs/qualifiedName" },
-      additionalProperties: { type: "string", maxLength: 4096 }
-    },
-    valuesAnnotations: {
-      type: "object",
-      propertyNames: { $ref: "#/$defs/qualifiedName" },
-      additionalProperties: { type: "string" }
-    },
-    quantity: {
-      oneOf: [
-        { type: "string", maxLength: 32, pattern: "^[+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?$" },
-        { type: "number", minimum: 0 }
-      ]
-    },
-    resourceList: {
-      type: "object",
-      additionalProperties: false,
-      properties: { cpu: { $ref: "#/$defs/quantity" }, memory: { $ref: "#/$defs/quantity" } }
-    },
-    resources: {
-      type: "object",
-      additionalProperties: false,
-      description: "requests/limits; a flat {cpu, memory} (the operator's older form) means requests.",
-      properties: {
-        requests: { $ref: "#/$defs/resourceList" },
-        limits: { $ref: "#/$defs/resourceList" },
-        cpu: { $ref: "#/$defs/quantity" },
-        memory: { $ref: "#/$defs/quantity" }
-      }
-    },
-    port: { type: "integer", minimum: 1, maximum: 65535 },
-    image: {
-      oneOf: [
-        {
-          type: "string",
-          minLength: 1,
-          maxLength: 512,
-          pattern: "^[a-z0-9]([a-z0-9._:/-]*[a-z0-9])?(:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127})?(@sha256:[a-f0-9]{64})?$",
-          description: "repo[:tag][@sha256:digest]"
-        },
-        {
-          type: "object",
-          required: ["repository"],
-          additionalProperties: false,
-          properties: {
-            repository: { type: "string", minLength: 1, maxLength: 255, pattern: "^[a-z0-9]([a-z0-9._:/-]*[a-z0-9])?$" },
-            tag: { $ref: "#/$defs/imageTag" },
-            digest: { type: "string", pattern: "^sha256:[a-f0-9]{64}$" },
-            pullPolicy: { enum: ["Always", "IfNotPresent", "Never"] }
-          }
-        }
-      ]
-    },
-    imageTag: { type: "string", maxLength: 128, pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$" },
-    keyRef: {
-      type: "object",
-      required: ["name", "key"],
-      additionalProperties: false,
-      properties: {
-        name: { type: "string", maxLength: 253, pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" },
-        key: { type: "string", maxLength: 253, pattern: "^[-._a-zA-Z0-9]+$" },
-        optional: { type: "boolean" }
-      }
-    },
-    envVar: {
-      type: "object",
-      required: ["name"],
-      additionalProperties: false,
-      properties: {
-        name: { type: "string", maxLength: 253, pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$" },
-        value: { type: "string", maxLength: 32768 },
-        valueFrom: {
-          type: "object",
-          additionalProperties: false,
-          minProperties: 1,
-          maxProperties: 1,
-          properties: { secretKeyRef: { $ref: "#/$defs/keyRef" }, configMapKeyRef: { $ref: "#/$defs/keyRef" } }
-        }
-      }
-    },
-    hostName: { type: "string", maxLength: 253, pattern: "^([a-z0-9]([-a-z0-9]*[a-z0-9])?\\.)*[a-z0-9]([-a-z0-9]*[a-z0-9])?$" },
-    dnsName: { type: "string", maxLength: 253, pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" },
-    argv: { type: "array", minItems: 1, maxItems: 100, items: { type: "string", maxLength: 4096 } },
-    probeTiming: { type: "integer", minimum: 0, maximum: 3600 },
-    probe: {
-      type: "object",
-      additionalProperties: false,
-      description: "One check (exactly one of http, grpc, tcp, exec) and its timings (defaults: initialDelaySeconds 10, periodSeconds 10, timeoutSeconds 1, failureThreshold 3). A port left out is the first declared port.",
-      properties: {
-        http: {
-          type: "object",
-          required: ["path"],
-          additionalProperties: false,
-          description: "HTTP GET; healthy on a 2xx or 3xx answer.",
-          properties: {
-            path: { type: "string", maxLength: 1024, pattern: "^/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*$" },
-            port: { $ref: "#/$defs/port" },
-            headers: {
-              type: "array",
-              maxItems: 20,
-              description: "Request headers, e.g. a Host the app routes on.",
-              items: {
-                type: "object",
-                required: ["name", "value"],
-                additionalProperties: false,
-                properties: {
-                  name: { type: "string", maxLength: 256, pattern: "^[A-Za-z0-9-]+$" },
-                  value: { type: "string", maxLength: 4096 }
-                }
-              }
-            }
-          }
-        },
-        grpc: {
-          type: "object",
-          additionalProperties: false,
-          description: "The gRPC health checking protocol (grpc.health.v1.Health/Check).",
-          properties: {
-            port: { $ref: "#/$defs/port" },
-            service: { type: "string", maxLength: 253, pattern: "^[A-Za-z0-9_.]*$", description: "The service name sent in the check; empty asks about the server as a whole." }
-          }
-        },
-        tcp: {
-          type: "object",
-          additionalProperties: false,
-          description: "Healthy when a TCP connection opens.",
-          properties: { port: { $ref: "#/$defs/port" } }
-        },
-        exec: {
-          type: "object",
-          required: ["command"],
-          additionalProperties: false,
-          description: "A command run in the container (no shell unless you call one); healthy on exit 0.",
-          properties: { command: { type: "array", minItems: 1, maxItems: 50, items: { type: "string", maxLength: 4096 } } }
-        },
-        initialDelaySeconds: { $ref: "#/$defs/probeTiming" },
-        periodSeconds: { type: "integer", minimum: 1, maximum: 3600 },
-        timeoutSeconds: { type: "integer", minimum: 1, maximum: 3600 },
-        failureThreshold: { type: "integer", minimum: 1, maximum: 100 }
-      }
-    },
-    externalSecret: {
-      type: "object",
-      required: ["name", "env"],
-      additionalProperties: false,
-      properties: {
-        name: { $ref: "#/$defs/dnsLabel", description: "The Secret (and its ExternalSecret) is named <app>-<name>." },
-        env: {
-          type: "array",
-          minItems: 1,
-          maxItems: 100,
-          items: {
-            type: "object",
-            required: ["name", "key"],
-            additionalProperties: false,
-            properties: {
-              name: { type: "string", maxLength: 253, pattern: "^[A-Za-z_][A-Za-z0-9_.-]*$", description: "The env var the app gets, and the key in the Secret." },
-              key: { type: "string", maxLength: 500, pattern: "^[A-Za-z0-9_][A-Za-z0-9_./-]*$", description: "The key in the secret store (after the platform's keyPrefix)." },
-              property: { type: "string", maxLength: 253, pattern: "^[A-Za-z0-9_][A-Za-z0-9_.-]*$", description: "A field of a structured (JSON) secret." }
-            }
-          }
-        }
-      }
-    },
-    job: {
-      type: "object",
-      required: ["name"],
-      additionalProperties: false,
-      properties: {
-        name: { $ref: "#/$defs/dnsLabel", description: "The Job is named <app>-<name>." },
-        enabled: { type: "boolean" },
-        hook: { enum: ["PreSync", "PostSync"], description: "PreSync (default): before the app's new version is applied, and the sync waits for it; PostSync: after the app is healthy." },
-        command: { $ref: "#/$defs/argv", description: "Replaces the image's ENTRYPOINT." },
-        args: { $ref: "#/$defs/argv", description: "Replaces the image's CMD." },
-        env: { type: "array", maxItems: 200, items: { $ref: "#/$defs/envVar" }, description: "Added to the app's env (uses: wiring included); a name the app also sets takes this value." },
-        resources: { $ref: "#/$defs/resources", description: "Default: the app's." },
-        backoffLimit: { type: "integer", minimum: 0, maximum: 10, description: "Retries before the job fails (default 1)." },
-        activeDeadlineSeconds: { type: "integer", minimum: 1, maximum: 86400, description: "The job fails after this long (default 600 for hooks)." }
-      }
-    },
-    cronJob: {
-      type: "object",
-      required: ["name", "schedule"],
-      additionalProperties: false,
-      properties: {
-        name: { $ref: "#/$defs/dnsLabel", description: "The CronJob is named <app>-<name>." },
-        enabled: { type: "boolean" },
-        schedule: { type: "string", maxLength: 100, pattern: "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9*/,?A-Za-z-]+( [0-9*/,?A-Za-z-]+){4})$", description: "Cron syntax, in the cluster's time zone (UTC unless timeZone)." },
-        timeZone: { type: "string", maxLength: 64, pattern: "^[A-Za-z]+(/[A-Za-z0-9_+-]+)*$", description: "An IANA time zone, e.g. Europe/Berlin." },
-        concurrencyPolicy: { enum: ["Forbid", "Allow", "Replace"], description: "Default Forbid: a run does not start while the last one still runs." },
-        suspend: { type: "boolean" },
-        command: { $ref: "#/$defs/argv", description: "Replaces the image's ENTRYPOINT." },
-        args: { $ref: "#/$defs/argv", description: "Replaces the image's CMD." },
-        env: { type: "array", maxItems: 200, items: { $ref: "#/$defs/envVar" }, description: "Added to the app's env (uses: wiring included); a name the app also sets takes this value." },
-        resources: { $ref: "#/$defs/resources", description: "Default: the app's." },
-        backoffLimit: { type: "integer", minimum: 0, maximum: 10, description: "Retries of one run before it fails (default 1)." },
-        activeDeadlineSeconds: { type: "integer", minimum: 1, maximum: 86400, description: "One run fails after this long." }
-      }
-    },
-    application: {
-      type: "object",
-      required: ["name", "version"],
-      additionalProperties: false,
-      properties: {
-        name: { $ref: "#/$defs/dnsLabel" },
-        enabled: { type: "boolean" },
-        image: { $ref: "#/$defs/image" },
-        serviceName: { type: "string", maxLength: 128, pattern: "^[a-z0-9]([a-z0-9._/-]*[a-z0-9])?$" },
-        repository: {
-          type: "string",
-          maxLength: 200,
-          pattern: "^(?:https://(?:www\\.)?github\\.com/|git@github\\.com:)?[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+?(?:\\.git)?/?$",
-          description: "GitHub owner/repo, or its https://github.com/\u2026 or git@github.com:\u2026.git URL; the image defaults to <registry>/<owner>/<repo>."
-        },
-        version: { $ref: "#/$defs/imageTag" },
-        command: { $ref: "#/$defs/argv", description: "Replaces the image's ENTRYPOINT, e.g. [celery] to run one image as web, worker and beat. $(VAR) expands env variables; $$(VAR) is a literal." },
-        args: { $ref: "#/$defs/argv", description: "Replaces the image's CMD (the arguments to the entrypoint). $(VAR) expands env variables; $$(VAR) is a literal." },
-        replicas: { type: "integer", minimum: 0, maximum: 1e3, description: "Pods to run; default from the environment profile. A value below the profile's floor (prod: 2) is refused: raise it, or say singleton: true." },
-        singleton: { type: "boolean", description: "Exactly one pod, never two at once (a scheduler such as Celery beat): no autoscaler, no PodDisruptionBudget, strategy Recreate; allowed below the profile's replica floor." },
-        ports: {
-          type: "array",
-          maxItems: 20,
-          items: {
-            type: "object",
-            required: ["port"],
-            additionalProperties: false,
-            properties: {
-              name: { type: "string", maxLength: 15, pattern: "^[a-z0-9]([-a-z0-9]*[a-z0-9])?$" },
-              port: { $ref: "#/$defs/port", description: "The port the container listens on." },
-              servicePort: { $ref: "#/$defs/port", description: "The port the app's Service exposes to other pods, when it differs from port (e.g. 80 in front of 8080); uses: wiring and ingress use it." },
-              protocol: { enum: ["TCP", "UDP", "SCTP"] }
-            }
-          }
-        },
-        healthCheck: {
-          type: "object",
-          additionalProperties: false,
-          description: "Shorthand for one check used as liveness and readiness probe. With path: an HTTP GET. Without path, say type: tcp (a TCP connect) or type: grpc (the gRPC health protocol); a path-less check without type is refused. Use probes for separate liveness/readiness/startup checks.",
-          properties: {
-            type: { enum: ["http", "tcp", "grpc"], description: "http (the default when path is set), tcp or grpc." },
-            path: { type: "string", maxLength: 1024, pattern: "^/[A-Za-z0-9._~!$&'()*+,;=:@%/?-]*$" },
-            port: { $ref: "#/$defs/port" },
-            initialDelaySeconds: { type: "integer", minimum: 0, maximum: 3600 },
-            periodSeconds: { type: "integer", minimum: 1, maximum: 3600 },
-            timeoutSeconds: { type: "integer", minimum: 1, maximum: 3600 },
-            failureThreshold: { type: "integer", minimum: 1, maximum: 100 }
-          }
-        },
-        probes: {
-          type: "object",
-          additionalProperties: false,
-          description: "Separate checks; each is one of http, grpc, tcp or exec. liveness restarts the container when it fails, readiness takes the pod out of its Service, startup holds both back until the app has started.",
-          properties: {
-            liveness: { $ref: "#/$defs/probe", description: "Failing: the container is restarted." },
-            readiness: { $ref: "#/$defs/probe", description: "Failing: the pod gets no Service traffic." },
-            startup: { $ref: "#/$defs/probe", description: "Until it passes, liveness and readiness wait (for slow starters)." }
-          }
-        },
-        securityContext: {
-          type: "object",
-          additionalProperties: false,
-          description: "The numeric user and group the container runs as; default from deployments/settings.yaml spec.security (65532). Containers never run as root (runAsNonRoot): set the image's own UID here when it needs it, e.g. 1000.",
-          properties: {
-            runAsUser: { type: "integer", minimum: 1, maximum: 2147483647, description: "Numeric user ID (not 0: containers never run as root)." },
-            runAsGroup: { type: "integer", minimum: 1, maximum: 2147483647, description: "Numeric primary group ID." }
-          }
-        },
-        resources: { $ref: "#/$defs/resources" },
-        env: { type: "array", maxItems: 200, items: { $ref: "#/$defs/envVar" } },
-        autoscaling: {
-          type: "object",
-          additionalProperties: false,
-          properties: {
-            enabled: { type: "boolean" },
-            minReplicas: { type: "integer", minimum: 1, maximum: 1e3 },
-            maxReplicas: { type: "integer", minimum: 1, maximum: 1e3 },
-            targetCPUUtilizationPercentage: { type: "integer", minimum: 1, maximum: 100 },
-            targetMemoryUtilizationPercentage: { type: "integer", minimum: 1, maximum: 100 },
-            targetCPU: { type: "integer", minimum: 1, maximum: 100, description: "Older name of targetCPUUtilizationPercentage." },
-            targetMemory: { type: "integer", minimum: 1, maximum: 100, description: "Older name of targetMemoryUtilizationPercentage." }
-          }
-        },
-        uses: { type: "array", maxItems: 50, items: { $ref: "#/$defs/dnsLabel" }, description: "Components (connection variables from their operator's Secret and Service) and applications of this claim (<APP>_HOST, <APP>_PORT, <APP>_URL) to wire in as env." },
-        ingress: {
-          type: "object",
-          required: ["hosts"],
-          additionalProperties: false,
-          description: "An Ingress to this app's Service: hosts, paths (default /), class, and TLS from your certificate Secret or a cert-manager issuer.",
-          properties: {
-            hosts: { type: "array", minItems: 1, maxItems: 20, uniqueItems: true, items: { $ref: "#/$defs/hostName" }, description: "Host names routed to the app, e.g. [shop.example.com]." },
-            paths: { type: "array", minItems: 1, maxItems: 20, uniqueItems: true, items: { type: "string", maxLength: 1024, pattern: "^/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$" }, description: "Path prefixes routed to the app; default [/]." },
-            className: { $ref: "#/$defs/dnsName", description: "The IngressClass (e.g. alb, nginx); default: the cluster's default class." },
-            port: { $ref: "#/$defs/port", description: "The Service port to send traffic to; default the first port's servicePort (else port)." },
-            tls: {
-              type: "object",
-              additionalProperties: false,
-              description: "HTTPS for every host: secretName names a certificate Secret you provide; clusterIssuer or issuer asks cert-manager to make <app>-tls (or secretName).",
-              properties: {
-                secretName: { $ref: "#/$defs/dnsName" },
-                clusterIssuer: { $ref: "#/$defs/dnsName" },
-                issuer: { $ref: "#/$defs/dnsName" }
-              }
-            }
-          }
-        },
-        volumes: {
-          type: "array",
-          maxItems: 20,
-          description: "Writable scratch space (emptyDir) and config files written here (a ConfigMap, mounted read-only). /tmp is always writable already.",
-          items: {
-            type: "object",
-            required: ["name", "mountPath"],
-            additionalProperties: false,
-            properties: {
-              name: { $ref: "#/$defs/dnsLabel" },
-              mountPath: { type: "string", maxLength: 512, pattern: "^/[A-Za-z0-9._/-]*$", description: "Where the volume appears in the container." },
-              emptyDir: {
-                type: "object",
-                additionalProperties: false,
-                description: "Scratch space that lives as long as the pod.",
-                properties: {
-                  sizeLimit: { type: "string", maxLength: 32, pattern: "^[0-9]+(Mi|Gi)$", description: "The pod is evicted when it writes more." },
-                  medium: { enum: ["Memory"], description: "Memory: a tmpfs, counted against the memory limit." }
-                }
-              },
-              files: {
-                type: "object",
-                minProperties: 1,
-                maxProperties: 16,
-                propertyNames: { maxLength: 253, pattern: "^[-._a-zA-Z0-9]+$" },
-                additionalProperties: { type: "string", maxLength: 65536 },
-                description: "File name \u2192 content, mounted read-only at mountPath."
-              }
-            }
-          }
-        },
-        topologySpread: { type: "boolean", description: "Spread the pods over zones and nodes (best effort: ScheduleAnyway); default from the environment profile, on in prod." },
-        serviceAccount: {
-          type: "object",
-          additionalProperties: false,
-          description: "The app's own ServiceAccount; annotations only for a cloud IAM identity.",
-          properties: {
-            annotations: {
-              type: "object",
-              maxProperties: 3,
-              propertyNames: { enum: ["eks.amazonaws.com/role-arn", "iam.gke.io/gcp-service-account", "azure.workload.identity/client-id"] },
-              additionalProperties: { type: "string", minLength: 1, maxLength: 512, pattern: "^[A-Za-z0-9:/@._+=,-]+$" },
-              description: "eks.amazonaws.com/role-arn (IRSA), iam.gke.io/gcp-service-account (GKE Workload Identity) or azure.workload.identity/client-id."
-            }
-          }
-        },
-        jobs: { type: "array", maxItems: 20, items: { $ref: "#/$defs/job" }, description: "Jobs Argo CD runs on every sync of this app: before it (hook PreSync, e.g. database migrations) or after it (PostSync). The app's image and env, the job's own command and args." },
-        secrets: { type: "array", maxItems: 20, items: { $ref: "#/$defs/externalSecret" }, description: "Secrets from the platform's secret store (External Secrets Operator), each a Secret <app>-<name> whose keys the app (and its jobs) get as env. Needs spec.externalSecrets in deployments/settings.yaml." },
-        cronJobs: { type: "array", maxItems: 20, items: { $ref: "#/$defs/cronJob" }, description: "Scheduled jobs of this app: the app's image and env, the job's own command and args." },
-        values: {
-          type: "object",
-          description: "Escape hatch: merged last into the Helm values; validated against charts/common/values.schema.json. Every map the chart writes as keys takes Kubernetes label/annotation keys only.",
-          properties: {
-            labels: { $ref: "#/$defs/labels" },
-            annotations: { $ref: "#/$defs/valuesAnnotations" },
-            podAnnotations: { $ref: "#/$defs/valuesAnnotations" },
-            nodeSelector: { $ref: "#/$defs/labels" },
-            service: { type: "object", properties: { annotations: { $ref: "#/$defs/valuesAnnotations" } } },
-            ingress: { type: "object", properties: { annotations: { $ref: "#/$defs/valuesAnnotations" } } },
-            serviceAccount: { type: "object", properties: { annotations: { $ref: "#/$defs/valuesAnnotations" } } }
-          }
-        }
-      }
-    },
-    component: {
-      type: "object",
-      required: ["type", "name"],
-      additionalProperties: false,
-      properties: {
-        type: { enum: ["postgresql", "redis", "rabbitmq", "mongodb", "elasticsearch", "kafka"] },
-        name: { $ref: "#/$defs/dnsLabel" },
-        enabled: { type: "boolean" },
-        version: { type: "string", maxLength: 32, pattern: "^[0-9]+(\\.[0-9]+){0,2}$" },
-        size: { enum: ["small", "medium", "large"] },
-        storage: {
-          oneOf: [
-            { type: "string", maxLength: 32, pattern: "^[0-9]+(Mi|Gi|Ti)$" },
-            {
-              type: "object",
-              additionalProperties: false,
-              properties: {
-                size: { type: "string", maxLength: 32, pattern: "^[0-9]+(Mi|Gi|Ti)$" },
-                storageClass: { type: "string", maxLength: 253, pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$" }
-              }
-            }
-          ]
-        },
-        replicas: { type: "integer", minimum: 1, maximum: 9 },
-        resources: { $ref: "#/$defs/resources" },
-        plugins: { type: "array", maxItems: 50, uniqueItems: true, items: { $ref: "#/$defs/rabbitmqPlugin" }, description: "rabbitmq: plugins to enable beside the operator's essential ones." },
-        heap: { $ref: "#/$defs/javaHeap", description: "elasticsearch: JVM heap (-Xms = -Xmx), e.g. 2g; by default Elasticsearch sizes it from the memory limit." },
-        brokers: { type: "integer", minimum: 1, maximum: 9, description: "kafka: KRaft nodes, each a broker and a controller (the same as replicas)." },
-        mode: { enum: ["standalone", "replication", "sentinel", "cluster"], description: "redis: only standalone (one instance) is rendered; the others are refused with a message." },
-        topics: { type: "array", maxItems: 200, items: { $ref: "#/$defs/kafkaTopic" }, description: "kafka: topics, each a Strimzi KafkaTopic named <component>-<topic>." },
-        config: { type: "object" }
-      },
-      allOf: [
-        {
-          if: { properties: { type: { const: "postgresql" } }, required: ["type"] },
-          then: { properties: { config: { $ref: "#/$defs/postgresqlConfig" } } }
-        },
-        {
-          if: { properties: { type: { const: "redis" } }, required: ["type"] },
-          then: { properties: { config: { $ref: "#/$defs/redisConfig" } } }
-        },
-        {
-          if: { properties: { type: { const: "rabbitmq" } }, required: ["type"] },
-          then: { properties: { config: { $ref: "#/$defs/rabbitmqConfig" } } }
-        },
-        {
-          if: { properties: { type: { const: "mongodb" } }, required: ["type"] },
-          then: { properties: { config: { $ref: "#/$defs/mongodbConfig" } } }
-        },
-        {
-          if: { properties: { type: { const: "elasticsearch" } }, required: ["type"] },
-          then: { properties: { config: { $ref: "#/$defs/elasticsearchConfig" } } }
-        },
-        {
-          if: { properties: { type: { const: "kafka" } }, required: ["type"] },
-          then: { properties: { config: { $ref: "#/$defs/kafkaConfig" } } }
-        }
-      ]
-    },
-    kafkaTopic: {
-      type: "object",
-      required: ["name"],
-      additionalProperties: false,
-      properties: {
-        name: { type: "string", maxLength: 200, pattern: "^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$", description: "The topic's name in Kafka." },
-        enabled: { type: "boolean", description: "false: not rendered (the KafkaTopic, like the cluster, is kept by Argo CD: Delete=false)." },
-        partitions: { type: "integer", minimum: 1, maximum: 1e4, description: "Default: the brokers' num.partitions (1). Can grow, never shrink." },
-        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Default: the cluster's default.replication.factor, min(3, brokers)." },
-        config: {
-          type: "object",
-          maxProperties: 100,
-          propertyNames: { pattern: "^[a-z][a-z0-9.]*$", maxLength: 100 },
-          additionalProperties: { type: ["string", "integer", "boolean"] },
-          description: "Kafka topic configs, e.g. retention.ms: 604800000, cleanup.policy: compact."
-        }
-      }
-    },
-    postgresqlConfig: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        database: { type: "string", maxLength: 63, pattern: "^[a-z_][a-z0-9_]*$" },
-        owner: { type: "string", maxLength: 63, pattern: "^[a-z_][a-z0-9_]*$" },
-        parameters: {
-          type: "object",
-          maxProperties: 100,
-          propertyNames: { pattern: "^[a-z_][a-z0-9_.]*$", maxLength: 63 },
-          additionalProperties: { type: "string", maxLength: 256 }
-        },
-        maxConnections: { type: "string", pattern: "^[0-9]{1,6}$", description: "Older form of parameters.max_connections." },
-        monitoring: { type: "boolean" },
-        backup: {
-          type: "object",
-          required: ["destinationPath"],
-          additionalProperties: false,
-          properties: {
-            destinationPath: { type: "string", maxLength: 1024, pattern: "^s3://[a-z0-9][a-z0-9.-]*[a-z0-9](/[A-Za-z0-9._/-]*)?$" },
-            retentionPolicy: { type: "string", pattern: "^[1-9][0-9]*[dwm]$" },
-            inheritFromIAMRole: { type: "boolean" },
-            schedule: { type: "string", maxLength: 100, pattern: "^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|[0-9*/,?A-Za-z-]+( [0-9*/,?A-Za-z-]+){4,5})$", description: 'A CloudNativePG ScheduledBackup: cron with five fields (or six, seconds first, as CloudNativePG writes it), e.g. "0 3 * * *".' }
-          }
-        }
-      }
-    },
-    redisConfig: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        persistence: { type: "boolean" },
-        auth: {
-          type: "object",
-          required: ["existingSecret"],
-          additionalProperties: false,
-          properties: {
-            existingSecret: { $ref: "#/$defs/keyRef/properties/name" },
-            key: { $ref: "#/$defs/keyRef/properties/key" }
-          }
-        },
-        maxmemoryPolicy: { enum: ["noeviction", "allkeys-lru", "volatile-lru", "allkeys-lfu", "volatile-lfu", "allkeys-random", "volatile-random", "volatile-ttl"] },
-        mode: { type: "string", maxLength: 32, description: "Operator era: now the component's mode." },
-        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: now the component's replicas." }
-      }
-    },
-    rabbitmqPlugin: { type: "string", maxLength: 100, pattern: "^[a-z0-9_]+$" },
-    javaHeap: { type: "string", maxLength: 8, pattern: "^[1-9][0-9]{0,5}[mg]$" },
-    storageSize: { type: "string", maxLength: 32, pattern: "^[0-9]+(Mi|Gi|Ti)$" },
-    rabbitmqConfig: {
-      type: "object",
-      additionalProperties: false,
-      description: "Operator-era settings, accepted where the meaning is plain; the component's own fields are preferred.",
-      properties: {
-        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: replicas." },
-        plugins: { type: "array", maxItems: 50, uniqueItems: true, items: { $ref: "#/$defs/rabbitmqPlugin" }, description: "Operator era: plugins." },
-        persistence: {
-          type: "object",
-          additionalProperties: false,
-          description: "Operator era: persistence.size is storage; RabbitMQ always persists.",
-          properties: { size: { $ref: "#/$defs/storageSize" }, enabled: { type: "boolean" } }
-        }
-      }
-    },
-    mongodbConfig: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: replicas." },
-        storage: { $ref: "#/$defs/storageSize", description: "Operator era: storage." },
-        database: { type: "string", maxLength: 63, pattern: "^[a-z_][a-z0-9_]*$", description: "The database the app user reads and writes (default app)." },
-        auth: {
-          type: "object",
-          required: ["existingSecret"],
-          additionalProperties: false,
-          description: "The Secret with the app user's password (default <name>-app-password, key password); never in git.",
-          properties: {
-            existingSecret: { $ref: "#/$defs/keyRef/properties/name" },
-            key: { $ref: "#/$defs/keyRef/properties/key" }
-          }
-        }
-      }
-    },
-    elasticsearchConfig: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        replicas: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: replicas." },
-        storage: { $ref: "#/$defs/storageSize", description: "Operator era: storage." },
-        heap: { type: "string", maxLength: 16, description: "Operator era: heap." }
-      }
-    },
-    kafkaConfig: {
-      type: "object",
-      additionalProperties: false,
-      properties: {
-        brokers: { type: "integer", minimum: 1, maximum: 9, description: "Operator era: brokers." },
-        storage: { $ref: "#/$defs/storageSize", description: "Operator era: storage." },
-        zookeeper: { deprecated: true, description: "Operator era: refused; Strimzi 1.x runs KRaft only." }
-      }
-    }
-  }
-};
-
-// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
+// node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {
@@ -3804,7 +3173,11 @@ function scheduling(key2, v) {
 }
 function reservedKeys(key2, v) {
   if (!isObject(v)) return [];
-  return Object.keys(v).filter(reservedKey).map((k) => ({ path: [key2, k], message: `${key2} ${show(k)}: keys under kubernetes.io, k8s.io and platform.infraforge.io are read by the cluster or the platform, not set by a claim` }));
+  return Object.keys(v).filter(reservedKey).map((k) => ({
+    path: [key2, k],
+    message: `${key2} ${show(k)}: keys under kubernetes.io, k8s.io and platform.infraforge.io are read by the cluster or the platform, not set by a claim`,
+    why: "no grant changes that; a key of your own domain (example.com/owner) is fine"
+  }));
 }
 function valuesViolations(values) {
   const out = [];
@@ -3836,7 +3209,7 @@ function valuesViolations(values) {
         out.push(...reservedKeys(key2, v));
         break;
       case "type":
-        out.push({ path: ["type"], message: `type ${show(v)}: an app is a microservice; a component is declared under spec.components` });
+        out.push({ path: ["type"], message: `type ${show(v)}: an app is a microservice; a component is declared under spec.components`, why: "no grant changes that" });
         break;
       default:
         if (/^host[A-Z]/.test(key2) || key2 === "priorityClassName" || key2 === "volumes" || key2 === "volumeMounts") {
@@ -3861,7 +3234,7 @@ function policyProblems(claims, settings) {
         if (v.grant) {
           problems.push(problemAt(source, path6, "values-needs-grant", `${v.message}; only the platform team can allow it, by granting "${v.grant}" to team "${team}" (${GRANTS_FIELD})`, "key"));
         } else {
-          problems.push(problemAt(source, path6, "values-loosens-security", `${v.message}; the chart runs every pod under Pod Security restricted, so values may only tighten this, and no grant changes that`, "key"));
+          problems.push(problemAt(source, path6, "values-loosens-security", `${v.message}; ${v.why ?? "the chart runs every pod under Pod Security restricted, so values may only tighten this, and no grant changes that"}`, "key"));
         }
       }
     });
@@ -6367,7 +5740,12 @@ function semanticProblems(claims, settings) {
           problems.push(at(doc2, [...base, "uses", j], "uses-disabled", `uses "${used}", which is disabled`));
         }
       });
-      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...volumeIssues(app)]) {
+      for (const clash of wiringClashes(claim, app)) {
+        problems.push(
+          at(doc2, [...base, "uses", clash.index], "uses-env-clash", `uses "${app.uses[clash.index]}" gives ${clash.name}, which "${clash.winner}" already gives with another value: rename one of them, or set ${clash.name} in env to say which`)
+        );
+      }
+      for (const issue of [...replicaIssues(app, profile, env), ...probeIssues(app), ...envIssues(claim, app), ...ingressIssues(app), ...metricsIssues(app), ...volumeIssues(app)]) {
         problems.push(problemAt(doc2, [...base, ...issue.path], issue.code, issue.message, issue.part ?? "value"));
       }
       const as = app.autoscaling;
