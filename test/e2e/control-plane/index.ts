@@ -174,7 +174,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
     await ready('kube-controller-manager (default ServiceAccount in argocd)', async () => (await api(`/api/v1/namespaces/${ARGOCD_NAMESPACE}/serviceaccounts/default`)) !== undefined);
 
     const node = options.node
-      ? await startNode({ dir, pki, server, api, apply, kubectl, timeoutMs: remaining() }).catch((err: unknown) => {
+      ? await startNode({ pki, server, api, apply, kubectl, timeoutMs: remaining() }).catch((err: unknown) => {
           throw new Error(`${err instanceof Error ? err.message : String(err)}\n${failWith()}`);
         })
       : undefined;

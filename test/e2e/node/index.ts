@@ -9,7 +9,8 @@
  * the kubelet's /kubepods cgroups.
  */
 import { execFile, execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { NODE_BUILT, NODE_DEBIAN, requireAll } from '../control-plane/binaries.js';
@@ -29,10 +30,14 @@ const POD_CIDR = '10.213.0.0/24';
 export const NODE_IP = '10.213.0.1';
 const LOCK = '/run/infraforge-e2e-node.lock';
 const IP_FORWARD = '/proc/sys/net/ipv4/ip_forward';
+/**
+ * Sysctls the node changes, restored at stop: ip_forward (ours, below), and the kernel tunables
+ * the kubelet sets at start (its setupKernelTunables: overcommit, panic on oops/OOM, root key
+ * quotas) — it has no setting that only warns, and protectKernelDefaults makes it refuse to start.
+ */
+const SYSCTLS = [IP_FORWARD, ...['vm/overcommit_memory', 'vm/panic_on_oom', 'kernel/panic', 'kernel/panic_on_oops', 'kernel/keys/root_maxkeys', 'kernel/keys/root_maxbytes'].map((s) => `/proc/sys/${s}`)];
 
 export interface NodeContext {
-  /** The control plane's temp dir; the node's lives inside it. */
-  dir: string;
   pki: Pki;
   server: string;
   api<T>(apiPath: string): Promise<T | undefined>;
@@ -60,14 +65,16 @@ const run = promisify(execFile);
 export async function startNode(ctx: NodeContext): Promise<E2eNode> {
   const bins = requireAll([...NODE_BUILT, ...NODE_DEBIAN]);
   takeLock();
-  const dir = path.join(ctx.dir, 'node');
+  // On disk, not the control plane's tmpfs: cAdvisor reports the image filesystem's capacity
+  // from the device containerd's root is on.
+  const dir = mkdtempSync(path.join(tmpdir(), 'infraforge-node-'));
   const sub = (name: string) => {
     const d = path.join(dir, name);
     mkdirSync(d, { recursive: true });
     return d;
   };
   const sup = new Supervisor(sub('sup'));
-  const ipForwardBefore = readFileSync(IP_FORWARD, 'utf8').trim();
+  const sysctlsBefore = SYSCTLS.filter(existsSync).map((file) => ({ file, value: readFileSync(file, 'utf8').trim() }));
   let dns: DnsServer | undefined;
   let registry: { host: string; stop(): Promise<void> } | undefined;
   const started = Date.now();
@@ -89,9 +96,10 @@ export async function startNode(ctx: NodeContext): Promise<E2eNode> {
     unmountUnder(dir);
     await run(bins['kube-proxy'], ['--cleanup']).catch(() => {});
     await run(bins.ip, ['link', 'delete', BRIDGE]).catch(() => {});
-    writeFileSync(IP_FORWARD, ipForwardBefore);
+    for (const { file, value } of sysctlsBefore) writeFileSync(file, value);
     await dns?.stop();
     await registry?.stop();
+    rmSync(dir, { recursive: true, force: true });
     rmSync(LOCK, { force: true });
   };
 
