@@ -119,11 +119,13 @@ describe('pods run: a rendered claim ends in ready containers', () => {
   it('an app whose claim probes a path the app does not serve stays unready (the probe gates Ready)', async () => {
     await readyPod('api'); // by now the kubelet has probed every pod several times
     const pod = await cp.waitFor(async () => (await pods('stuck')).find((p) => p.status.phase === 'Running'), { what: 'the stuck pod running', timeoutMs: 240_000 });
-    const events = await cp.waitFor(async () => {
+    // (Probes before the app listens fail with "connection refused"; once it serves, with its 404.)
+    const event = await cp.waitFor(async () => {
       const list = await cp.api<{ items: { reason: string; message: string; involvedObject: { name: string } }[] }>(`/api/v1/namespaces/${NS}/events`);
-      return list?.items.find((e) => e.involvedObject.name === pod.metadata.name && e.reason === 'Unhealthy' && /Readiness probe failed/.test(e.message));
-    }, { what: 'a failed readiness probe event of the stuck pod', timeoutMs: 120_000 });
-    expect(events.message).toMatch(/statuscode: 404/);
+      return list?.items.find((e) => e.involvedObject.name === pod.metadata.name && e.reason === 'Unhealthy' && /^Readiness probe failed: .*statuscode: 404/.test(e.message));
+    }, { what: 'a readiness probe of the stuck pod failing with 404', timeoutMs: 120_000 });
+    expect(event.message).toMatch(/statuscode: 404/);
+    expect(pod.spec.containers[0].readinessProbe.httpGet).toMatchObject({ path: '/not-served', port: APP_PORT });
     expect(podReady((await pods('stuck')).find((p) => p.metadata.name === pod.metadata.name)!)).toBe(false);
   });
 

@@ -88,13 +88,20 @@ export async function startNode(ctx: NodeContext): Promise<E2eNode> {
 
   const stop = async () => {
     // Pods first, through the kubelet, so containerd removes their containers, mounts and
-    // network namespaces; then the servers; then whatever a crash may have left behind.
-    await ctx.kubectl(['delete', 'pods', '--all', '--all-namespaces', '--grace-period=1', '--wait=false'], { allowFailure: true }).catch(() => {});
-    await poll(async () => noPodSandboxes(bins.containerd, path.join(dir, 'containerd.sock')), { timeoutMs: 60_000, intervalMs: 500 }).catch(() => {});
+    // network namespaces (the workloads go first, or their controllers would make new pods);
+    // then the servers; then whatever a crash may have left behind.
+    const socket = path.join(dir, 'containerd.sock');
+    if (existsSync(socket)) {
+      await ctx.kubectl(['delete', 'deployments,statefulsets,replicasets,jobs,cronjobs', '--all', '--all-namespaces', '--wait=false'], { allowFailure: true }).catch(() => {});
+      await ctx.kubectl(['delete', 'pods', '--all', '--all-namespaces', '--grace-period=1', '--wait=false'], { allowFailure: true }).catch(() => {});
+      await poll(async () => noPodSandboxes(bins.containerd, socket), { timeoutMs: 60_000, intervalMs: 500 }).catch(() => {});
+    }
     await sup.stopAll();
-    killShims(path.join(dir, 'containerd.sock'));
+    killShims(socket);
+    killPodProcesses();
     unmountUnder(dir);
     await run(bins['kube-proxy'], ['--cleanup']).catch(() => {});
+    await removeKubeletChains(bins.iptables);
     await run(bins.ip, ['link', 'delete', BRIDGE]).catch(() => {});
     for (const { file, value } of sysctlsBefore) writeFileSync(file, value);
     await dns?.stop();
@@ -221,6 +228,40 @@ function killShims(socket: string): void {
         // gone meanwhile
       }
     }
+  }
+}
+
+/** Processes left in the kubelet's pod cgroups (their shims gone): a pod the kubelet could not stop. */
+function killPodProcesses(): void {
+  const walk = (d: string): string[] => {
+    let entries: string[];
+    try {
+      entries = readdirSync(d, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    } catch {
+      return [];
+    }
+    const here = existsSync(path.join(d, 'cgroup.procs')) ? readFileSync(path.join(d, 'cgroup.procs'), 'utf8').split('\n').filter(Boolean) : [];
+    return [...here, ...entries.flatMap((e) => walk(path.join(d, e)))];
+  };
+  for (const pid of walk('/sys/fs/cgroup/pids/kubepods')) {
+    try {
+      process.kill(Number(pid), 'SIGKILL');
+    } catch {
+      // gone meanwhile
+    }
+  }
+}
+
+/** The chains the kubelet itself adds (KUBE-FIREWALL, canaries; kube-proxy --cleanup leaves them), and the jumps to them. */
+async function removeKubeletChains(iptables: string): Promise<void> {
+  for (const table of ['filter', 'nat', 'mangle']) {
+    const rules = (await run(iptables, ['-t', table, '-S']).catch(() => ({ stdout: '' }))).stdout.split('\n');
+    for (const rule of rules.filter((r) => /^-A [A-Z]+ .*-j KUBE-/.test(r) && !/^-A KUBE-/.test(r))) {
+      await run(iptables, ['-t', table, '-D', ...rule.slice(3).split(' ')]).catch(() => {});
+    }
+    const chains = rules.filter((r) => r.startsWith('-N KUBE-')).map((r) => r.slice(3));
+    for (const chain of chains) await run(iptables, ['-t', table, '-F', chain]).catch(() => {});
+    for (const chain of chains) await run(iptables, ['-t', table, '-X', chain]).catch(() => {});
   }
 }
 
