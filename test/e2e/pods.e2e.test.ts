@@ -64,9 +64,10 @@ describe('pods run: a rendered claim ends in ready containers', () => {
   const readyAfter = new Map<string, number>();
 
   beforeAll(async () => {
+    const started = Date.now();
     cp = await startControlPlane({ argocd: false, node: true, timeoutMs: 600_000 });
     const node = cp.node!;
-    console.log(`node ${node.name} Ready; images in ${node.registry}: ${Object.entries(node.images.digests).map(([r, d]) => `${r}@${d.slice(0, 19)}`).join(', ')}`);
+    console.log(`control plane + node ${node.name} Ready in ${((Date.now() - started) / 1000).toFixed(1)} s; images in ${node.registry}: ${Object.entries(node.images.digests).map(([r, d]) => `${r}@${d.slice(0, 19)}`).join(', ')}`);
     kubeVersion = (await cp.api<{ gitVersion: string }>('/version'))!.gitVersion.replace(/^v/, '');
     repo = tempRepo({ 'deployments/dev/shop.yaml': shopClaim(node.images) });
     // Without --verify-images: it would also ask ghcr.io about the postgresql component's image,
