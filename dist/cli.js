@@ -291,9 +291,9 @@ var COMMANDS = {
   render,
   validate,
   environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-PKG2ESEM.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-WHX77XQY.js")).diff),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-QTANQGPQ.js")).diff),
   codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-TYWZJCYU.js")).codeowners),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-FCZ2GW54.js")).chart)
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-HWCAZQ34.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

@@ -6,7 +6,7 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-LCJOPFOM.js";
+} from "./chunks/chunk-KCNOYFZC.js";
 import "./chunks/chunk-BM3PRLQD.js";
 import {
   listEnvironments,
@@ -16,8 +16,8 @@ import "./chunks/chunk-ELOHFYSS.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-TXTKZAMB.js";
-import "./chunks/chunk-OO4UUCWH.js";
+} from "./chunks/chunk-JOVXSKYY.js";
+import "./chunks/chunk-6D7SRI54.js";
 import {
   CHART_DIR,
   createGit,

@@ -93,17 +93,17 @@ async function listFiles(root: string, rel = ''): Promise<string[]> {
   return out;
 }
 
-/** A POSIX ustar archive of regular files with fixed metadata. */
-export function tar(entries: { name: string; data: Buffer }[]): Buffer {
+/** A POSIX ustar archive of regular files with fixed metadata (mode 0644 unless an entry says otherwise). */
+export function tar(entries: { name: string; data: Buffer; mode?: number }[]): Buffer {
   const blocks: Buffer[] = [];
-  for (const { name, data } of entries) {
-    blocks.push(header(name, data.length), data, Buffer.alloc((512 - (data.length % 512)) % 512));
+  for (const { name, data, mode } of entries) {
+    blocks.push(header(name, data.length, mode ?? 0o644), data, Buffer.alloc((512 - (data.length % 512)) % 512));
   }
   blocks.push(Buffer.alloc(1024));
   return Buffer.concat(blocks);
 }
 
-function header(name: string, size: number): Buffer {
+function header(name: string, size: number, mode: number): Buffer {
   const h = Buffer.alloc(512);
   let prefix = '';
   let base = name;
@@ -114,7 +114,7 @@ function header(name: string, size: number): Buffer {
     base = name.slice(cut + 1);
   }
   h.write(base, 0, 100, 'utf8');
-  h.write('0000644\0', 100, 'ascii'); // mode
+  h.write(`${mode.toString(8).padStart(7, '0')}\0`, 100, 'ascii');
   h.write('0000000\0', 108, 'ascii'); // uid
   h.write('0000000\0', 116, 'ascii'); // gid
   h.write(`${size.toString(8).padStart(11, '0')}\0`, 124, 'ascii');

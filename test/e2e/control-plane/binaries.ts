@@ -9,11 +9,15 @@ import path from 'node:path';
 import { REPO_ROOT } from '../../support/repo.js';
 
 const TOOLS_BIN = path.join(REPO_ROOT, '.ci/.tools/bin');
-const SYSTEM_PATH = (process.env.PATH ?? '').split(path.delimiter).filter(Boolean);
+// /usr/sbin for runc, iptables and ip when PATH lacks it; /usr/local/go/bin for the test apps' Go.
+const SYSTEM_PATH = [...new Set([...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/sbin', '/sbin', '/usr/local/go/bin'])];
 
 const BUILT = ['kube-apiserver', 'kube-controller-manager', 'kubectl', 'argocd-applicationset-controller', 'argocd-repo-server', 'argocd-application-controller'] as const;
 const DEBIAN = ['etcd', 'redis-server', 'openssl', 'git', 'helm'] as const;
-export type Program = (typeof BUILT)[number] | (typeof DEBIAN)[number];
+/** The node's programs (test/e2e/node/), asked for only when a test starts a node. */
+export const NODE_BUILT = ['kubelet', 'kube-scheduler', 'kube-proxy'] as const;
+export const NODE_DEBIAN = ['containerd', 'runc', 'iptables', 'ip', 'docker-registry', 'go'] as const;
+export type Program = (typeof BUILT)[number] | (typeof DEBIAN)[number] | (typeof NODE_BUILT)[number] | (typeof NODE_DEBIAN)[number];
 
 function executable(file: string): boolean {
   try {
@@ -24,21 +28,23 @@ function executable(file: string): boolean {
   }
 }
 
+const DEBIAN_PACKAGE: Record<string, string> = { etcd: 'etcd-server', ip: 'iproute2', go: 'golang (or Go from go.dev)' };
+
 /** Absolute path of a program, preferring the pinned build in .ci/.tools/bin. */
 export function program(name: Program): string {
   for (const dir of [TOOLS_BIN, ...SYSTEM_PATH]) {
     const file = path.join(dir, name);
     if (executable(file)) return file;
   }
-  const how = (BUILT as readonly string[]).includes(name)
+  const how = ([...BUILT, ...NODE_BUILT] as readonly string[]).includes(name)
     ? 'run `bash .ci/install-e2e-tools` (or `bash .ci/bootstrap npm run e2e`)'
-    : `install it (Debian: ${name === 'etcd' ? 'etcd-server' : name}; .ci/install-e2e-tools does this)`;
+    : `install it (Debian: ${DEBIAN_PACKAGE[name] ?? name}; .ci/install-e2e-tools does this)`;
   throw new Error(`e2e control plane: ${name} not found in .ci/.tools/bin or on PATH: ${how}`);
 }
 
 /** Every program the control plane needs, so a run fails at once rather than half-way through. */
-export function requireAll(names: readonly Program[] = [...BUILT, ...DEBIAN]): Record<Program, string> {
-  return Object.fromEntries(names.map((n) => [n, program(n)])) as Record<Program, string>;
+export function requireAll<P extends Program>(names: readonly P[] = [...BUILT, ...DEBIAN] as unknown as P[]): Record<P, string> {
+  return Object.fromEntries(names.map((n) => [n, program(n)])) as Record<P, string>;
 }
 
 /** PATH for child processes: the pinned tools first (the repo-server runs `git` and `helm`). */

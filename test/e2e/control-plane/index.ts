@@ -23,6 +23,7 @@ import { kubeconfig, makePki } from './pki.js';
 import { Supervisor } from './processes.js';
 import { httpOk, httpsGet, poll, tcpOpen, type TlsClient, type WaitOptions } from './wait.js';
 import { freePort } from '../../support/ports.js';
+import { type E2eNode, startNode } from '../node/index.js';
 
 export { ARGOCD_NAMESPACE } from './argocd.js';
 
@@ -35,6 +36,11 @@ export interface StartOptions {
   rootApplications?: { env: string; repoURL: string; targetRevision?: string }[];
   /** How long start() may take (default 180 s: two busy cores). */
   timeoutMs?: number;
+  /**
+   * Start a node too (test/e2e/node/): containerd, kubelet, kube-scheduler, kube-proxy, DNS and
+   * a registry with the test images, and the controllers that turn workloads into pods.
+   */
+  node?: boolean;
 }
 
 export interface KubectlResult {
@@ -58,6 +64,8 @@ export interface ControlPlane {
   waitFor<T>(predicate: () => Promise<T | undefined | false | null>, options?: WaitOptions): Promise<T>;
   /** Where each server's log file is. */
   logs: Record<string, string>;
+  /** The node, when started with `node: true`. */
+  node?: E2eNode;
   /** The last lines of every log, for failure messages. */
   logTails(lines?: number): string;
   stop(): Promise<void>;
@@ -83,6 +91,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
   const started = Date.now();
   const remaining = () => Math.max(5_000, timeoutMs - (Date.now() - started));
   const failWith = () => `logs:\n${sup.tails()}`;
+  let nodeToStop: E2eNode | undefined;
   const crashed = () => {
     const gone = sup.crashed();
     return gone.length > 0 ? `${gone.map((s) => `${s.name} ${s.exited()}`).join(', ')}\n${failWith()}` : undefined;
@@ -133,9 +142,16 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
     };
     await ready('kube-apiserver /readyz', async () => (await httpsGet(`${server}/readyz`, tls).catch(() => ({ status: 0 }))).status === 200);
 
+    // Without a node nothing would use the workload controllers; with one, pods come from
+    // Deployments, Jobs and StatefulSets, Services get endpoints, and pods get the cluster's CA.
+    const controllers = ['garbage-collector-controller', 'namespace-controller', 'serviceaccount-controller', 'serviceaccount-token-controller'];
+    if (options.node) {
+      controllers.push('deployment-controller', 'replicaset-controller', 'statefulset-controller', 'job-controller', 'endpointslice-controller',
+        'endpoints-controller', 'root-ca-certificate-publisher-controller', 'node-lifecycle-controller');
+    }
     sup.start('kube-controller-manager', bins['kube-controller-manager'], [
       `--kubeconfig=${kcmKubeconfig}`, `--authentication-kubeconfig=${kcmKubeconfig}`, `--authorization-kubeconfig=${kcmKubeconfig}`,
-      '--controllers=garbage-collector-controller,namespace-controller,serviceaccount-controller,serviceaccount-token-controller',
+      `--controllers=${controllers.join(',')}`,
       `--service-account-private-key-file=${pki.serviceAccountKeyFile}`, `--root-ca-file=${pki.caFile}`,
       '--leader-elect=false', '--bind-address=127.0.0.1', `--secure-port=${kcmPort}`, '--v=1',
     ]);
@@ -156,6 +172,13 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
     // service account appearing in a new namespace shows that kube-controller-manager is up.
     await apply(argocdBootstrapYaml());
     await ready('kube-controller-manager (default ServiceAccount in argocd)', async () => (await api(`/api/v1/namespaces/${ARGOCD_NAMESPACE}/serviceaccounts/default`)) !== undefined);
+
+    const node = options.node
+      ? await startNode({ pki, server, api, apply, kubectl, timeoutMs: remaining() }).catch((err: unknown) => {
+          throw new Error(`${err instanceof Error ? err.message : String(err)}\n${failWith()}`);
+        })
+      : undefined;
+    nodeToStop = node;
 
     if (withArgocd) {
       const argocdKubeconfig = path.join(dir, 'argocd.kubeconfig');
@@ -184,24 +207,29 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
       .map((n) => [n, path.join(sup.logDir, `${n}.log`)])
       .filter(([, f]) => existsSync(f!)));
     let stopped = false;
+    const crashedAnywhere = () => crashed() ?? node?.crashed();
     return {
       kubeconfig: adminKubeconfig,
       server,
       kubectl,
       apply,
       api,
-      waitFor: (predicate, opts = {}) => poll(predicate, { timeoutMs: 60_000, intervalMs: 300, ...opts, onTimeout: failWith, abortIf: crashed }),
-      logs,
-      logTails: (lines) => sup.tails(lines),
+      waitFor: (predicate, opts = {}) => poll(predicate, { timeoutMs: 60_000, intervalMs: 300, ...opts, onTimeout: () => `${failWith()}${node ? `\n${node.logTails()}` : ''}`, abortIf: crashedAnywhere }),
+      logs: { ...logs, ...node?.logs },
+      ...(node ? { node } : {}),
+      logTails: (lines) => `${sup.tails(lines)}${node ? `\n${node.logTails(lines)}` : ''}`,
       async stop() {
         if (stopped) return;
         stopped = true;
+        // The node's pods are deleted through the API server, so it stops first.
+        await node?.stop();
         await sup.stopAll();
         rmSync(dir, { recursive: true, force: true });
       },
     };
   } catch (err) {
     // The error already carries the log tails.
+    await nodeToStop?.stop();
     await sup.stopAll();
     rmSync(dir, { recursive: true, force: true });
     throw err;

@@ -25,7 +25,7 @@ import {
 } from "./chunk-ELOHFYSS.js";
 import {
   packageChart
-} from "./chunk-OO4UUCWH.js";
+} from "./chunk-6D7SRI54.js";
 import {
   CHART_DIR
 } from "./chunk-OKJEGO2J.js";

@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-OO4UUCWH.js";
+} from "./chunk-6D7SRI54.js";
 import {
   ociTarget,
   parseChartYaml,

@@ -120,13 +120,13 @@ async function listFiles(root, rel = "") {
 }
 function tar(entries) {
   const blocks = [];
-  for (const { name, data } of entries) {
-    blocks.push(header(name, data.length), data, Buffer.alloc((512 - data.length % 512) % 512));
+  for (const { name, data, mode } of entries) {
+    blocks.push(header(name, data.length, mode ?? 420), data, Buffer.alloc((512 - data.length % 512) % 512));
   }
   blocks.push(Buffer.alloc(1024));
   return Buffer.concat(blocks);
 }
-function header(name, size) {
+function header(name, size, mode) {
   const h = Buffer.alloc(512);
   let prefix = "";
   let base = name;
@@ -137,7 +137,7 @@ function header(name, size) {
     base = name.slice(cut + 1);
   }
   h.write(base, 0, 100, "utf8");
-  h.write("0000644\0", 100, "ascii");
+  h.write(`${mode.toString(8).padStart(7, "0")}\0`, 100, "ascii");
   h.write("0000000\0", 108, "ascii");
   h.write("0000000\0", 116, "ascii");
   h.write(`${size.toString(8).padStart(11, "0")}\0`, 124, "ascii");

@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-LCJOPFOM.js";
+} from "./chunk-KCNOYFZC.js";
 import "./chunk-BM3PRLQD.js";
 import "./chunk-YTJURLHZ.js";
 import "./chunk-ELOHFYSS.js";
-import "./chunk-OO4UUCWH.js";
+import "./chunk-6D7SRI54.js";
 import {
   DIFF_HELP,
   overridesFrom,

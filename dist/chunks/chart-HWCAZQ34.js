@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-TXTKZAMB.js";
+} from "./chunk-JOVXSKYY.js";
 import {
   packageChart
-} from "./chunk-OO4UUCWH.js";
+} from "./chunk-6D7SRI54.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
