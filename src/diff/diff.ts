@@ -15,11 +15,12 @@ import { CODEOWNERS_FILE } from '../tenancy/codeowners.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import { baseClaimReach, changedBaseClaims } from './base-claims.js';
 import { compareTrees, type FileChange } from './compare.js';
-import { helmAvailable, manifestDiff } from './manifests.js';
+import { manifestDiff } from './manifests.js';
 import { movedTags } from './moved-tags.js';
 import type { DiffReport } from './markdown.js';
 import { renderTree, withWorktree } from './trees.js';
 import { dataSafety, type Verdict } from '../safety/index.js';
+import { openTemplater } from '../helm-engine/open.js';
 
 export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
   root: string;
@@ -85,8 +86,10 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     if (bases.length) report.baseClaims = baseClaimReach(bases, [base, head], changes);
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
-    if (options.manifests !== false && changes.some((c) => c.unit) && (await helmAvailable())) {
-      const objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
+    const templater = options.manifests !== false && changes.some((c) => c.unit) ? await openTemplater(options.env ?? process.env) : undefined;
+    if (templater) {
+      log(`templating ${changes.filter((c) => c.unit).length} changed unit(s) with ${templater.name}`);
+      const objects = await manifestDiff(changes, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head }, templater).finally(() => templater.close());
       if (objects) report.extra = [...(report.extra ?? []), { title: 'Kubernetes objects (helm template)', body: objects }];
     }
     const chartProblem = await chartBumpProblem(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));

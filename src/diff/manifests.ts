@@ -1,29 +1,14 @@
 /**
- * The Kubernetes objects a values change makes, before and after: `helm template` of the base
- * chart with the base values and of the head chart with the head values, when helm is on
- * PATH (GitHub's runners have it). Secret data never appears: only "changed (N bytes)".
+ * The Kubernetes objects a values change makes, before and after: every changed unit templated
+ * by Helm's own engine (src/helm-engine/), the base chart with the base values and the head
+ * chart with the head values. Secret data never appears: only "changed (N bytes)".
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
 import { createTwoFilesPatch } from 'diff';
 import { parseAllDocuments } from 'yaml';
+import type { Templated, Templater } from '../helm-engine/templater.js';
 import { emitYaml } from '../render/yaml-emit.js';
 import type { FileChange } from './compare.js';
 import { fence } from './markdown.js';
-
-const run = promisify(execFile);
-
-export async function helmAvailable(): Promise<boolean> {
-  try {
-    await run('helm', ['version', '--short']);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Objects as text; a Secret's values become "(N bytes)", or "changed (N bytes)" against `compareWith`. */
 export function redactedObjects(manifest: string, compareWith?: string): string {
@@ -65,32 +50,70 @@ function secretValues(o: K8s): Record<string, string> {
   return out;
 }
 
-async function template(chartDir: string, release: string, values: string | undefined, work: string, name: string): Promise<string> {
-  if (values === undefined) return '';
-  const file = path.join(work, `${name}.yaml`);
-  await writeFile(file, values);
-  const { stdout } = await run('helm', ['template', release, chartDir, '--kube-version', '1.31.0', '-f', file], { maxBuffer: 64 << 20 });
-  return stdout;
+export interface UnitObjectDiff {
+  change: FileChange;
+  /** `<claim>-<unit>`, the Helm release. */
+  release: string;
+  /** Unified diff of the unit's objects (Secret values redacted); '' when the objects are the same. */
+  patch: string;
+  /** helm's error for a side whose values the chart refused; that side's text in the patch says it too. */
+  errors: { base?: string; head?: string };
 }
 
-/** helm template runs twice per unit; past this many units the object diff says so and stops. */
-export const MAX_TEMPLATED_UNITS = 25;
+export interface TemplateSide {
+  chartDir: string;
+  files: ReadonlyMap<string, string>;
+}
 
-export async function manifestDiff(changes: FileChange[], base: { chartDir: string; files: Map<string, string> }, head: { chartDir: string; files: Map<string, string> }): Promise<string> {
-  const work = await mkdtemp(path.join(tmpdir(), 'infraforge-manifests-'));
-  try {
-    const parts: string[] = [];
-    const units = changes.filter((x) => x.unit);
-    for (const c of units.slice(0, MAX_TEMPLATED_UNITS)) {
-      const release = `${c.claim}-${c.unit}`;
-      const before = await template(base.chartDir, release, base.files.get(c.path), work, 'base').catch((e: Error) => `# helm template failed: ${e.message.split('\n')[0]}\n`);
-      const after = await template(head.chartDir, release, head.files.get(c.path), work, 'head').catch((e: Error) => `# helm template failed: ${e.message.split('\n')[0]}\n`);
-      const patch = createTwoFilesPatch(`a/${c.env}/${release}`, `b/${c.env}/${release}`, redactedObjects(before), redactedObjects(after, before), '', '', { context: 3 });
-      if (patch.split('\n').some((l) => /^[+-][^+-]/.test(l))) parts.push(patch);
+/**
+ * The object diff of every changed unit, in the order of `changes`, one at a time: at most
+ * `templater.concurrency` units are being templated at once and no manifest outlives its unit's
+ * diff, so memory stays flat however many units change. Yields the units whose objects differ
+ * and those whose head the chart refuses.
+ */
+export async function* unitObjectDiffs(changes: readonly FileChange[], base: TemplateSide, head: TemplateSide, templater: Templater): AsyncGenerator<UnitObjectDiff> {
+  const units = changes.filter((c) => c.unit);
+  const window: Promise<UnitObjectDiff>[] = [];
+  let next = 0;
+  while (next < units.length || window.length) {
+    while (next < units.length && window.length < templater.concurrency) {
+      const diff = unitObjectDiff(units[next++]!, base, head, templater);
+      // Awaited in order below; until then a rejection must not count as unhandled.
+      diff.catch(() => undefined);
+      window.push(diff);
     }
-    const more = units.length > MAX_TEMPLATED_UNITS ? `\n${units.length - MAX_TEMPLATED_UNITS} more changed units were not templated (limit ${MAX_TEMPLATED_UNITS}).\n` : '';
-    return parts.length ? fence(parts.join('\n')) + more : '';
-  } finally {
-    await rm(work, { recursive: true, force: true });
+    const diff = await window.shift()!;
+    if (diff.patch || diff.errors.head !== undefined) yield diff;
   }
+}
+
+async function unitObjectDiff(c: FileChange, base: TemplateSide, head: TemplateSide, templater: Templater): Promise<UnitObjectDiff> {
+  const release = `${c.claim}-${c.unit}`;
+  const side = (s: TemplateSide): Promise<Templated | undefined> => {
+    const values = s.files.get(c.path);
+    return values === undefined ? Promise.resolve(undefined) : templater.template({ chartDir: s.chartDir, release, values });
+  };
+  const [before, after] = await Promise.all([side(base), side(head)]);
+  const beforeManifest = before && 'manifest' in before ? before.manifest : undefined;
+  const text = (t: Templated | undefined, compareWith?: string) => (t === undefined ? '' : 'error' in t ? failureText(t.error) : redactedObjects(t.manifest, compareWith));
+  const patch = createTwoFilesPatch(`a/${c.env}/${release}`, `b/${c.env}/${release}`, text(before), text(after, beforeManifest), '', '', { context: 3 });
+  const errors: UnitObjectDiff['errors'] = {};
+  if (before && 'error' in before) errors.base = before.error;
+  if (after && 'error' in after) errors.head = after.error;
+  return { change: c, release, patch: patch.split('\n').some((l) => /^[+-][^+-]/.test(l)) ? patch : '', errors };
+}
+
+/** helm's message as comment lines, so it reads as text in the diff and never as objects. */
+function failureText(error: string): string {
+  return `# helm template failed:\n${error
+    .split('\n')
+    .map((l) => `#   ${l}`.trimEnd())
+    .join('\n')}\n`;
+}
+
+/** Every changed unit's object diff, fenced for the comment; '' when no object changed. */
+export async function manifestDiff(changes: readonly FileChange[], base: TemplateSide, head: TemplateSide, templater: Templater): Promise<string> {
+  const parts: string[] = [];
+  for await (const d of unitObjectDiffs(changes, base, head, templater)) parts.push(d.patch);
+  return parts.length ? fence(parts.join('\n')) : '';
 }
