@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-ZZGYSGWP.js";
+} from "./chunk-2JEQF4TG.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,19 +17,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-QCTYGLY3.js";
+} from "./chunk-NXBF7CRL.js";
 import {
   emitYaml
-} from "./chunk-LQMT6HBZ.js";
+} from "./chunk-T33CZHQ3.js";
 import {
   packageChart
-} from "./chunk-FI2TL7TZ.js";
+} from "./chunk-YJGC4BPW.js";
 import {
   CHART_DIR
-} from "./chunk-OM6F6VEY.js";
+} from "./chunk-TRNSBTO5.js";
 import {
   require_dist
-} from "./chunk-W74KYZWL.js";
+} from "./chunk-I2SHB5ML.js";
 import {
   InputError,
   __toESM,
@@ -214,7 +214,7 @@ function bytesByPath(files) {
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -416,7 +416,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -464,7 +464,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
@@ -762,21 +762,7 @@ function unitTypeOf(values) {
 }
 
 // src/diff/manifests.ts
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path2 from "node:path";
-import { promisify } from "node:util";
 var import_yaml = __toESM(require_dist(), 1);
-var run = promisify(execFile);
-async function helmAvailable() {
-  try {
-    await run("helm", ["version", "--short"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
 function redactedObjects(manifest, compareWith) {
   const previous = /* @__PURE__ */ new Map();
   if (compareWith !== void 0) {
@@ -807,35 +793,44 @@ function secretValues(o) {
   for (const [k, v] of Object.entries(o.stringData ?? {})) out[k] = String(v);
   return out;
 }
-async function template(chartDir, release, values, work, name) {
-  if (values === void 0) return "";
-  const file = path2.join(work, `${name}.yaml`);
-  await writeFile(file, values);
-  const { stdout } = await run("helm", ["template", release, chartDir, "--kube-version", "1.31.0", "-f", file], { maxBuffer: 64 << 20 });
-  return stdout;
-}
-var MAX_TEMPLATED_UNITS = 25;
-async function manifestDiff(changes, base, head) {
-  const work = await mkdtemp(path2.join(tmpdir(), "infraforge-manifests-"));
-  try {
-    const parts = [];
-    const units = changes.filter((x) => x.unit);
-    for (const c of units.slice(0, MAX_TEMPLATED_UNITS)) {
-      const release = `${c.claim}-${c.unit}`;
-      const before = await template(base.chartDir, release, base.files.get(c.path), work, "base").catch((e) => `# helm template failed: ${e.message.split("\n")[0]}
-`);
-      const after = await template(head.chartDir, release, head.files.get(c.path), work, "head").catch((e) => `# helm template failed: ${e.message.split("\n")[0]}
-`);
-      const patch = createTwoFilesPatch(`a/${c.env}/${release}`, `b/${c.env}/${release}`, redactedObjects(before), redactedObjects(after, before), "", "", { context: 3 });
-      if (patch.split("\n").some((l) => /^[+-][^+-]/.test(l))) parts.push(patch);
+async function* unitObjectDiffs(changes, base, head, templater) {
+  const units = changes.filter((c) => c.unit);
+  const window = [];
+  let next = 0;
+  while (next < units.length || window.length) {
+    while (next < units.length && window.length < templater.concurrency) {
+      const diff2 = unitObjectDiff(units[next++], base, head, templater);
+      diff2.catch(() => void 0);
+      window.push(diff2);
     }
-    const more = units.length > MAX_TEMPLATED_UNITS ? `
-${units.length - MAX_TEMPLATED_UNITS} more changed units were not templated (limit ${MAX_TEMPLATED_UNITS}).
-` : "";
-    return parts.length ? fence(parts.join("\n")) + more : "";
-  } finally {
-    await rm(work, { recursive: true, force: true });
+    const diff = await window.shift();
+    if (diff.patch || diff.errors.head !== void 0) yield diff;
   }
+}
+async function unitObjectDiff(c, base, head, templater) {
+  const release = `${c.claim}-${c.unit}`;
+  const side = (s) => {
+    const values = s.files.get(c.path);
+    return values === void 0 ? Promise.resolve(void 0) : templater.template({ chartDir: s.chartDir, release, values });
+  };
+  const [before, after] = await Promise.all([side(base), side(head)]);
+  const beforeManifest = before && "manifest" in before ? before.manifest : void 0;
+  const text = (t, compareWith) => t === void 0 ? "" : "error" in t ? failureText(t.error) : redactedObjects(t.manifest, compareWith);
+  const patch = createTwoFilesPatch(`a/${c.env}/${release}`, `b/${c.env}/${release}`, text(before), text(after, beforeManifest), "", "", { context: 3 });
+  const errors = {};
+  if (before && "error" in before) errors.base = before.error;
+  if (after && "error" in after) errors.head = after.error;
+  return { change: c, release, patch: patch.split("\n").some((l) => /^[+-][^+-]/.test(l)) ? patch : "", errors };
+}
+function failureText(error) {
+  return `# helm template failed:
+${error.split("\n").map((l) => `#   ${l}`.trimEnd()).join("\n")}
+`;
+}
+async function manifestDiff(changes, base, head, templater) {
+  const parts = [];
+  for await (const d of unitObjectDiffs(changes, base, head, templater)) parts.push(d.patch);
+  return parts.length ? fence(parts.join("\n")) : "";
 }
 
 // src/diff/moved-tags.ts
@@ -863,23 +858,222 @@ function imageOf(text) {
 }
 
 // src/diff/trees.ts
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import path3 from "node:path";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path2 from "node:path";
 async function renderTree(root, options) {
   const plan = await buildPlan({ ...options, root });
   return { files: new Map(plan.files.map((f) => [f.path, f.content])), settings: plan.settings, claims: plan.claims };
 }
 async function withWorktree(git, sha, fn) {
-  const parent = await mkdtemp2(path3.join(tmpdir2(), "infraforge-base-"));
-  const dir = path3.join(parent, "tree");
+  const parent = await mkdtemp(path2.join(tmpdir(), "infraforge-base-"));
+  const dir = path2.join(parent, "tree");
   await git.addWorktree(dir, sha);
   try {
     return await fn(dir);
   } finally {
     await git.removeWorktree(dir);
-    await rm2(parent, { recursive: true, force: true });
+    await rm(parent, { recursive: true, force: true });
   }
+}
+
+// src/helm-engine/open.ts
+import { execFile } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { availableParallelism } from "node:os";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+// src/helm-engine/engine-process.ts
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+
+// src/helm-engine/templater.ts
+var KUBE_VERSION = "1.31.0";
+var TEMPLATE_NAMESPACE = "default";
+var DEBUG_HINT = "\n\nUse --debug flag to render out invalid YAML";
+function helmErrorMessage(stderr) {
+  const lines = stderr.replace(/\r\n/g, "\n").split("\n");
+  let start = -1;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    if (lines[i].startsWith("Error: ")) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return stderr.trim() || "helm template failed without a message";
+  const text = lines.slice(start).join("\n").slice("Error: ".length).replace(/\n+$/, "");
+  return text.endsWith(DEBUG_HINT) ? text.slice(0, -DEBUG_HINT.length) : text;
+}
+
+// src/helm-engine/engine-process.ts
+var STDERR_TAIL = 4e3;
+function engineProcess(bin, cpus) {
+  const child = spawn(bin, [], { stdio: ["pipe", "pipe", "pipe"] });
+  const pending = /* @__PURE__ */ new Map();
+  let nextId = 1;
+  let stderr = "";
+  let failure;
+  const fail = (error) => {
+    failure ??= error;
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+  };
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (t) => stderr = (stderr + t).slice(-STDERR_TAIL));
+  child.on("error", fail);
+  child.stdin.on("error", () => void 0);
+  const exited = new Promise(
+    (resolve) => child.on("close", (code, signal) => {
+      fail(new Error(`${bin} exited (${signal ?? `code ${code}`}) with requests unanswered${stderr ? `: ${stderr.trim()}` : ""}`));
+      resolve();
+    })
+  );
+  createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (line) => {
+    let answer;
+    try {
+      answer = JSON.parse(line);
+    } catch {
+      return fail(new Error(`${bin} printed a line that is not JSON: ${line.slice(0, 200)}`));
+    }
+    const p = pending.get(answer.id);
+    if (!p) return fail(new Error(`${bin} answered request ${answer.id}, which nobody asked`));
+    pending.delete(answer.id);
+    p.resolve(answer.error !== void 0 ? { error: answer.error } : { manifest: answer.manifest ?? "" });
+  });
+  return {
+    name: `helm-engine (${bin})`,
+    // Two per CPU: the helper's workers never wait for the next request while we diff the last.
+    concurrency: 2 * cpus,
+    template(request) {
+      if (failure) return Promise.reject(failure);
+      const id = nextId++;
+      const line = JSON.stringify({
+        id,
+        chart: request.chartDir,
+        release: request.release,
+        namespace: request.namespace ?? TEMPLATE_NAMESPACE,
+        values: request.values,
+        kubeVersion: request.kubeVersion ?? KUBE_VERSION
+      });
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        child.stdin.write(`${line}
+`);
+      });
+    },
+    async close() {
+      child.stdin.end();
+      await exited;
+    }
+  };
+}
+
+// src/helm-engine/helm-pool.ts
+import { spawn as spawn2 } from "node:child_process";
+var MAX_OUTPUT = 64 << 20;
+function helmPool(helm, size) {
+  let running = 0;
+  const waiting = [];
+  const acquire = async () => {
+    if (running < size) {
+      running++;
+      return;
+    }
+    await new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return {
+    name: `helm template (${size} processes at a time)`,
+    concurrency: size,
+    async template(request) {
+      await acquire();
+      try {
+        return await helmTemplate(helm, request);
+      } finally {
+        release();
+      }
+    },
+    async close() {
+    }
+  };
+}
+function helmTemplateArgs(request) {
+  const namespace = request.namespace ?? TEMPLATE_NAMESPACE;
+  const kubeVersion = request.kubeVersion ?? KUBE_VERSION;
+  return ["template", request.release, request.chartDir, "--namespace", namespace, "--kube-version", kubeVersion, "-f", "-"];
+}
+function helmTemplate(helm, request) {
+  return new Promise((resolve, reject) => {
+    const child = spawn2(helm, helmTemplateArgs(request), { stdio: ["pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let size = 0;
+    child.stdout.on("data", (b) => {
+      size += b.length;
+      if (size > MAX_OUTPUT) child.kill();
+      else out.push(b);
+    });
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", reject);
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(request.values);
+    child.on("close", (code, signal) => {
+      if (size > MAX_OUTPUT) return reject(new Error(`helm template ${request.release} printed more than ${MAX_OUTPUT} bytes`));
+      if (code === 0) return resolve({ manifest: Buffer.concat(out).toString("utf8") });
+      if (signal) return reject(new Error(`helm template ${request.release} was killed by ${signal}`));
+      resolve({ error: helmErrorMessage(Buffer.concat(err).toString("utf8")) });
+    });
+  });
+}
+
+// src/helm-engine/open.ts
+var run = promisify(execFile);
+var ENGINE_BINARY = "helm-engine";
+async function openTemplater(env) {
+  const cpus = availableParallelism();
+  const engine = env.INFRAFORGE_HELM_ENGINE === "off" ? void 0 : await locateEngine(env);
+  if (engine) return engineProcess(engine, cpus);
+  if (await runs("helm", ["version", "--short"])) return helmPool("helm", cpus);
+  return void 0;
+}
+async function locateEngine(env) {
+  const dirs = (env.PATH ?? "").split(path3.delimiter).filter((d) => path3.isAbsolute(d));
+  dirs.push(path3.join(buildRoot(), ".ci", ".tools", "bin"));
+  for (const dir of dirs) {
+    const bin = path3.join(dir, ENGINE_BINARY);
+    if (!executable(bin)) continue;
+    const version = await run(bin, ["--version"]).then(
+      (r) => r.stdout,
+      () => ""
+    );
+    if (version.startsWith("helm.sh/helm/v3 ")) return bin;
+  }
+  return void 0;
+}
+function buildRoot() {
+  let dir = path3.dirname(fileURLToPath(import.meta.url));
+  while (!["dist", "src"].includes(path3.basename(dir)) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
+  return path3.dirname(dir);
+}
+function executable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function runs(bin, args) {
+  return run(bin, args).then(
+    () => true,
+    () => false
+  );
 }
 
 // src/diff/diff.ts
@@ -918,8 +1112,10 @@ async function diffAgainst(options) {
     const moved = movedTags(base, head);
     if (moved.length) report.extra = [{ title: "Image tags that now point at a different image", body: `${moved.join("\n")}
 ` }];
-    if (options.manifests !== false && changes.some((c) => c.unit) && await helmAvailable()) {
-      const objects = await manifestDiff(changes, { chartDir: path4.join(baseDir, CHART_DIR), files: base }, { chartDir: path4.join(root, CHART_DIR), files: head });
+    const templater = options.manifests !== false && changes.some((c) => c.unit) ? await openTemplater(options.env ?? process.env) : void 0;
+    if (templater) {
+      log(`templating ${changes.filter((c) => c.unit).length} changed unit(s) with ${templater.name}`);
+      const objects = await manifestDiff(changes, { chartDir: path4.join(baseDir, CHART_DIR), files: base }, { chartDir: path4.join(root, CHART_DIR), files: head }, templater).finally(() => templater.close());
       if (objects) report.extra = [...report.extra ?? [], { title: "Kubernetes objects (helm template)", body: objects }];
     }
     const chartProblem = await chartBumpProblem(path4.join(baseDir, CHART_DIR), path4.join(root, CHART_DIR));

@@ -25,7 +25,7 @@ import {
   valuesPath,
   volumeIssues,
   wiredEnv
-} from "./chunk-LQMT6HBZ.js";
+} from "./chunk-T33CZHQ3.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -40,7 +40,7 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-OM6F6VEY.js";
+} from "./chunk-TRNSBTO5.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
@@ -62,7 +62,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-W74KYZWL.js";
+} from "./chunk-I2SHB5ML.js";
 import {
   InfraError,
   InputError,
@@ -831,7 +831,7 @@ var application_claim_schema_default = {
   }
 };
 
-// node_modules/js-yaml/dist/js-yaml.mjs
+// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {
