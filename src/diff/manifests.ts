@@ -67,16 +67,17 @@ export interface TemplateSide {
 
 /**
  * The object diff of every changed unit, in the order of `changes`, one at a time: at most
- * `templater.concurrency` units are being templated at once and no manifest outlives its unit's
- * diff, so memory stays flat however many units change. Yields the units whose objects differ
- * and those whose head the chart refuses.
+ * `templater.concurrency` templates (two per unit: base and head) are in flight and no manifest
+ * outlives its unit's diff, so memory stays flat however many units change. Yields the units
+ * whose objects differ and those whose head the chart refuses.
  */
 export async function* unitObjectDiffs(changes: readonly FileChange[], base: TemplateSide, head: TemplateSide, templater: Templater): AsyncGenerator<UnitObjectDiff> {
   const units = changes.filter((c) => c.unit);
+  const windowSize = Math.max(1, Math.floor(templater.concurrency / 2));
   const window: Promise<UnitObjectDiff>[] = [];
   let next = 0;
   while (next < units.length || window.length) {
-    while (next < units.length && window.length < templater.concurrency) {
+    while (next < units.length && window.length < windowSize) {
       const diff = unitObjectDiff(units[next++]!, base, head, templater);
       // Awaited in order below; until then a rejection must not count as unhandled.
       diff.catch(() => undefined);

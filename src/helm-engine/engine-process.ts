@@ -52,8 +52,9 @@ export function engineProcess(bin: string, cpus: number): Templater {
 
   return {
     name: `helm-engine (${bin})`,
-    // Two per CPU: the helper's workers never wait for the next request while we diff the last.
-    concurrency: 2 * cpus,
+    // Four per CPU: the helper's workers (one per CPU) never wait for the next request while
+    // this process parses and diffs the last answers.
+    concurrency: 4 * cpus,
     template(request) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
