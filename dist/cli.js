@@ -291,7 +291,7 @@ var COMMANDS = {
   render,
   validate,
   environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-JMP73XOD.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-5BIX3LAC.js")).diff),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-UNHBU32V.js")).diff),
   codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-I6SEABEP.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-GSHKSRHK.js")).chart)
 };

@@ -5,7 +5,7 @@ import {
   diffAgainst,
   fence,
   fullMarkdown
-} from "./chunks/chunk-RWMNCZPB.js";
+} from "./chunks/chunk-SHLPOKY5.js";
 import "./chunks/chunk-2JEQF4TG.js";
 import {
   listEnvironments,

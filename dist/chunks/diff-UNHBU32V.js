@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-RWMNCZPB.js";
+} from "./chunk-SHLPOKY5.js";
 import "./chunk-2JEQF4TG.js";
 import "./chunk-NXBF7CRL.js";
 import "./chunk-T33CZHQ3.js";

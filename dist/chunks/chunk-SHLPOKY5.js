@@ -795,10 +795,11 @@ function secretValues(o) {
 }
 async function* unitObjectDiffs(changes, base, head, templater) {
   const units = changes.filter((c) => c.unit);
+  const windowSize = Math.max(1, Math.floor(templater.concurrency / 2));
   const window = [];
   let next = 0;
   while (next < units.length || window.length) {
-    while (next < units.length && window.length < templater.concurrency) {
+    while (next < units.length && window.length < windowSize) {
       const diff2 = unitObjectDiff(units[next++], base, head, templater);
       diff2.catch(() => void 0);
       window.push(diff2);
@@ -944,8 +945,9 @@ function engineProcess(bin, cpus) {
   });
   return {
     name: `helm-engine (${bin})`,
-    // Two per CPU: the helper's workers never wait for the next request while we diff the last.
-    concurrency: 2 * cpus,
+    // Four per CPU: the helper's workers (one per CPU) never wait for the next request while
+    // this process parses and diffs the last answers.
+    concurrency: 4 * cpus,
     template(request) {
       if (failure) return Promise.reject(failure);
       const id = nextId++;
