@@ -291,7 +291,7 @@ var COMMANDS = {
   render,
   validate,
   environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-PKG2ESEM.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-QTANQGPQ.js")).diff),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-TPRSKPPX.js")).diff),
   codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-TYWZJCYU.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-HWCAZQ34.js")).chart)
 };

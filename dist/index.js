@@ -6,7 +6,7 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-KCNOYFZC.js";
+} from "./chunks/chunk-RIRYZWIE.js";
 import "./chunks/chunk-BM3PRLQD.js";
 import {
   listEnvironments,

@@ -15,11 +15,12 @@ import { CODEOWNERS_FILE } from '../tenancy/codeowners.js';
 import { CHART_DIR } from '../settings/resolve.js';
 import { baseClaimReach, changedBaseClaims } from './base-claims.js';
 import { compareTrees, type FileChange } from './compare.js';
-import { helmAvailable, manifestDiff } from './manifests.js';
+import { manifestDiff } from './manifests.js';
 import { movedTags } from './moved-tags.js';
 import type { DiffReport } from './markdown.js';
 import { renderTree, withWorktree } from './trees.js';
 import { dataSafety, type Verdict } from '../safety/index.js';
+import { openTemplater } from '../helm-engine/open.js';
 
 export interface DiffOptions extends Omit<PipelineOptions, 'root'> {
   root: string;
@@ -87,8 +88,10 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     if (moved.length) report.extra = [{ title: 'Image tags that now point at a different image', body: `${moved.join('\n')}\n` }];
     const charts = await chartPackages(path.join(baseDir, CHART_DIR), path.join(root, CHART_DIR));
     const units = unitsToTemplate(changes, base, head, charts !== undefined && charts.base.contentDigest !== charts.head.contentDigest);
-    if (options.manifests !== false && units.length && (await helmAvailable())) {
-      report.objects = await manifestDiff(units, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head });
+    const templater = options.manifests !== false && units.length ? await openTemplater(options.env ?? process.env) : undefined;
+    if (templater) {
+      log(`templating ${units.length} changed unit(s) with ${templater.name}`);
+      report.objects = await manifestDiff(units, { chartDir: path.join(baseDir, CHART_DIR), files: base }, { chartDir: path.join(root, CHART_DIR), files: head }, templater).finally(() => templater.close());
     }
     const chartProblem = chartBumpProblem(charts);
     return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, ownershipProblems: ownership.problems, baseSha };

@@ -1,60 +1,76 @@
 /**
- * The Kubernetes objects a values change makes, before and after: `helm template` of the base
- * chart with the base values and of the head chart with the head values, when helm is on
- * PATH (GitHub's runners have it). Secret data never appears: only "changed (N bytes)"
- * (redact.ts). Each unit's objects go to an ObjectDiffCollector as soon as they are templated,
- * which keeps only its distinct changes (grouping/).
+ * The Kubernetes objects a values change makes, before and after: every changed unit templated
+ * by Helm's own engine (src/helm-engine/), the base chart with the base values and the head
+ * chart with the head values. Units stream through the templater a bounded window at a time
+ * and each unit's objects go to an ObjectDiffCollector as soon as both sides are templated,
+ * which keeps only its distinct changes (grouping/): memory follows the distinct changes, not
+ * the number of units. Secret data never appears: only "changed (N bytes)" (redact.ts).
  */
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { promisify } from 'node:util';
+import type { Templated, Templater } from '../helm-engine/templater.js';
 import type { FileChange } from './compare.js';
 import { ObjectDiffCollector, type ObjectDiffs } from './grouping/objects.js';
 
 export { redactedObjects } from './redact.js';
 
-const run = promisify(execFile);
-
-export async function helmAvailable(): Promise<boolean> {
-  try {
-    await run('helm', ['version', '--short']);
-    return true;
-  } catch {
-    return false;
-  }
+export interface TemplateSide {
+  chartDir: string;
+  files: ReadonlyMap<string, string>;
 }
 
-async function template(chartDir: string, release: string, values: string | undefined, work: string, name: string): Promise<string> {
-  if (values === undefined) return '';
-  const file = path.join(work, `${name}.yaml`);
-  await writeFile(file, values);
-  const { stdout } = await run('helm', ['template', release, chartDir, '--kube-version', '1.31.0', '-f', file], { maxBuffer: 64 << 20 });
-  return stdout;
+/** One changed unit as helm templated it on each side; a side without a values file is absent. */
+export interface TemplatedUnit {
+  change: FileChange & { unit: string };
+  /** `<claim>-<unit>`, the Helm release. */
+  release: string;
+  values: { before?: string; after?: string };
+  before?: Templated;
+  after?: Templated;
 }
 
-/** helm template runs twice per unit; past this many units the object diff says so and stops. */
-export const MAX_TEMPLATED_UNITS = 25;
-
-export async function manifestDiff(changes: FileChange[], base: { chartDir: string; files: Map<string, string> }, head: { chartDir: string; files: Map<string, string> }): Promise<ObjectDiffs> {
-  const work = await mkdtemp(path.join(tmpdir(), 'infraforge-manifests-'));
-  try {
-    const collector = new ObjectDiffCollector();
-    const units = changes.filter((x): x is FileChange & { unit: string } => x.unit !== undefined);
-    for (const c of units.slice(0, MAX_TEMPLATED_UNITS)) {
-      const release = `${c.claim}-${c.unit}`;
-      const values = { before: base.files.get(c.path), after: head.files.get(c.path) };
-      try {
-        const before = await template(base.chartDir, release, values.before, work, 'base');
-        const after = await template(head.chartDir, release, values.after, work, 'head');
-        collector.addUnit(c, values, { before, after });
-      } catch (e) {
-        collector.addFailure(c, `helm template failed: ${(e as Error).message.split('\n')[0]}`);
-      }
+/**
+ * Every changed unit templated on both sides, yielded in the order of `changes` whatever order
+ * the templater answers in: at most `templater.concurrency` templates (two per unit) are in
+ * flight, and nothing is kept once yielded.
+ */
+export async function* templatedUnits(changes: readonly FileChange[], base: TemplateSide, head: TemplateSide, templater: Templater): AsyncGenerator<TemplatedUnit> {
+  const units = changes.filter((c): c is FileChange & { unit: string } => c.unit !== undefined);
+  const windowSize = Math.max(1, Math.floor(templater.concurrency / 2));
+  const window: Promise<TemplatedUnit>[] = [];
+  let next = 0;
+  while (next < units.length || window.length) {
+    while (next < units.length && window.length < windowSize) {
+      const unit = templateUnit(units[next++]!, base, head, templater);
+      // Awaited in order below; until then a rejection must not count as unhandled.
+      unit.catch(() => undefined);
+      window.push(unit);
     }
-    return collector.result(Math.max(0, units.length - MAX_TEMPLATED_UNITS));
-  } finally {
-    await rm(work, { recursive: true, force: true });
+    yield await window.shift()!;
   }
+}
+
+async function templateUnit(change: FileChange & { unit: string }, base: TemplateSide, head: TemplateSide, templater: Templater): Promise<TemplatedUnit> {
+  const release = `${change.claim}-${change.unit}`;
+  const values = { before: base.files.get(change.path), after: head.files.get(change.path) };
+  const side = (s: TemplateSide, v: string | undefined): Promise<Templated | undefined> => (v === undefined ? Promise.resolve(undefined) : templater.template({ chartDir: s.chartDir, release, values: v }));
+  const [before, after] = await Promise.all([side(base, values.before), side(head, values.after)]);
+  return { change, release, values, ...(before ? { before } : {}), ...(after ? { after } : {}) };
+}
+
+/** helm's refusal of one side, named by side; undefined when both sides templated. */
+export function templateFailure(u: TemplatedUnit): string | undefined {
+  const errors = [u.before && 'error' in u.before ? `base: ${u.before.error}` : undefined, u.after && 'error' in u.after ? `head: ${u.after.error}` : undefined].filter((e) => e !== undefined);
+  return errors.length ? errors.join('\n') : undefined;
+}
+
+const manifestOf = (t: Templated | undefined): string => (t && 'manifest' in t ? t.manifest : '');
+
+/** Every changed unit's object changes, grouped; a unit the chart refuses is listed with helm's words. */
+export async function manifestDiff(changes: readonly FileChange[], base: TemplateSide, head: TemplateSide, templater: Templater): Promise<ObjectDiffs> {
+  const collector = new ObjectDiffCollector();
+  for await (const u of templatedUnits(changes, base, head, templater)) {
+    const failure = templateFailure(u);
+    if (failure) collector.addFailure(u.change, failure);
+    else collector.addUnit(u.change, u.values, { before: manifestOf(u.before), after: manifestOf(u.after) });
+  }
+  return collector.result();
 }

@@ -141,7 +141,7 @@ function countsLine(report: DiffReport): string {
     `**${count(fileGroups(report.changes).length)} distinct change(s)** to ${count(report.changes.length)} file(s) of \`rendered/\``,
   ];
   const o = report.objects;
-  if (o) parts.push(`**${count(o.groups.length)} distinct object change(s)** in ${count(o.units)} templated unit(s)${o.failures.length ? `, ${count(o.failures.length)} that helm could not template` : ''}${o.notTemplated ? `, ${count(o.notTemplated)} not templated` : ''}`);
+  if (o) parts.push(`**${count(o.groups.length)} distinct object change(s)** in ${count(o.units)} templated unit(s)${o.failures.length ? `, ${count(o.failures.length)} that helm could not template` : ''}`);
   return `${parts.join(' · ')}.`;
 }
 
@@ -167,10 +167,9 @@ function documentBlocks(report: DiffReport, caps: Caps): Block[] {
   for (const g of files) blocks.push(groupBlock(g, caps, 'file', 'file changes'));
   for (const e of report.extra ?? []) blocks.push({ text: details(e.title, e.body), label: `the section "${e.title}"` });
   const o = report.objects;
-  if (o && (o.groups.length || o.failures.length || o.notTemplated)) {
+  if (o && (o.groups.length || o.failures.length)) {
     const lines = ['', '#### Kubernetes objects (helm template)', ''];
     lines.push(`${count(o.units)} changed unit(s) templated with the base chart and values and with the head's: **${count(o.groups.length)} distinct object change(s)**.`);
-    if (o.notTemplated) lines.push('', `${count(o.notTemplated)} more changed unit(s) were not templated.`);
     if (o.failures.length) lines.push('', `helm could not template ${count(o.failures.length)} unit(s):`, '', fence(o.failures.map((f) => `${f.label}: ${f.message}`).join('\n'), 'text'));
     blocks.push({ text: `${lines.join('\n')}\n\n`, label: 'the object diff heading', heading: o.groups.length > 0 });
     for (const g of o.groups) blocks.push(groupBlock(g, caps, 'object', 'object changes'));

@@ -94,9 +94,8 @@ const writes = () => github.requests.filter((r) => r.method !== 'GET');
 const HUGE = 300;
 /**
  * The huge PR's budget, from a tenth of its work measured here and now: a fork PR (no API
- * calls) changing HUGE/10 claims. Rendering scales with the claims; the helm templating is
- * capped at MAX_TEMPLATED_UNITS units, which both runs reach, so the huge run is at most ten
- * samples.
+ * calls) changing HUGE/10 claims. Rendering and the templating of every changed unit both scale
+ * with the claims, so the huge run is about ten samples.
  */
 const HUGE_PR_BUDGET = await measuredBudget(async () => {
   const n = HUGE / 10;

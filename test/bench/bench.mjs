@@ -1,14 +1,18 @@
 // npm run bench — measures the built CLI (dist/cli.js) on a synthetic repository and reports
 // every figure next to an I/O floor measured in the same run: a bare script that reads the same
 // claim files and writes the same output bytes. Ratios, not absolute times, are what compare
-// across machines. Nothing here asserts a time; it prints a table.
+// across machines. Nothing here asserts a time; it prints a table. Then the PR diff
+// (pr-diff.mjs): a change to --pr-claims claims, every changed unit's objects templated, with the
+// Go helper and with one helm template process per unit.
 //
-//   node test/bench/bench.mjs [--claims 1000] [--apps 10] [--db-every 10] [--runs 3]
+//   node test/bench/bench.mjs [--claims 1000] [--apps 10] [--db-every 10] [--runs 3] [--pr-claims 100]
+//   (--runs 0 or --pr-claims 0 skips that part)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchPrDiff } from './pr-diff.mjs';
 
 const { values: args } = parseArgs({
   options: {
@@ -16,6 +20,7 @@ const { values: args } = parseArgs({
     apps: { type: 'string', default: '10' },
     'db-every': { type: 'string', default: '10' },
     runs: { type: 'string', default: '3' },
+    'pr-claims': { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
   },
 });
@@ -23,6 +28,7 @@ const CLAIMS = Number(args.claims);
 const APPS = Number(args.apps);
 const DB_EVERY = Number(args['db-every']);
 const RUNS = Number(args.runs);
+const PR_CLAIMS = Number(args['pr-claims']);
 const ENVS = ['dev', 'staging', 'prod'];
 const REPO = path.resolve(new URL('../..', import.meta.url).pathname);
 const CLI = path.join(REPO, 'dist/cli.js');
@@ -192,18 +198,21 @@ for (let r = 0; r < RUNS; r++) {
   change.push(o.ms);
 }
 
-const f = median(floor);
-const rows = [
-  ['I/O floor (read claims, write outputs)', f, 1],
-  ['cold render', median(cold), median(cold) / f],
-  ['no-op render, full verification (--no-cache; writes nothing)', median(noopFull), median(noopFull) / f],
-  ['no-op render, steady state (snapshot cache hit; writes nothing)', median(noopCached), median(noopCached) / f],
-  ['one-value change (writes 1 file)', median(change), median(change) / f],
-];
-console.log(`| measurement | median of ${RUNS} (ms) | × floor |`);
-console.log('|---|---:|---:|');
-for (const [name, ms, ratio] of rows) console.log(`| ${name} | ${ms.toFixed(0)} | ${ratio.toFixed(2)} |`);
-console.log(`\nfiles rendered: ${written}; peak RSS: ${rss.toFixed(0)} MB; load average at end: ${load()}`);
-console.log('targets: cold ≤ 1.5× floor; no-op ≤ 300 ms and writes nothing; a one-value change writes exactly one file');
+if (RUNS > 0) {
+  const f = median(floor);
+  const rows = [
+    ['I/O floor (read claims, write outputs)', f, 1],
+    ['cold render', median(cold), median(cold) / f],
+    ['no-op render, full verification (--no-cache; writes nothing)', median(noopFull), median(noopFull) / f],
+    ['no-op render, steady state (snapshot cache hit; writes nothing)', median(noopCached), median(noopCached) / f],
+    ['one-value change (writes 1 file)', median(change), median(change) / f],
+  ];
+  console.log(`| measurement | median of ${RUNS} (ms) | × floor |`);
+  console.log('|---|---:|---:|');
+  for (const [name, ms, ratio] of rows) console.log(`| ${name} | ${ms.toFixed(0)} | ${ratio.toFixed(2)} |`);
+  console.log(`\nfiles rendered: ${written}; peak RSS: ${rss.toFixed(0)} MB; load average at end: ${load()}`);
+  console.log('targets: cold ≤ 1.5× floor; no-op ≤ 300 ms and writes nothing; a one-value change writes exactly one file');
+}
+if (PR_CLAIMS > 0) await benchPrDiff({ root, cli: CLI, claims: CLAIMS, apps: APPS, prClaims: PR_CLAIMS, envs: ENVS, load });
 if (!args.keep) rmSync(root, { recursive: true, force: true });
 else console.log(`kept ${root}`);

@@ -5,6 +5,7 @@
  * CI always means every check ran. `.ci/bootstrap npm test` installs them all.
  */
 import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 
 /** The first of `candidates` that runs `versionArgs` successfully; undefined when none does. */
 export function findTool(candidates: readonly string[], versionArgs: readonly string[]): string | undefined {
@@ -45,8 +46,12 @@ export function toolOrSkip(spec: ToolSpec, env: Record<string, string | undefine
   return undefined;
 }
 
+/** Where .ci/install-test-tools puts what it builds; PATH has it under .ci/bootstrap. */
+const BUILT = path.resolve(new URL('../../.ci/.tools/bin', import.meta.url).pathname);
+
 export const TOOLS = {
   helm: { name: 'helm', versionArgs: ['version', '--short'] },
+  helmEngine: { name: 'helm-engine', candidates: ['helm-engine', path.join(BUILT, 'helm-engine')], versionArgs: ['--version'] },
   actionlint: { name: 'actionlint', versionArgs: ['-version'] },
   terraform: { name: 'terraform (or tofu)', candidates: ['terraform', 'tofu'], versionArgs: ['version'] },
   registry: { name: 'docker-registry', candidates: ['docker-registry', 'registry'], versionArgs: ['--version'] },

@@ -57,8 +57,6 @@ export interface ObjectDiffs {
   groups: ChangeGroup[];
   /** Units helm could not template, with helm's first line. */
   failures: { label: string; message: string }[];
-  /** Changed units not templated at all (none once every unit is). */
-  notTemplated: number;
 }
 
 /**
@@ -82,8 +80,8 @@ export class ObjectDiffCollector {
     this.failures.push({ label: `${change.env}/${change.claim}/${change.unit}`, message });
   }
 
-  result(notTemplated = 0): ObjectDiffs {
+  result(): ObjectDiffs {
     const failures = [...this.failures].sort((a, b) => cmp(a.label, b.label) || cmp(a.message, b.message));
-    return { units: this.units, groups: this.grouped.groups(), failures, notTemplated };
+    return { units: this.units, groups: this.grouped.groups(), failures };
   }
 }

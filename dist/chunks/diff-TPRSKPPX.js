@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-KCNOYFZC.js";
+} from "./chunk-RIRYZWIE.js";
 import "./chunk-BM3PRLQD.js";
 import "./chunk-YTJURLHZ.js";
 import "./chunk-ELOHFYSS.js";

@@ -351,7 +351,7 @@ function countsLine(report) {
     `**${count(fileGroups(report.changes).length)} distinct change(s)** to ${count(report.changes.length)} file(s) of \`rendered/\``
   ];
   const o = report.objects;
-  if (o) parts.push(`**${count(o.groups.length)} distinct object change(s)** in ${count(o.units)} templated unit(s)${o.failures.length ? `, ${count(o.failures.length)} that helm could not template` : ""}${o.notTemplated ? `, ${count(o.notTemplated)} not templated` : ""}`);
+  if (o) parts.push(`**${count(o.groups.length)} distinct object change(s)** in ${count(o.units)} templated unit(s)${o.failures.length ? `, ${count(o.failures.length)} that helm could not template` : ""}`);
   return `${parts.join(" \xB7 ")}.`;
 }
 function ownershipLines(report) {
@@ -373,10 +373,9 @@ function documentBlocks(report, caps) {
   for (const g of files) blocks.push(groupBlock(g, caps, "file", "file changes"));
   for (const e of report.extra ?? []) blocks.push({ text: details(e.title, e.body), label: `the section "${e.title}"` });
   const o = report.objects;
-  if (o && (o.groups.length || o.failures.length || o.notTemplated)) {
+  if (o && (o.groups.length || o.failures.length)) {
     const lines2 = ["", "#### Kubernetes objects (helm template)", ""];
     lines2.push(`${count(o.units)} changed unit(s) templated with the base chart and values and with the head's: **${count(o.groups.length)} distinct object change(s)**.`);
-    if (o.notTemplated) lines2.push("", `${count(o.notTemplated)} more changed unit(s) were not templated.`);
     if (o.failures.length) lines2.push("", `helm could not template ${count(o.failures.length)} unit(s):`, "", fence(o.failures.map((f) => `${f.label}: ${f.message}`).join("\n"), "text"));
     blocks.push({ text: `${lines2.join("\n")}
 
@@ -978,13 +977,6 @@ function unitTypeOf(values) {
   return /^type: "?([a-z0-9-]+)"?$/m.exec(values)?.[1];
 }
 
-// src/diff/manifests.ts
-import { execFile } from "node:child_process";
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path2 from "node:path";
-import { promisify } from "node:util";
-
 // src/diff/redact.ts
 var import_yaml = __toESM(require_dist(), 1);
 function redactedObjectList(manifest, compareWith) {
@@ -1076,50 +1068,47 @@ var ObjectDiffCollector = class {
   addFailure(change, message) {
     this.failures.push({ label: `${change.env}/${change.claim}/${change.unit}`, message });
   }
-  result(notTemplated = 0) {
+  result() {
     const failures = [...this.failures].sort((a, b) => cmp(a.label, b.label) || cmp(a.message, b.message));
-    return { units: this.units, groups: this.grouped.groups(), failures, notTemplated };
+    return { units: this.units, groups: this.grouped.groups(), failures };
   }
 };
 
 // src/diff/manifests.ts
-var run = promisify(execFile);
-async function helmAvailable() {
-  try {
-    await run("helm", ["version", "--short"]);
-    return true;
-  } catch {
-    return false;
-  }
-}
-async function template(chartDir, release, values, work, name) {
-  if (values === void 0) return "";
-  const file = path2.join(work, `${name}.yaml`);
-  await writeFile(file, values);
-  const { stdout } = await run("helm", ["template", release, chartDir, "--kube-version", "1.31.0", "-f", file], { maxBuffer: 64 << 20 });
-  return stdout;
-}
-var MAX_TEMPLATED_UNITS = 25;
-async function manifestDiff(changes, base, head) {
-  const work = await mkdtemp(path2.join(tmpdir(), "infraforge-manifests-"));
-  try {
-    const collector = new ObjectDiffCollector();
-    const units = changes.filter((x) => x.unit !== void 0);
-    for (const c of units.slice(0, MAX_TEMPLATED_UNITS)) {
-      const release = `${c.claim}-${c.unit}`;
-      const values = { before: base.files.get(c.path), after: head.files.get(c.path) };
-      try {
-        const before = await template(base.chartDir, release, values.before, work, "base");
-        const after = await template(head.chartDir, release, values.after, work, "head");
-        collector.addUnit(c, values, { before, after });
-      } catch (e) {
-        collector.addFailure(c, `helm template failed: ${e.message.split("\n")[0]}`);
-      }
+async function* templatedUnits(changes, base, head, templater) {
+  const units = changes.filter((c) => c.unit !== void 0);
+  const windowSize = Math.max(1, Math.floor(templater.concurrency / 2));
+  const window = [];
+  let next = 0;
+  while (next < units.length || window.length) {
+    while (next < units.length && window.length < windowSize) {
+      const unit = templateUnit(units[next++], base, head, templater);
+      unit.catch(() => void 0);
+      window.push(unit);
     }
-    return collector.result(Math.max(0, units.length - MAX_TEMPLATED_UNITS));
-  } finally {
-    await rm(work, { recursive: true, force: true });
+    yield await window.shift();
   }
+}
+async function templateUnit(change, base, head, templater) {
+  const release = `${change.claim}-${change.unit}`;
+  const values = { before: base.files.get(change.path), after: head.files.get(change.path) };
+  const side = (s, v) => v === void 0 ? Promise.resolve(void 0) : templater.template({ chartDir: s.chartDir, release, values: v });
+  const [before, after] = await Promise.all([side(base, values.before), side(head, values.after)]);
+  return { change, release, values, ...before ? { before } : {}, ...after ? { after } : {} };
+}
+function templateFailure(u) {
+  const errors = [u.before && "error" in u.before ? `base: ${u.before.error}` : void 0, u.after && "error" in u.after ? `head: ${u.after.error}` : void 0].filter((e) => e !== void 0);
+  return errors.length ? errors.join("\n") : void 0;
+}
+var manifestOf = (t) => t && "manifest" in t ? t.manifest : "";
+async function manifestDiff(changes, base, head, templater) {
+  const collector = new ObjectDiffCollector();
+  for await (const u of templatedUnits(changes, base, head, templater)) {
+    const failure = templateFailure(u);
+    if (failure) collector.addFailure(u.change, failure);
+    else collector.addUnit(u.change, u.values, { before: manifestOf(u.before), after: manifestOf(u.after) });
+  }
+  return collector.result();
 }
 
 // src/diff/moved-tags.ts
@@ -1147,23 +1136,223 @@ function imageOf(text) {
 }
 
 // src/diff/trees.ts
-import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
-import { tmpdir as tmpdir2 } from "node:os";
-import path3 from "node:path";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path2 from "node:path";
 async function renderTree(root, options) {
   const plan = await buildPlan({ ...options, root });
   return { files: new Map(plan.files.map((f) => [f.path, f.content])), settings: plan.settings, claims: plan.claims };
 }
 async function withWorktree(git, sha, fn) {
-  const parent = await mkdtemp2(path3.join(tmpdir2(), "infraforge-base-"));
-  const dir = path3.join(parent, "tree");
+  const parent = await mkdtemp(path2.join(tmpdir(), "infraforge-base-"));
+  const dir = path2.join(parent, "tree");
   await git.addWorktree(dir, sha);
   try {
     return await fn(dir);
   } finally {
     await git.removeWorktree(dir);
-    await rm2(parent, { recursive: true, force: true });
+    await rm(parent, { recursive: true, force: true });
   }
+}
+
+// src/helm-engine/open.ts
+import { execFile } from "node:child_process";
+import { accessSync, constants } from "node:fs";
+import { availableParallelism } from "node:os";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+import { promisify } from "node:util";
+
+// src/helm-engine/engine-process.ts
+import { spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+
+// src/helm-engine/templater.ts
+var KUBE_VERSION = "1.31.0";
+var TEMPLATE_NAMESPACE = "default";
+var DEBUG_HINT = "\n\nUse --debug flag to render out invalid YAML";
+function helmErrorMessage(stderr) {
+  const lines2 = stderr.replace(/\r\n/g, "\n").split("\n");
+  let start = -1;
+  for (let i = lines2.length - 1; i >= 0; i--) {
+    if (lines2[i].startsWith("Error: ")) {
+      start = i;
+      break;
+    }
+  }
+  if (start < 0) return stderr.trim() || "helm template failed without a message";
+  const text = lines2.slice(start).join("\n").slice("Error: ".length).replace(/\n+$/, "");
+  return text.endsWith(DEBUG_HINT) ? text.slice(0, -DEBUG_HINT.length) : text;
+}
+
+// src/helm-engine/engine-process.ts
+var STDERR_TAIL = 4e3;
+function engineProcess(bin, cpus) {
+  const child = spawn(bin, [], { stdio: ["pipe", "pipe", "pipe"] });
+  const pending = /* @__PURE__ */ new Map();
+  let nextId = 1;
+  let stderr = "";
+  let failure;
+  const fail = (error) => {
+    failure ??= error;
+    for (const p of pending.values()) p.reject(failure);
+    pending.clear();
+  };
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (t) => stderr = (stderr + t).slice(-STDERR_TAIL));
+  child.on("error", fail);
+  child.stdin.on("error", () => void 0);
+  const exited = new Promise(
+    (resolve) => child.on("close", (code, signal) => {
+      fail(new Error(`${bin} exited (${signal ?? `code ${code}`}) with requests unanswered${stderr ? `: ${stderr.trim()}` : ""}`));
+      resolve();
+    })
+  );
+  createInterface({ input: child.stdout, crlfDelay: Infinity }).on("line", (line) => {
+    let answer;
+    try {
+      answer = JSON.parse(line);
+    } catch {
+      return fail(new Error(`${bin} printed a line that is not JSON: ${line.slice(0, 200)}`));
+    }
+    const p = pending.get(answer.id);
+    if (!p) return fail(new Error(`${bin} answered request ${answer.id}, which nobody asked`));
+    pending.delete(answer.id);
+    p.resolve(answer.error !== void 0 ? { error: answer.error } : { manifest: answer.manifest ?? "" });
+  });
+  return {
+    name: `helm-engine (${bin})`,
+    // Four per CPU: the helper's workers (one per CPU) never wait for the next request while
+    // this process parses and diffs the last answers.
+    concurrency: 4 * cpus,
+    template(request) {
+      if (failure) return Promise.reject(failure);
+      const id = nextId++;
+      const line = JSON.stringify({
+        id,
+        chart: request.chartDir,
+        release: request.release,
+        namespace: request.namespace ?? TEMPLATE_NAMESPACE,
+        values: request.values,
+        kubeVersion: request.kubeVersion ?? KUBE_VERSION
+      });
+      return new Promise((resolve, reject) => {
+        pending.set(id, { resolve, reject });
+        child.stdin.write(`${line}
+`);
+      });
+    },
+    async close() {
+      child.stdin.end();
+      await exited;
+    }
+  };
+}
+
+// src/helm-engine/helm-pool.ts
+import { spawn as spawn2 } from "node:child_process";
+var MAX_OUTPUT = 64 << 20;
+function helmPool(helm, size) {
+  let running = 0;
+  const waiting = [];
+  const acquire = async () => {
+    if (running < size) {
+      running++;
+      return;
+    }
+    await new Promise((resolve) => waiting.push(resolve));
+  };
+  const release = () => {
+    const next = waiting.shift();
+    if (next) next();
+    else running--;
+  };
+  return {
+    name: `helm template (${size} processes at a time)`,
+    concurrency: size,
+    async template(request) {
+      await acquire();
+      try {
+        return await helmTemplate(helm, request);
+      } finally {
+        release();
+      }
+    },
+    async close() {
+    }
+  };
+}
+function helmTemplateArgs(request) {
+  const namespace = request.namespace ?? TEMPLATE_NAMESPACE;
+  const kubeVersion = request.kubeVersion ?? KUBE_VERSION;
+  return ["template", request.release, request.chartDir, "--namespace", namespace, "--kube-version", kubeVersion, "-f", "-"];
+}
+function helmTemplate(helm, request) {
+  return new Promise((resolve, reject) => {
+    const child = spawn2(helm, helmTemplateArgs(request), { stdio: ["pipe", "pipe", "pipe"] });
+    const out = [];
+    const err = [];
+    let size = 0;
+    child.stdout.on("data", (b) => {
+      size += b.length;
+      if (size > MAX_OUTPUT) child.kill();
+      else out.push(b);
+    });
+    child.stderr.on("data", (b) => err.push(b));
+    child.on("error", reject);
+    child.stdin.on("error", () => void 0);
+    child.stdin.end(request.values);
+    child.on("close", (code, signal) => {
+      if (size > MAX_OUTPUT) return reject(new Error(`helm template ${request.release} printed more than ${MAX_OUTPUT} bytes`));
+      if (code === 0) return resolve({ manifest: Buffer.concat(out).toString("utf8") });
+      if (signal) return reject(new Error(`helm template ${request.release} was killed by ${signal}`));
+      resolve({ error: helmErrorMessage(Buffer.concat(err).toString("utf8")) });
+    });
+  });
+}
+
+// src/helm-engine/open.ts
+var run = promisify(execFile);
+var ENGINE_BINARY = "helm-engine";
+async function openTemplater(env) {
+  const cpus = availableParallelism();
+  const engine = env.INFRAFORGE_HELM_ENGINE === "off" ? void 0 : await locateEngine(env);
+  if (engine) return engineProcess(engine, cpus);
+  if (await runs("helm", ["version", "--short"])) return helmPool("helm", cpus);
+  return void 0;
+}
+async function locateEngine(env) {
+  const dirs = (env.PATH ?? "").split(path3.delimiter).filter((d) => path3.isAbsolute(d));
+  dirs.push(path3.join(buildRoot(), ".ci", ".tools", "bin"));
+  for (const dir of dirs) {
+    const bin = path3.join(dir, ENGINE_BINARY);
+    if (!executable(bin)) continue;
+    const version = await run(bin, ["--version"]).then(
+      (r) => r.stdout,
+      () => ""
+    );
+    if (version.startsWith("helm.sh/helm/v3 ")) return bin;
+  }
+  return void 0;
+}
+function buildRoot() {
+  let dir = path3.dirname(fileURLToPath(import.meta.url));
+  while (!["dist", "src"].includes(path3.basename(dir)) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
+  return path3.dirname(dir);
+}
+function executable(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function runs(bin, args) {
+  return run(bin, args).then(
+    () => true,
+    () => false
+  );
 }
 
 // src/diff/diff.ts
@@ -1204,8 +1393,10 @@ async function diffAgainst(options) {
 ` }];
     const charts = await chartPackages(path4.join(baseDir, CHART_DIR), path4.join(root, CHART_DIR));
     const units = unitsToTemplate(changes, base, head, charts !== void 0 && charts.base.contentDigest !== charts.head.contentDigest);
-    if (options.manifests !== false && units.length && await helmAvailable()) {
-      report.objects = await manifestDiff(units, { chartDir: path4.join(baseDir, CHART_DIR), files: base }, { chartDir: path4.join(root, CHART_DIR), files: head });
+    const templater = options.manifests !== false && units.length ? await openTemplater(options.env ?? process.env) : void 0;
+    if (templater) {
+      log(`templating ${units.length} changed unit(s) with ${templater.name}`);
+      report.objects = await manifestDiff(units, { chartDir: path4.join(baseDir, CHART_DIR), files: base }, { chartDir: path4.join(root, CHART_DIR), files: head }, templater).finally(() => templater.close());
     }
     const chartProblem = chartBumpProblem(charts);
     return { report, changes, chartProblem, codeownersProblem, safety: safety.verdict, ownershipProblems: ownership.problems, baseSha };
