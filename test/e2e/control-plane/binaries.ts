@@ -1,6 +1,7 @@
 /**
- * Where the control plane's programs come from: `.ci/install-e2e-tools` builds Argo CD and the
- * Kubernetes binaries into .ci/.tools/bin; etcd, redis-server and openssl come from Debian.
+ * Where the control plane's programs come from: `.ci/install-e2e-tools` builds Argo CD, the
+ * Kubernetes binaries and the operators whose webhooks the e2e runs into .ci/.tools/bin;
+ * etcd, redis-server and openssl come from Debian.
  * A missing program is always an error here (there is no useful e2e run without it); the
  * message says how to get it.
  */
@@ -13,7 +14,9 @@ const SYSTEM_PATH = (process.env.PATH ?? '').split(path.delimiter).filter(Boolea
 
 const BUILT = ['kube-apiserver', 'kube-controller-manager', 'kubectl', 'argocd-applicationset-controller', 'argocd-repo-server', 'argocd-application-controller'] as const;
 const DEBIAN = ['etcd', 'redis-server', 'openssl', 'git', 'helm'] as const;
-export type Program = (typeof BUILT)[number] | (typeof DEBIAN)[number];
+/** Built too, but asked for only by the tests that run them (test/e2e/webhooks/). */
+const OPERATORS = ['cnpg-manager'] as const;
+export type Program = (typeof BUILT)[number] | (typeof DEBIAN)[number] | (typeof OPERATORS)[number];
 
 function executable(file: string): boolean {
   try {
@@ -30,7 +33,7 @@ export function program(name: Program): string {
     const file = path.join(dir, name);
     if (executable(file)) return file;
   }
-  const how = (BUILT as readonly string[]).includes(name)
+  const how = [...BUILT, ...OPERATORS].includes(name as (typeof BUILT)[number])
     ? 'run `bash .ci/install-e2e-tools` (or `bash .ci/bootstrap npm run e2e`)'
     : `install it (Debian: ${name === 'etcd' ? 'etcd-server' : name}; .ci/install-e2e-tools does this)`;
   throw new Error(`e2e control plane: ${name} not found in .ci/.tools/bin or on PATH: ${how}`);
