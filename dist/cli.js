@@ -196,7 +196,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-O6OEAHQG.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-HWT3RTHJ.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -245,7 +245,7 @@ var render = {
   }
 };
 async function codeownersCheck(root, rendered) {
-  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-ZAUXWX6Q.js");
+  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-RGS6N2JS.js");
   const expected = expectedCodeowners(rendered);
   return expected === void 0 ? void 0 : codeownersState(root, expected);
 }
@@ -256,7 +256,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-O6OEAHQG.js");
+      const { buildPlan } = await import("./chunks/pipeline-HWT3RTHJ.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       const codeowners = await codeownersCheck(root, rendered);
@@ -290,10 +290,10 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-MN5DNOPD.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-4ZZY3UBH.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-PW52IB2A.js")).codeowners),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-SSM6ANMN.js")).chart)
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-MPXTIUUX.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-RAHV5NHR.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-IHTZB2NJ.js")).codeowners),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-GSHKSRHK.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

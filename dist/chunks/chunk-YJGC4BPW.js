@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   parseChartYaml,
   sha256
-} from "./chunk-OM6F6VEY.js";
+} from "./chunk-TRNSBTO5.js";
 import {
   makeAjv
-} from "./chunk-W74KYZWL.js";
+} from "./chunk-I2SHB5ML.js";
 import {
   InputError,
   cmp

@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-GDVLDPYL.js";
-import "./chunk-ZZGYSGWP.js";
-import "./chunk-QCTYGLY3.js";
-import "./chunk-LQMT6HBZ.js";
-import "./chunk-FI2TL7TZ.js";
+} from "./chunk-HQH2ZLKG.js";
+import "./chunk-2JEQF4TG.js";
+import "./chunk-CBOGXRTG.js";
+import "./chunk-T33CZHQ3.js";
+import "./chunk-YJGC4BPW.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -17,8 +17,8 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-OM6F6VEY.js";
-import "./chunk-W74KYZWL.js";
+} from "./chunk-TRNSBTO5.js";
+import "./chunk-I2SHB5ML.js";
 import {
   ExitCode,
   InputError,

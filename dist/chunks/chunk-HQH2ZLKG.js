@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-ZZGYSGWP.js";
+} from "./chunk-2JEQF4TG.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,19 +17,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-QCTYGLY3.js";
+} from "./chunk-CBOGXRTG.js";
 import {
   emitYaml
-} from "./chunk-LQMT6HBZ.js";
+} from "./chunk-T33CZHQ3.js";
 import {
   packageChart
-} from "./chunk-FI2TL7TZ.js";
+} from "./chunk-YJGC4BPW.js";
 import {
   CHART_DIR
-} from "./chunk-OM6F6VEY.js";
+} from "./chunk-TRNSBTO5.js";
 import {
   require_dist
-} from "./chunk-W74KYZWL.js";
+} from "./chunk-I2SHB5ML.js";
 import {
   InputError,
   __toESM,
@@ -214,7 +214,7 @@ function bytesByPath(files) {
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -416,7 +416,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -464,7 +464,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-YML5LFPY.js";
+} from "./chunk-4VLHVJVJ.js";
 import {
   packageChart
-} from "./chunk-FI2TL7TZ.js";
+} from "./chunk-YJGC4BPW.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,8 +16,8 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-OM6F6VEY.js";
-import "./chunk-W74KYZWL.js";
+} from "./chunk-TRNSBTO5.js";
+import "./chunk-I2SHB5ML.js";
 import {
   ExitCode,
   InputError

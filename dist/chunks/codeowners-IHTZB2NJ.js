@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-ZZGYSGWP.js";
+} from "./chunk-2JEQF4TG.js";
 import {
   buildPlan
-} from "./chunk-QCTYGLY3.js";
-import "./chunk-LQMT6HBZ.js";
+} from "./chunk-CBOGXRTG.js";
+import "./chunk-T33CZHQ3.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-OM6F6VEY.js";
-import "./chunk-W74KYZWL.js";
+import "./chunk-TRNSBTO5.js";
+import "./chunk-I2SHB5ML.js";
 import {
   ExitCode,
   InputError

@@ -9,7 +9,7 @@ import {
   require_dist,
   schemaProblems,
   toDnsLabel
-} from "./chunk-W74KYZWL.js";
+} from "./chunk-I2SHB5ML.js";
 import {
   __toESM,
   cmp,

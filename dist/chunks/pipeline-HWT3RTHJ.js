@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-QCTYGLY3.js";
-import "./chunk-LQMT6HBZ.js";
-import "./chunk-OM6F6VEY.js";
-import "./chunk-W74KYZWL.js";
+} from "./chunk-CBOGXRTG.js";
+import "./chunk-T33CZHQ3.js";
+import "./chunk-TRNSBTO5.js";
+import "./chunk-I2SHB5ML.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

@@ -1,15 +1,15 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-QCTYGLY3.js";
-import "./chunk-LQMT6HBZ.js";
+} from "./chunk-CBOGXRTG.js";
+import "./chunk-T33CZHQ3.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-OM6F6VEY.js";
-import "./chunk-W74KYZWL.js";
+import "./chunk-TRNSBTO5.js";
+import "./chunk-I2SHB5ML.js";
 import {
   ExitCode
 } from "./chunk-T4QEYBET.js";

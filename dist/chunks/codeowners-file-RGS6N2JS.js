@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-ZZGYSGWP.js";
-import "./chunk-LQMT6HBZ.js";
-import "./chunk-W74KYZWL.js";
+} from "./chunk-2JEQF4TG.js";
+import "./chunk-T33CZHQ3.js";
+import "./chunk-I2SHB5ML.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,

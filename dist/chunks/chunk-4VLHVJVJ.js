@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-FI2TL7TZ.js";
+} from "./chunk-YJGC4BPW.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-OM6F6VEY.js";
+} from "./chunk-TRNSBTO5.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-LQMT6HBZ.js";
+} from "./chunk-T33CZHQ3.js";
 import {
   InputError,
   cmp
