@@ -3,7 +3,7 @@
  * admission webhooks — Go code in internal/webhook/v1 that no CRD schema carries — judge what
  * the chart renders, exactly as they would after a merge.
  *
- * The whole manager runs (`cnpg-manager controller`, built by .ci/install-e2e-tools), not only
+ * The whole manager runs (`cnpg-manager controller`, built by .ci/install-e2e-tools from go/), not only
  * its webhook server: CNPG's webhook refuses a major-version downgrade only once the operator
  * has recorded the running major in `status.pgDataImageInfo`
  * (internal/webhook/v1/cluster_webhook.go validateImageChange), and only the operator's first
