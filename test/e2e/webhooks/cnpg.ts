@@ -28,7 +28,7 @@ import { httpsGet, poll } from '../control-plane/wait.js';
 const VENDOR = path.join(path.dirname(new URL(import.meta.url).pathname), 'vendor/cloudnative-pg-v1.30.0');
 /** Where upstream's Helm chart runs the operator; OPERATOR_NAMESPACE tells the manager. */
 export const CNPG_NAMESPACE = 'cnpg-system';
-/** The names the webhooks reject with: `admission webhook "<name>" denied the request`. */
+/** CNPG's Cluster validator. It answers with a full Status, so the API server passes on its words as they are. */
 export const CNPG_CLUSTER_VALIDATOR = 'vcluster.cnpg.io';
 
 export interface RunningOperator {
@@ -40,7 +40,7 @@ export interface RunningOperator {
 }
 
 export async function startCnpg(cp: ControlPlane, options: { timeoutMs?: number } = {}): Promise<RunningOperator> {
-  const timeoutMs = options.timeoutMs ?? 120_000;
+  const timeoutMs = options.timeoutMs ?? Number(process.env.CNPG_TIMEOUT_MS ?? 120_000);
   const dir = mkdtempSync(path.join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'infraforge-cnpg-'));
   const sup = new Supervisor(dir);
   const tails = (lines = 60) => sup.tails(lines);
@@ -80,12 +80,15 @@ export async function startCnpg(cp: ControlPlane, options: { timeoutMs?: number 
 
     await cp.apply(webhookConfigurations(port, ca));
     // The API server picks up webhook configurations asynchronously: wait until it asks this
-    // one, shown by a Cluster the validator alone refuses ("latest" cannot be compared).
-    await wait(`the API server calling ${CNPG_CLUSTER_VALIDATOR}`, async () => {
-      const probe = { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'probe', namespace: CNPG_NAMESPACE }, spec: { instances: 1, imageName: 'ghcr.io/cloudnative-pg/postgresql:latest', storage: { size: '1Gi' } } };
+    // one, shown by a Cluster the validator alone refuses, in its words (cluster_webhook.go
+    // validateImageName: a `latest` tag cannot be compared).
+    let answer = '';
+    const probe = { apiVersion: 'postgresql.cnpg.io/v1', kind: 'Cluster', metadata: { name: 'probe', namespace: CNPG_NAMESPACE }, spec: { instances: 1, imageName: 'ghcr.io/cloudnative-pg/postgresql:latest', storage: { size: '1Gi' } } };
+    await poll(async () => {
       const r = await cp.kubectl(['create', '--dry-run=server', '-f', '-'], { input: JSON.stringify(probe), allowFailure: true });
-      return r.code !== 0 && r.stderr.includes(`admission webhook "${CNPG_CLUSTER_VALIDATOR}" denied the request`);
-    });
+      answer = `exit ${r.code}: ${r.stderr}${r.stdout}`;
+      return r.code !== 0 && r.stderr.includes("Can't use 'latest' as image tag as we can't detect upgrades");
+    }, { what: `the API server calling ${CNPG_CLUSTER_VALIDATOR}`, timeoutMs, intervalMs: 500, onTimeout: () => `last answer to the probe: ${answer}\n${tails(20)}`, abortIf: crashed });
 
     return { logFile: manager.logFile, logTail: tails, stop: () => sup.dispose() };
   } catch (err) {
