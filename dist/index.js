@@ -6,12 +6,12 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-RIRYZWIE.js";
+} from "./chunks/chunk-HNDX6ZIH.js";
 import "./chunks/chunk-BM3PRLQD.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-YTJURLHZ.js";
+} from "./chunks/chunk-BK6ZRBA7.js";
 import "./chunks/chunk-ELOHFYSS.js";
 import {
   chartVersionAt,

@@ -107,23 +107,36 @@ function redis(d: Detected): Ruling {
   }
 }
 
+/** The major of a PostgreSQL version (`17.5` → 17). */
+const pgMajor = (version: string | undefined): number => Number(version?.split('.')[0]);
+
+/**
+ * CloudNativePG's rulings. Its validating webhook (internal/webhook/v1/cluster_webhook.go at
+ * v1.30.0; line numbers below) is run by test/e2e/webhooks.e2e.test.ts, which checks that it
+ * refuses exactly the changes refused here, in the words quoted here, and accepts the rest.
+ */
 function postgresql(d: Detected): Ruling {
   switch (d.change) {
-    // internal/webhook/v1/cluster_webhook.go validateStorageConfigurationChange: "can't shrink existing storage from %v to %v".
+    // cluster_webhook.go:1806-1836 validateStorageConfigurationChange: "can't shrink existing storage from %v to %v".
     case 'storage-shrink':
       return refused('operator', "CloudNativePG's webhook refuses it (\"can't shrink existing storage\"), so Argo CD retries the sync for ever. Keep the size; for a smaller disk, create a new component and copy the data in with CNPG `bootstrap.pg_basebackup`.");
     // docs/src/storage.md "Using the volume expansion Kubernetes feature".
     case 'storage-grow':
       return safe('CloudNativePG grows every PersistentVolumeClaim when the storage class allows volume expansion (`allowVolumeExpansion`); without it, re-create the instances one at a time.');
-    // validateStorageConfigurationChange compares sizes only; docs/src/storage.md "Re-creating storage".
+    // cluster_webhook.go:1806-1836 validateStorageConfigurationChange compares sizes only; docs/src/storage.md "Re-creating storage".
     case 'storage-class':
       return safe("Only volumes made from now on (new instances) get the new class; existing instances keep theirs until re-created one at a time (CNPG: \"Re-creating storage\").");
-    // docs/src/postgres_upgrades.md "Offline In-Place Major Upgrades".
+    // docs/src/postgres_upgrades.md "Offline In-Place Major Upgrades". cluster_webhook.go:1397-1407
+    // validateImageChange refuses an upgrade to a major below 16 (collation data it does not carry).
     case 'major-upgrade':
+      if (pgMajor(d.after.version) < 16) {
+        return refused('operator', `CloudNativePG's webhook refuses it ("major upgrades are only supported to version 16 or higher"), so Argo CD retries the sync for ever. Upgrade straight to 16 or later; or create a new component on ${d.after.version} and migrate with CNPG \`bootstrap.import\`.`);
+      }
       return { class: 'downtime', sentence: `CloudNativePG stops every instance and runs \`pg_upgrade\` in place (offline in-place major upgrade): the database is down meanwhile and cannot go back to ${d.before.version}. Take a backup first; to avoid the outage, create a new component on ${d.after.version} and migrate with CNPG \`bootstrap.import\`.` };
-    // cluster_webhook.go validateImageChange: "can't downgrade from major %v to %v".
+    // cluster_webhook.go:1382-1395 validateImageChange: "can't downgrade from major %v to %v", against the major
+    // the operator records in status.pgDataImageInfo once the cluster runs (so not on a cluster never reconciled).
     case 'major-downgrade':
-      return refused('operator', `CloudNativePG's webhook refuses it ("can't downgrade from major ${d.before.version} to ${d.after.version}"), so Argo CD retries the sync for ever. Keep the major; to run an older one, create a new component and import the data logically (CNPG \`bootstrap.import\`).`);
+      return refused('operator', `CloudNativePG's webhook refuses it ("can't downgrade from major ${pgMajor(d.before.version)} to ${pgMajor(d.after.version)}"), so Argo CD retries the sync for ever. Keep the major; to run an older one, create a new component and import the data logically (CNPG \`bootstrap.import\`).`);
     case 'scale-down':
       return safe('CloudNativePG removes the highest-numbered replicas and their volumes; the primary and its data stay.');
     case 'scale-up':

@@ -2,8 +2,9 @@
  * Claim edits and what each does to stored data, as the README's "Data safety" table says and
  * the operators' rules (cited in src/safety/rules.ts) decide. Each case is one component line
  * before and after, in a claim of `env` (default staging: several members, no quorum floor).
- * Shared by test/integration/data-safety.test.ts (the classification) and
- * test/e2e/data-safety.e2e.test.ts (the API server's judgement of the same objects).
+ * Shared by test/integration/data-safety.test.ts (the classification),
+ * test/e2e/data-safety.e2e.test.ts (the API server's judgement of the same objects) and
+ * test/e2e/webhooks.e2e.test.ts (the operators' webhooks' judgement: postgresql for now).
  */
 export interface SafetyCase {
   name: string;
@@ -29,6 +30,9 @@ export const IN_PLACE_CASES: SafetyCase[] = [
   // postgresql (CloudNativePG)
   { name: 'postgresql major up', base: '{ type: postgresql, name: db, version: "16" }', head: '{ type: postgresql, name: db, version: "17" }', expect: [C('major-upgrade', 'downtime')] },
   { name: 'postgresql major down', base: '{ type: postgresql, name: db, version: "17" }', head: '{ type: postgresql, name: db, version: "16" }', expect: [R('major-downgrade', 'operator')] },
+  { name: 'postgresql major up to below 16', base: '{ type: postgresql, name: db, version: "14" }', head: '{ type: postgresql, name: db, version: "15" }', expect: [R('major-upgrade', 'operator')] },
+  { name: 'postgresql major down, minor versions', base: '{ type: postgresql, name: db, version: "17.5" }', head: '{ type: postgresql, name: db, version: "16.9" }', expect: [R('major-downgrade', 'operator')] },
+  { name: 'postgresql minor down', base: '{ type: postgresql, name: db, version: "17.5" }', head: '{ type: postgresql, name: db, version: "17.4" }', expect: [C('version-change', 'rolling restart')] },
   { name: 'postgresql minor update', base: '{ type: postgresql, name: db, version: "17.4" }', head: '{ type: postgresql, name: db, version: "17.5" }', expect: [C('version-change', 'rolling restart')] },
   { name: 'postgresql storage shrinks', base: '{ type: postgresql, name: db, storage: 20Gi }', head: '{ type: postgresql, name: db, storage: 10Gi }', expect: [R('storage-shrink', 'operator')] },
   { name: 'postgresql storage grows', base: '{ type: postgresql, name: db, storage: 10Gi }', head: '{ type: postgresql, name: db, storage: 20Gi }', expect: [C('storage-grow', 'safe')] },

@@ -1,6 +1,7 @@
 /**
- * Where the control plane's programs come from: `.ci/install-e2e-tools` builds Argo CD and the
- * Kubernetes binaries into .ci/.tools/bin; etcd, redis-server and openssl come from Debian.
+ * Where the control plane's programs come from: `.ci/install-e2e-tools` builds Argo CD, the
+ * Kubernetes binaries and the operators whose webhooks the e2e runs into .ci/.tools/bin;
+ * etcd, redis-server and openssl come from Debian.
  * A missing program is always an error here (there is no useful e2e run without it); the
  * message says how to get it.
  */
@@ -17,7 +18,9 @@ const DEBIAN = ['etcd', 'redis-server', 'openssl', 'git', 'helm'] as const;
 /** The node's programs (test/e2e/node/), asked for only when a test starts a node. */
 export const NODE_BUILT = ['kubelet', 'kube-scheduler', 'kube-proxy'] as const;
 export const NODE_DEBIAN = ['containerd', 'runc', 'iptables', 'ip', 'docker-registry', 'go'] as const;
-export type Program = (typeof BUILT)[number] | (typeof DEBIAN)[number] | (typeof NODE_BUILT)[number] | (typeof NODE_DEBIAN)[number];
+/** Built too, but asked for only by the tests that run them (test/e2e/webhooks/). */
+const OPERATORS = ['cnpg-manager'] as const;
+export type Program = (typeof BUILT)[number] | (typeof DEBIAN)[number] | (typeof NODE_BUILT)[number] | (typeof NODE_DEBIAN)[number] | (typeof OPERATORS)[number];
 
 function executable(file: string): boolean {
   try {
@@ -36,7 +39,7 @@ export function program(name: Program): string {
     const file = path.join(dir, name);
     if (executable(file)) return file;
   }
-  const how = ([...BUILT, ...NODE_BUILT] as readonly string[]).includes(name)
+  const how = ([...BUILT, ...NODE_BUILT, ...OPERATORS] as readonly string[]).includes(name)
     ? 'run `bash .ci/install-e2e-tools` (or `bash .ci/bootstrap npm run e2e`)'
     : `install it (Debian: ${DEBIAN_PACKAGE[name] ?? name}; .ci/install-e2e-tools does this)`;
   throw new Error(`e2e control plane: ${name} not found in .ci/.tools/bin or on PATH: ${how}`);

@@ -6,7 +6,7 @@
  * (SIGKILL, a crashed worker).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { appendFileSync, closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 export interface Server {
@@ -78,6 +78,16 @@ export class Supervisor {
     process.off('exit', this.onExit);
     if (this.watchdog.pid) signal(this.watchdog.pid, 'SIGKILL');
   }
+
+  /** Stops every server, then removes the directory they ran in; a second call does nothing. */
+  async dispose(): Promise<void> {
+    if (this.disposed) return;
+    this.disposed = true;
+    await this.stopAll();
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+
+  private disposed = false;
 
   private killAllNow(): void {
     for (const { child, server } of this.children) if (child.pid && server.exited() === undefined) signal(child.pid, 'SIGKILL');

@@ -19,7 +19,7 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-YTJURLHZ.js";
+} from "./chunk-BK6ZRBA7.js";
 import {
   emitYaml
 } from "./chunk-ELOHFYSS.js";

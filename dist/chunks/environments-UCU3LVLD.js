@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-YTJURLHZ.js";
+} from "./chunk-BK6ZRBA7.js";
 import "./chunk-ELOHFYSS.js";
 import {
   ENVIRONMENTS_HELP,

@@ -7,7 +7,7 @@ import {
 } from "./chunk-BM3PRLQD.js";
 import {
   buildPlan
-} from "./chunk-YTJURLHZ.js";
+} from "./chunk-BK6ZRBA7.js";
 import "./chunk-ELOHFYSS.js";
 import {
   CODEOWNERS_HELP,
