@@ -9,14 +9,14 @@ import { buildImage, type ImageSpec } from '../e2e/node/oci-image.js';
 import { imageSpecs } from '../e2e/node/test-images.js';
 
 const sha = (b: Buffer) => `sha256:${createHash('sha256').update(b).digest('hex')}`;
-const apps = { echo: Buffer.from('#!fake echo binary\n'), pause: Buffer.from('#!fake pause binary\n') };
+const apps = { echo: Buffer.from('#!fake echo binary\n'), pause: Buffer.from('#!fake pause binary\n'), 'podinfo-standin': Buffer.from('#!fake podinfo binary\n') };
 
 describe('OCI images of the e2e node', () => {
   it('are byte-identical for the same input, and differ when the user differs', () => {
     const specs = imageSpecs(apps);
     expect(buildImage(specs.echo).digest).toBe(buildImage(imageSpecs({ ...apps }).echo).digest);
     const digests = new Set(Object.values(specs).map((s) => buildImage(s).digest));
-    expect(digests.size).toBe(4);
+    expect(digests.size).toBe(5);
   });
 
   it('link manifest → config → layer by digest and size', () => {
@@ -33,7 +33,16 @@ describe('OCI images of the e2e node', () => {
 
   it('write the users the README promises', () => {
     const users = Object.fromEntries(Object.entries(imageSpecs(apps)).map(([name, spec]) => [name, JSON.parse(buildImage(spec).config.toString()).config.User]));
-    expect(users).toEqual({ echo: '65532', 'echo-root': 'root', 'echo-named': 'app', pause: '65535' });
+    expect(users).toEqual({ echo: '65532', 'echo-root': 'root', 'echo-named': 'app', pause: '65535', podinfo: 'app' });
+  });
+
+  it('lay the podinfo stand-in out like podinfo\'s image, so the claim\'s relative `./podinfo` command resolves', () => {
+    const image = buildImage(imageSpecs(apps).podinfo);
+    expect(JSON.parse(image.config.toString()).config).toMatchObject({ WorkingDir: '/home/app', Entrypoint: ['./podinfo'], User: 'app' });
+    const listing = execFileSync('tar', ['-tf', '-'], { input: image.layer }).toString().trim().split('\n');
+    expect(listing).toContain('home/app/podinfo');
+    expect(listing).toContain('etc/passwd');
+    expect(JSON.parse(buildImage(imageSpecs(apps).echo).config.toString()).config.WorkingDir).toBeUndefined();
   });
 
   it('have a layer tar(1) lists with the modes asked for and epoch times', () => {

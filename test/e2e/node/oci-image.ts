@@ -25,6 +25,8 @@ export interface ImageSpec {
   /** The config's User (the Dockerfile's USER); undefined leaves it out (the image runs as root). */
   user?: string;
   env?: string[];
+  /** The config's WorkingDir (the Dockerfile's WORKDIR): where a relative command such as `./app` is found. */
+  workingDir?: string;
   exposedPorts?: number[];
   labels?: Record<string, string>;
 }
@@ -47,6 +49,7 @@ export function buildImage(spec: ImageSpec): BuiltImage {
         ...(spec.user === undefined ? {} : { User: spec.user }),
         Entrypoint: spec.entrypoint,
         Env: spec.env ?? ['PATH=/'],
+        ...(spec.workingDir === undefined ? {} : { WorkingDir: spec.workingDir }),
         ...(spec.exposedPorts ? { ExposedPorts: Object.fromEntries(spec.exposedPorts.map((p) => [`${p}/tcp`, {}])) } : {}),
         ...(spec.labels ? { Labels: spec.labels } : {}),
       },

@@ -9,6 +9,7 @@
  * | `e2e/echo-root` | `root` | `--verify-images` refuses it when the pod would keep the image's user |
  * | `e2e/echo-named` | `app` (in /etc/passwd) | the kubelet cannot check a name against runAsNonRoot |
  * | `e2e/pause` | `65535` | containerd's sandbox image (Kubernetes' pause, ours) |
+ * | `e2e/podinfo:6.9.2` | `app` (in /etc/passwd) | stands in for ghcr.io/stefanprodan/podinfo:6.9.2, laid out like it: `/home/app/podinfo`, `WORKDIR /home/app`, `USER app` |
  *
  * Digests are deterministic for a given Go release (the binaries are reproducible with
  * -trimpath and no VCS stamp; the layers carry fixed metadata).
@@ -24,6 +25,8 @@ import { buildImage, type ImageSpec, MANIFEST_TYPE } from './oci-image.js';
 const APPS = path.join(path.dirname(new URL(import.meta.url).pathname), 'apps');
 export const APP_TAG = '1.0.0';
 export const APP_PORT = 8080;
+/** The tag of podinfo the real-apps fixture's claim names; the stand-in carries the same one. */
+export const PODINFO_TAG = '6.9.2';
 
 export interface TestImages {
   /** `host/e2e/<name>` for each image, all tagged APP_TAG (pause: `pause:1`). */
@@ -31,6 +34,8 @@ export interface TestImages {
   echoRoot: string;
   echoNamed: string;
   pause: string;
+  /** `host/e2e/podinfo`, tagged PODINFO_TAG: ./apps/podinfo-standin. */
+  podinfo: string;
   /** Manifest digest per repository. */
   digests: Record<string, string>;
 }
@@ -54,7 +59,7 @@ const PASSWD = 'root:x:0:0:root:/:/sbin/nologin\napp:x:10001:10001:app:/:/sbin/n
 const GROUP = 'root:x:0:\napp:x:10001:\n';
 
 /** The images above, for the binaries `apps`; pure. */
-export function imageSpecs(apps: Record<string, Buffer>): Record<'echo' | 'echo-root' | 'echo-named' | 'pause', ImageSpec> {
+export function imageSpecs(apps: Record<string, Buffer>): Record<'echo' | 'echo-root' | 'echo-named' | 'pause' | 'podinfo', ImageSpec> {
   const echo = (user: string, extra: ImageSpec['files'] = []): ImageSpec => ({
     files: [...extra, { path: 'echo', data: apps.echo!, mode: 0o755 }],
     entrypoint: ['/echo'],
@@ -67,12 +72,21 @@ export function imageSpecs(apps: Record<string, Buffer>): Record<'echo' | 'echo-
     'echo-root': echo('root'),
     'echo-named': echo('app', [{ path: 'etc/group', data: Buffer.from(GROUP) }, { path: 'etc/passwd', data: Buffer.from(PASSWD) }]),
     pause: { files: [{ path: 'pause', data: apps.pause!, mode: 0o755 }], entrypoint: ['/pause'], user: '65535' },
+    // podinfo's Dockerfile: `adduser app`, `WORKDIR /home/app`, `COPY podinfo .`, `USER app`, `CMD ["./podinfo"]`;
+    // the claim's `command: [./podinfo]` relies on that working directory.
+    podinfo: {
+      files: [{ path: 'etc/group', data: Buffer.from(GROUP) }, { path: 'etc/passwd', data: Buffer.from(PASSWD) }, { path: 'home/app/podinfo', data: apps['podinfo-standin']!, mode: 0o755 }],
+      entrypoint: ['./podinfo'],
+      workingDir: '/home/app',
+      user: 'app',
+      exposedPorts: [9898, 9797, 9999],
+    },
   };
 }
 
 /** Builds and pushes every test image to the plain-HTTP registry at `host`. */
 export async function pushTestImages(goBin: string, host: string): Promise<TestImages> {
-  const apps = await buildApps(goBin, ['echo', 'pause']);
+  const apps = await buildApps(goBin, ['echo', 'pause', 'podinfo-standin']);
   const client = new RegistryClient({ host, plainHttp: true });
   const digests: Record<string, string> = {};
   for (const [name, spec] of Object.entries(imageSpecs(apps))) {
@@ -80,8 +94,8 @@ export async function pushTestImages(goBin: string, host: string): Promise<TestI
     const image = buildImage(spec);
     await client.pushBlob(repository, image.config);
     await client.pushBlob(repository, image.layer);
-    await client.putManifest(repository, name === 'pause' ? '1' : APP_TAG, image.manifest, MANIFEST_TYPE);
+    await client.putManifest(repository, ({ pause: '1', podinfo: PODINFO_TAG } as Record<string, string>)[name] ?? APP_TAG, image.manifest, MANIFEST_TYPE);
     digests[repository] = image.digest;
   }
-  return { echo: `${host}/e2e/echo`, echoRoot: `${host}/e2e/echo-root`, echoNamed: `${host}/e2e/echo-named`, pause: `${host}/e2e/pause:1`, digests };
+  return { echo: `${host}/e2e/echo`, echoRoot: `${host}/e2e/echo-root`, echoNamed: `${host}/e2e/echo-named`, pause: `${host}/e2e/pause:1`, podinfo: `${host}/e2e/podinfo`, digests };
 }
