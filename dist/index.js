@@ -6,12 +6,12 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-HNDX6ZIH.js";
+} from "./chunks/chunk-HQCO353O.js";
 import "./chunks/chunk-BM3PRLQD.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-BK6ZRBA7.js";
+} from "./chunks/chunk-QA2UCC3K.js";
 import "./chunks/chunk-ELOHFYSS.js";
 import {
   chartVersionAt,

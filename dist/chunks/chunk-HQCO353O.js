@@ -19,7 +19,7 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-BK6ZRBA7.js";
+} from "./chunk-QA2UCC3K.js";
 import {
   emitYaml
 } from "./chunk-ELOHFYSS.js";

@@ -2,9 +2,9 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-HNDX6ZIH.js";
+} from "./chunk-HQCO353O.js";
 import "./chunk-BM3PRLQD.js";
-import "./chunk-BK6ZRBA7.js";
+import "./chunk-QA2UCC3K.js";
 import "./chunk-ELOHFYSS.js";
 import "./chunk-6D7SRI54.js";
 import {

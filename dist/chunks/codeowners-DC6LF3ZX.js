@@ -7,7 +7,7 @@ import {
 } from "./chunk-BM3PRLQD.js";
 import {
   buildPlan
-} from "./chunk-BK6ZRBA7.js";
+} from "./chunk-QA2UCC3K.js";
 import "./chunk-ELOHFYSS.js";
 import {
   CODEOWNERS_HELP,

@@ -4,7 +4,7 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-BK6ZRBA7.js";
+} from "./chunk-QA2UCC3K.js";
 import "./chunk-ELOHFYSS.js";
 import "./chunk-OKJEGO2J.js";
 import "./chunk-QS2U5M3L.js";

@@ -6496,14 +6496,18 @@ function claimsOf(files) {
 }
 function storesOf(files) {
   const namespaces = /* @__PURE__ */ new Map();
-  for (const [path6, text] of files) {
-    const m = APPSET.exec(path6);
-    if (m) namespaces.set(`${m[1]}/${m[2]}`, namespaceOf(read(text)));
-  }
+  const namespace = (env, claim) => {
+    const key2 = `${env}/${claim}`;
+    if (!namespaces.has(key2)) {
+      const appset = files.get(`rendered/${env}/${claim}/applicationset.yaml`);
+      namespaces.set(key2, appset === void 0 ? void 0 : namespaceOf(read(appset)));
+    }
+    return namespaces.get(key2);
+  };
   const stores = /* @__PURE__ */ new Map();
   for (const [path6, text] of files) {
     const m = VALUES.exec(path6);
-    if (!m) continue;
+    if (!m || !DATA_TYPES.some((t) => text.includes(t))) continue;
     const values = read(text);
     const type = values?.type;
     if (typeof type !== "string" || !DATA_TYPES.includes(type)) continue;
@@ -6513,7 +6517,7 @@ function storesOf(files) {
       claim: m[2],
       name: m[3],
       type,
-      namespace: namespaces.get(`${m[1]}/${m[2]}`),
+      namespace: namespace(m[1], m[2]),
       claimFile: HEADER.exec(text)?.[1],
       settings: isDoc(settings) ? settings : {}
     };
