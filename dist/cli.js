@@ -196,7 +196,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-LYPPVAST.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-D65YJIN2.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -256,7 +256,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-LYPPVAST.js");
+      const { buildPlan } = await import("./chunks/pipeline-D65YJIN2.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       const codeowners = await codeownersCheck(root, rendered);
@@ -290,9 +290,9 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-4ZY3EMVN.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-JFFMH7HV.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-DC6LF3ZX.js")).codeowners),
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-YP4YPVSO.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-O3MJBEOV.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-YBN6M2CW.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-HWCAZQ34.js")).chart)
 };
 function overview() {

@@ -6,12 +6,12 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-HQCO353O.js";
+} from "./chunks/chunk-QER5MTE2.js";
 import "./chunks/chunk-BM3PRLQD.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-QA2UCC3K.js";
+} from "./chunks/chunk-RJ7H3Q3A.js";
 import "./chunks/chunk-ELOHFYSS.js";
 import {
   chartVersionAt,

@@ -4,7 +4,7 @@
  * before and after, in a claim of `env` (default staging: several members, no quorum floor).
  * Shared by test/integration/data-safety.test.ts (the classification),
  * test/e2e/data-safety.e2e.test.ts (the API server's judgement of the same objects) and
- * test/e2e/webhooks.e2e.test.ts (the operators' webhooks' judgement: postgresql for now).
+ * test/e2e/webhooks.e2e.test.ts (the operators' webhooks' judgement: postgresql and elasticsearch).
  */
 export interface SafetyCase {
   name: string;
@@ -55,6 +55,8 @@ export const IN_PLACE_CASES: SafetyCase[] = [
   // elasticsearch (ECK)
   { name: 'elasticsearch downgrade', base: '{ type: elasticsearch, name: search, version: "9.1.0" }', head: '{ type: elasticsearch, name: search, version: "9.0.0" }', expect: [R('version-downgrade', 'operator')] },
   { name: 'elasticsearch upgrade', base: '{ type: elasticsearch, name: search, version: "9.0.0" }', head: '{ type: elasticsearch, name: search, version: "9.1.0" }', expect: [C('version-upgrade', 'rolling restart')] },
+  { name: 'elasticsearch 8.18 to 9', base: '{ type: elasticsearch, name: search, version: "8.18.0" }', head: '{ type: elasticsearch, name: search, version: "9.1.0" }', expect: [C('version-upgrade', 'rolling restart')] },
+  { name: 'elasticsearch 8.17 to 9', base: '{ type: elasticsearch, name: search, version: "8.17.0" }', head: '{ type: elasticsearch, name: search, version: "9.1.0" }', expect: [R('version-upgrade', 'operator')] },
   { name: 'elasticsearch to one node', base: '{ type: elasticsearch, name: search, replicas: 3 }', head: '{ type: elasticsearch, name: search, replicas: 1 }', expect: [R('scale-down', 'operator')] },
   { name: 'elasticsearch 5 to 3 nodes', base: '{ type: elasticsearch, name: search, replicas: 5 }', head: '{ type: elasticsearch, name: search, replicas: 3 }', expect: [C('scale-down', 'safe')] },
   { name: 'elasticsearch storage shrinks', base: '{ type: elasticsearch, name: search, storage: 20Gi }', head: '{ type: elasticsearch, name: search, storage: 10Gi }', expect: [R('storage-shrink', 'operator')] },

@@ -19,7 +19,7 @@ const DEBIAN = ['etcd', 'redis-server', 'openssl', 'git', 'helm'] as const;
 export const NODE_BUILT = ['kubelet', 'kube-scheduler', 'kube-proxy'] as const;
 export const NODE_DEBIAN = ['containerd', 'runc', 'iptables', 'ip', 'docker-registry', 'go'] as const;
 /** Built too, but asked for only by the tests that run them (test/e2e/webhooks/). */
-const OPERATORS = ['cnpg-manager'] as const;
+const OPERATORS = ['cnpg-manager', 'eck-operator'] as const;
 export type Program = (typeof BUILT)[number] | (typeof DEBIAN)[number] | (typeof NODE_BUILT)[number] | (typeof NODE_DEBIAN)[number] | (typeof OPERATORS)[number];
 
 function executable(file: string): boolean {

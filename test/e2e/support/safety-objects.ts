@@ -51,9 +51,15 @@ export async function renderSafetyCase(c: SafetyCase, namespace: string, kubeVer
   return { findings, component, before: await objects(base!.root), after: await objects(head!.root) };
 }
 
-/** `kubectl apply --server-side` as Argo CD's controller, optionally as a server-side dry run. */
+/**
+ * `kubectl apply --server-side` as Argo CD's controller, optionally as a server-side dry run.
+ * Conflicts are forced as Argo CD forces them (gitops-engine pkg/utils/kube/resource_ops.go:
+ * `ForceConflicts = serverSideApply`; its default client-side apply has no field owners at all):
+ * an operator that wrote into its own resource's spec (ECK does, into `spec.nodeSets`) never
+ * stops a sync, only its webhook does.
+ */
 export function applyAsArgocd(cp: ControlPlane, namespace: string, docs: Doc[], options: { dryRun?: boolean } = {}): Promise<KubectlResult> {
-  const args = ['apply', ...(options.dryRun ? ['--dry-run=server'] : []), '--server-side', '--field-manager=argocd-controller', '-n', namespace, '-f', '-'];
+  const args = ['apply', ...(options.dryRun ? ['--dry-run=server'] : []), '--server-side', '--force-conflicts', '--field-manager=argocd-controller', '-n', namespace, '-f', '-'];
   return cp.kubectl(args, { input: docs.map((d) => JSON.stringify(d)).join('\n---\n'), allowFailure: true });
 }
 

@@ -6415,16 +6415,31 @@ function mongodb(d) {
       return rolling(d, "The operator restarts the members one at a time, secondaries first.");
   }
 }
+var ES_UPGRADE_FROM = { "7": "7.0.0", "8": "7.17.0", "9": "8.18.0" };
+var ES_ROLLING = "ECK restarts the nodes one at a time, waiting for the cluster to be green or yellow between them.";
+function esUpgradePathRefused(before, after) {
+  const from = ES_UPGRADE_FROM[after?.split(".")[0] ?? ""];
+  return before !== void 0 && from !== void 0 && compareVersions(before, from) === -1;
+}
 function elasticsearch(d) {
   switch (d.change) {
-    // pkg/controller/elasticsearch/validation/validations.go noDowngrades: "Downgrades are not supported".
+    // validation/validations.go:490-516 validUpgradePath (msg :45), an update validation (:60-67, webhook.go:60-81 ValidateUpdate).
+    case "version-upgrade":
+      if (esUpgradePathRefused(d.before.version, d.after.version)) {
+        return refused("operator", `ECK's webhook refuses it ("Unsupported version upgrade path. Check the Elasticsearch documentation for supported upgrade paths."), so Argo CD retries the sync for ever: Elasticsearch ${d.after.version} upgrades only from ${ES_UPGRADE_FROM[d.after.version.split(".")[0]]} or later. Upgrade to that version first, then to ${d.after.version}.`);
+      }
+      return rolling(d, ES_ROLLING);
+    // validation/validations.go:464-488 noDowngrades (msg :38), an update validation too.
     case "version-downgrade":
       return refused("operator", `ECK's webhook refuses it ("Downgrades are not supported"), so Argo CD retries the sync for ever. Keep the version; to run an older one, create a new component and restore a snapshot taken there, or reindex.`);
-    // pkg/controller/common/volume/validations/validations.go ValidateClaimsStorageUpdate.
+    // validation/volume_validation.go:121-152 validPVCModification compares with the nodeSet's StatefulSet;
+    // common/volume/validations/validations.go:41-51 ValidateClaimsStorageUpdate: "decreasing storage size is not supported".
     case "storage-shrink":
-      return refused("operator", `ECK's webhook refuses it ("decreasing storage size is not supported"). Keep the size; for smaller disks, create a new component and reindex or restore a snapshot.`);
+      return refused("operator", `ECK's webhook refuses it ("decreasing storage size is not supported"), so Argo CD retries the sync for ever. Keep the size; for smaller disks, create a new component and reindex or restore a snapshot.`);
+    // validation/volume_validation.go:98-112: any claim change but its storage request; common/volume/validations/validations.go:21 PvcImmutableErrMsg.
     case "storage-class":
-      return refused("operator", `ECK's webhook refuses it ("volume claim templates can only have their storage requests increased \u2026 Any other change is forbidden"). Keep the class; to move, create a new component with it and reindex or restore a snapshot.`);
+      return refused("operator", `ECK's webhook refuses it ("volume claim templates can only have their storage requests increased, if the storage class allows volume expansion. Any other change is forbidden"), so Argo CD retries the sync for ever. Keep the class; to move, create a new component with it and reindex or restore a snapshot.`);
+    // common/volume/validations/validations.go:43-46, 67-79 EnsureClaimSupportsExpansion (--validate-storage-class, on by default).
     case "storage-grow":
       return safe("ECK grows each PersistentVolumeClaim when the storage class allows expansion (its webhook refuses the change otherwise).");
     // pkg/controller/elasticsearch/migration/migrate_data.go nodeMayHaveShard, and the node shutdown API: a node goes only when it holds no shard copy.
@@ -6433,7 +6448,7 @@ function elasticsearch(d) {
     case "scale-up":
       return safe("New nodes join and Elasticsearch moves shards onto them.");
     default:
-      return rolling(d, "ECK restarts the nodes one at a time, waiting for the cluster to be green or yellow between them.");
+      return rolling(d, ES_ROLLING);
   }
 }
 function kafka(d) {

@@ -4,7 +4,7 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-QA2UCC3K.js";
+} from "./chunk-RJ7H3Q3A.js";
 import "./chunk-ELOHFYSS.js";
 import "./chunk-OKJEGO2J.js";
 import "./chunk-QS2U5M3L.js";

@@ -19,7 +19,7 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-QA2UCC3K.js";
+} from "./chunk-RJ7H3Q3A.js";
 import {
   emitYaml
 } from "./chunk-ELOHFYSS.js";

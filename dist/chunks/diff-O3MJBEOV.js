@@ -2,9 +2,9 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-HQCO353O.js";
+} from "./chunk-QER5MTE2.js";
 import "./chunk-BM3PRLQD.js";
-import "./chunk-QA2UCC3K.js";
+import "./chunk-RJ7H3Q3A.js";
 import "./chunk-ELOHFYSS.js";
 import "./chunk-6D7SRI54.js";
 import {

@@ -7,7 +7,7 @@ import {
 } from "./chunk-BM3PRLQD.js";
 import {
   buildPlan
-} from "./chunk-QA2UCC3K.js";
+} from "./chunk-RJ7H3Q3A.js";
 import "./chunk-ELOHFYSS.js";
 import {
   CODEOWNERS_HELP,

@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-QA2UCC3K.js";
+} from "./chunk-RJ7H3Q3A.js";
 import "./chunk-ELOHFYSS.js";
 import {
   ENVIRONMENTS_HELP,
