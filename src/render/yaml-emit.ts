@@ -120,7 +120,7 @@ function scalar(value: unknown, out: Output): string {
       return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) throw new EmitError(`refusing to write ${value}`, out.path);
-      return Object.is(value, -0) ? '0' : String(value);
+      return Object.is(value, -0) ? '0' : numberText(value);
     case 'object':
       if (value === null) return 'null';
       if (Array.isArray(value)) return '[]';
@@ -129,6 +129,15 @@ function scalar(value: unknown, out: Output): string {
     default:
       throw new EmitError(`refusing to write ${typeof value}`, out.path);
   }
+}
+
+/**
+ * JavaScript writes 1e21 and 1e-7 without a decimal point, which YAML 1.1 reads as a string
+ * (its floats need one); `1.0e+21` is a float to 1.1, 1.2 and go-yaml alike.
+ */
+function numberText(value: number): string {
+  const text = String(value);
+  return text.includes('e') && !text.includes('.') ? text.replace('e', '.0e') : text;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

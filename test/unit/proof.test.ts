@@ -62,6 +62,11 @@ describe('proveFile', () => {
     ['an alias (our emitter writes none)', `${HEADER}a: &x 1\nb: *x\n`, { a: 1, b: 1 }],
     ['a duplicate key', `${HEADER}a: 1\na: 1\n`, { a: 1 }],
     ['a list where a mapping was meant', `${HEADER}- a\n`, { 0: 'a' }],
+    ['a key read as a boolean (the model has the string)', `${HEADER}true: 1\n`, { true: 1 }],
+    ['a key read as null', `${HEADER}null: 1\n`, { null: 1 }],
+    ['a number in e-notation, a string to YAML 1.1', `${HEADER}v: 1e+21\n`, { v: 1e21 }],
+    ['a date go-yaml reads (one-digit month)', `${HEADER}v: 2001-1-1\n`, { v: '2001-1-1' }],
+    ['a tag', `${HEADER}v: !!binary aGk=\n`, { v: 'aGk=' }],
   ])('refuses %s', (_what, text, model) => {
     const header = text.startsWith(HEADER) ? HEADER : `${text.split('\n')[0]}\n`;
     expect(proveFile(text, header, model, VALUES)).toBeDefined();

@@ -3,35 +3,35 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-BM3PRLQD.js";
+} from "./chunk-RSYW5KMV.js";
 import {
   BASE_DIR,
-  CORE_SCHEMA,
   DEPLOYMENTS_DIR,
   buildPlan,
   dataSafety,
   handChangeProblems,
   handChanges,
   lifecycleNotes,
-  loadAll,
   massDeletion,
   massDeletionNote,
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-RJ7H3Q3A.js";
+} from "./chunk-C7PWVDNT.js";
 import {
-  emitYaml
-} from "./chunk-ELOHFYSS.js";
+  CORE_SCHEMA,
+  emitYaml,
+  loadAll
+} from "./chunk-TNZCH625.js";
 import {
   packageChart
-} from "./chunk-6D7SRI54.js";
+} from "./chunk-UQU3I4CC.js";
 import {
   CHART_DIR
-} from "./chunk-OKJEGO2J.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   require_dist
-} from "./chunk-QS2U5M3L.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InputError,
   __toESM,
@@ -426,7 +426,7 @@ function bytesByPath(files) {
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -628,7 +628,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -676,7 +676,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
