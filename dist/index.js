@@ -6,24 +6,24 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-RJ64RD4K.js";
-import "./chunks/chunk-RSYW5KMV.js";
+} from "./chunks/chunk-VYOFA23H.js";
+import "./chunks/chunk-XXLJHJ2R.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-C7PWVDNT.js";
-import "./chunks/chunk-TNZCH625.js";
+} from "./chunks/chunk-LPGKDMIJ.js";
+import "./chunks/chunk-E7YOVZ33.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-AG2NK6K2.js";
-import "./chunks/chunk-UQU3I4CC.js";
+} from "./chunks/chunk-NNESDO7Z.js";
+import "./chunks/chunk-PZL5JJYK.js";
 import {
   CHART_DIR,
   createGit,
   resolveSettings
-} from "./chunks/chunk-ACHWKVYP.js";
-import "./chunks/chunk-L3QWIUZL.js";
+} from "./chunks/chunk-TPJ2NIKF.js";
+import "./chunks/chunk-6QYW2XIL.js";
 import {
   InfraError,
   InputError,

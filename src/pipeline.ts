@@ -3,10 +3,11 @@
  * discover → parse + schema → semantics → plan (pure) → apply to rendered/.
  * Every input problem is collected before anything is written; one InputError carries them all.
  */
+import { createHash } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { ValidateFunction } from 'ajv';
-import { makeAjv } from './claims/ajv.js';
+import { makeAjv, precompiledFor } from './claims/ajv.js';
 import { discoverClaimFiles } from './claims/discover.js';
 import { loadClaims } from './claims/load.js';
 import { semanticProblems } from './claims/semantic.js';
@@ -130,11 +131,16 @@ export async function renderRepository(options: RenderOptions): Promise<ApplyRes
 export async function valuesValidator(root: string): Promise<ValidateFunction> {
   const file = `${CHART_DIR}/values.schema.json`;
   let schema: object;
+  let text: string;
   try {
-    schema = JSON.parse(await readFile(path.join(root, file), 'utf8')) as object;
+    text = await readFile(path.join(root, file), 'utf8');
+    schema = JSON.parse(text) as object;
   } catch (error) {
     throw new InputError([{ file, code: 'values-schema-missing', message: `cannot read ${file}: ${(error as Error).message}` }]);
   }
+  const built = precompiledFor(`sha256:${createHash('sha256').update(text).digest('hex')}`);
+  // values-problems.ts reads the schema back from the validator, as Ajv's compiled ones carry it.
+  if (built) return Object.assign(built, { schema });
   try {
     return makeAjv().compile(schema);
   } catch (error) {

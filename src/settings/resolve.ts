@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseChartYaml } from '../chart/chart-yaml.js';
-import { compiledAllErrors } from '../claims/ajv.js';
+import { compiled, compiledAllErrors } from '../claims/ajv.js';
 import { parseClaimFile } from '../claims/parse.js';
 import { schemaCursor } from '../claims/schema-cursor.js';
 import { schemaProblems } from '../claims/schema-errors.js';
@@ -131,9 +131,12 @@ async function readSettingsFile(root: string): Promise<{ file: SettingsFile; doc
   if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, code: 'settings-multiple', message: 'the settings file must hold one document' });
   const doc = parsed.docs[0];
   if (doc && problems.length === 0) {
-    // One small file, read once: every error at once.
-    const validate = compiledAllErrors(settingsSchema);
-    if (!validate(doc.data)) problems.push(...schemaProblems(doc, validate.errors ?? []));
+    // Valid is the common case; only an invalid file pays for compiling the every-error validator.
+    if (!compiled(settingsSchema)(doc.data)) {
+      const all = compiledAllErrors(settingsSchema);
+      all(doc.data);
+      problems.push(...schemaProblems(doc, all.errors ?? []));
+    }
   }
   if (problems.length) throw new InputError(problems);
   return doc ? { file: (doc.data ?? {}) as SettingsFile, doc } : { file: {} };

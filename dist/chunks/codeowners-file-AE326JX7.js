@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-RSYW5KMV.js";
-import "./chunk-TNZCH625.js";
-import "./chunk-L3QWIUZL.js";
+} from "./chunk-XXLJHJ2R.js";
+import "./chunk-E7YOVZ33.js";
+import "./chunk-6QYW2XIL.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,

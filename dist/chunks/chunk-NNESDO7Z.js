@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-UQU3I4CC.js";
+} from "./chunk-PZL5JJYK.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-ACHWKVYP.js";
+} from "./chunk-TPJ2NIKF.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

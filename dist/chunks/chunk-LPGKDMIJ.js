@@ -32,7 +32,7 @@ import {
   volumeIssues,
   wiredEnv,
   wiringClashes
-} from "./chunk-TNZCH625.js";
+} from "./chunk-E7YOVZ33.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -47,7 +47,7 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-ACHWKVYP.js";
+} from "./chunk-TPJ2NIKF.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
@@ -63,6 +63,7 @@ import {
   makeAjv,
   parseClaimFile,
   placeOf,
+  precompiledFor,
   problemAt,
   releaseName,
   require_dist,
@@ -70,7 +71,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-6QYW2XIL.js";
 import {
   InfraError,
   InputError,
@@ -82,6 +83,7 @@ import {
 } from "./chunk-T4QEYBET.js";
 
 // src/pipeline.ts
+import { createHash } from "node:crypto";
 import { readdir as readdir4, readFile as readFile2 } from "node:fs/promises";
 import path5 from "node:path";
 
@@ -4290,11 +4292,15 @@ async function renderRepository(options) {
 async function valuesValidator(root) {
   const file = `${CHART_DIR}/values.schema.json`;
   let schema;
+  let text;
   try {
-    schema = JSON.parse(await readFile2(path5.join(root, file), "utf8"));
+    text = await readFile2(path5.join(root, file), "utf8");
+    schema = JSON.parse(text);
   } catch (error) {
     throw new InputError([{ file, code: "values-schema-missing", message: `cannot read ${file}: ${error.message}` }]);
   }
+  const built = precompiledFor(`sha256:${createHash("sha256").update(text).digest("hex")}`);
+  if (built) return Object.assign(built, { schema });
   try {
     return makeAjv().compile(schema);
   } catch (error) {

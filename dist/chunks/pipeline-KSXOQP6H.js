@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-C7PWVDNT.js";
-import "./chunk-TNZCH625.js";
-import "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+} from "./chunk-LPGKDMIJ.js";
+import "./chunk-E7YOVZ33.js";
+import "./chunk-TPJ2NIKF.js";
+import "./chunk-6QYW2XIL.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-RSYW5KMV.js";
+} from "./chunk-XXLJHJ2R.js";
 import {
   buildPlan
-} from "./chunk-C7PWVDNT.js";
-import "./chunk-TNZCH625.js";
+} from "./chunk-LPGKDMIJ.js";
+import "./chunk-E7YOVZ33.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+import "./chunk-TPJ2NIKF.js";
+import "./chunk-6QYW2XIL.js";
 import {
   ExitCode,
   InputError

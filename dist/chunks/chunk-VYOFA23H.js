@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-RSYW5KMV.js";
+} from "./chunk-XXLJHJ2R.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,21 +17,21 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-C7PWVDNT.js";
+} from "./chunk-LPGKDMIJ.js";
 import {
   CORE_SCHEMA,
   emitYaml,
   loadAll
-} from "./chunk-TNZCH625.js";
+} from "./chunk-E7YOVZ33.js";
 import {
   packageChart
-} from "./chunk-UQU3I4CC.js";
+} from "./chunk-PZL5JJYK.js";
 import {
   CHART_DIR
-} from "./chunk-ACHWKVYP.js";
+} from "./chunk-TPJ2NIKF.js";
 import {
   require_dist
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-6QYW2XIL.js";
 import {
   InputError,
   __toESM,

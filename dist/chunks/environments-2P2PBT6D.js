@@ -1,15 +1,15 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-C7PWVDNT.js";
-import "./chunk-TNZCH625.js";
+} from "./chunk-LPGKDMIJ.js";
+import "./chunk-E7YOVZ33.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+import "./chunk-TPJ2NIKF.js";
+import "./chunk-6QYW2XIL.js";
 import {
   ExitCode
 } from "./chunk-T4QEYBET.js";

@@ -8,7 +8,7 @@ import {
   isQualifiedName,
   schemaProblems,
   toDnsLabel
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-6QYW2XIL.js";
 import {
   cmp,
   escapeText,

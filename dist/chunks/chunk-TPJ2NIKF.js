@@ -1,12 +1,13 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
+  compiled,
   compiledAllErrors,
   isDnsLabel,
   parseClaimFile,
   placeOf,
   schemaCursor,
   schemaProblems
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-6QYW2XIL.js";
 import {
   InfraError,
   InputError,
@@ -4697,8 +4698,11 @@ async function readSettingsFile(root) {
   if (parsed.docs.length > 1) problems.push({ file: SETTINGS_FILE, code: "settings-multiple", message: "the settings file must hold one document" });
   const doc = parsed.docs[0];
   if (doc && problems.length === 0) {
-    const validate = compiledAllErrors(render_settings_schema_default);
-    if (!validate(doc.data)) problems.push(...schemaProblems(doc, validate.errors ?? []));
+    if (!compiled(render_settings_schema_default)(doc.data)) {
+      const all = compiledAllErrors(render_settings_schema_default);
+      all(doc.data);
+      problems.push(...schemaProblems(doc, all.errors ?? []));
+    }
   }
   if (problems.length) throw new InputError(problems);
   return doc ? { file: doc.data ?? {}, doc } : { file: {} };

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   parseChartYaml,
   sha256
-} from "./chunk-ACHWKVYP.js";
+} from "./chunk-TPJ2NIKF.js";
 import {
   makeAjv
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-6QYW2XIL.js";
 import {
   InputError,
   cmp

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-AG2NK6K2.js";
+} from "./chunk-NNESDO7Z.js";
 import {
   packageChart
-} from "./chunk-UQU3I4CC.js";
+} from "./chunk-PZL5JJYK.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,8 +16,8 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+} from "./chunk-TPJ2NIKF.js";
+import "./chunk-6QYW2XIL.js";
 import {
   ExitCode,
   InputError

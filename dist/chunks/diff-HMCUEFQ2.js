@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-RJ64RD4K.js";
-import "./chunk-RSYW5KMV.js";
-import "./chunk-C7PWVDNT.js";
-import "./chunk-TNZCH625.js";
-import "./chunk-UQU3I4CC.js";
+} from "./chunk-VYOFA23H.js";
+import "./chunk-XXLJHJ2R.js";
+import "./chunk-LPGKDMIJ.js";
+import "./chunk-E7YOVZ33.js";
+import "./chunk-PZL5JJYK.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -17,8 +17,8 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+} from "./chunk-TPJ2NIKF.js";
+import "./chunk-6QYW2XIL.js";
 import {
   ExitCode,
   InputError,
