@@ -6,13 +6,13 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-VYOFA23H.js";
-import "./chunks/chunk-XXLJHJ2R.js";
+} from "./chunks/chunk-MMM4SML2.js";
+import "./chunks/chunk-XZSJIY44.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-LPGKDMIJ.js";
-import "./chunks/chunk-E7YOVZ33.js";
+} from "./chunks/chunk-F7JSMED6.js";
+import "./chunks/chunk-WKQYFKBC.js";
 import {
   chartVersionAt,
   publish

@@ -3,7 +3,7 @@
  * each values file whose `type` is a component type, with its claim's namespace (from the
  * ApplicationSet) and the claim file that made it (from the generated header). Pure.
  */
-import { parse } from 'yaml';
+import { CORE_SCHEMA, load } from 'js-yaml';
 
 export const DATA_TYPES = ['postgresql', 'redis', 'rabbitmq', 'mongodb', 'elasticsearch', 'kafka'] as const;
 export type DataType = (typeof DATA_TYPES)[number];
@@ -31,10 +31,14 @@ const APPSET = /^rendered\/([^/]+)\/([^/]+)\/applicationset\.yaml$/;
 type Doc = Record<string, unknown>;
 const isDoc = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Our own files hold one small document; anything else reads as nothing rather than throwing. */
+/**
+ * Our own files hold one document; anything else reads as nothing rather than throwing. js-yaml,
+ * as the output proof reads them (src/render/proof.ts): `yaml`'s composer made the large
+ * ApplicationSets most of the data-safety check's cost.
+ */
 function read(text: string): Doc | undefined {
   try {
-    const doc: unknown = parse(text, { maxAliasCount: 0, uniqueKeys: true });
+    const doc: unknown = load(text, { schema: CORE_SCHEMA, maxAliases: 0 });
     return isDoc(doc) ? doc : undefined;
   } catch {
     return undefined;

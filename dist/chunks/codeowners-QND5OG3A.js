@@ -4,11 +4,11 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-XXLJHJ2R.js";
+} from "./chunk-XZSJIY44.js";
 import {
   buildPlan
-} from "./chunk-LPGKDMIJ.js";
-import "./chunk-E7YOVZ33.js";
+} from "./chunk-F7JSMED6.js";
+import "./chunk-WKQYFKBC.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,

@@ -1,8 +1,8 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-LPGKDMIJ.js";
-import "./chunk-E7YOVZ33.js";
+} from "./chunk-F7JSMED6.js";
+import "./chunk-WKQYFKBC.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,

@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-XXLJHJ2R.js";
+} from "./chunk-XZSJIY44.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,12 +17,12 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-LPGKDMIJ.js";
+} from "./chunk-F7JSMED6.js";
 import {
   CORE_SCHEMA,
   emitYaml,
   loadAll
-} from "./chunk-E7YOVZ33.js";
+} from "./chunk-WKQYFKBC.js";
 import {
   packageChart
 } from "./chunk-PZL5JJYK.js";

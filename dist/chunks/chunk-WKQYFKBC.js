@@ -3607,6 +3607,12 @@ function loadAll(input, iteratorOrOptions, options) {
   if (iterator === null) return documents;
   for (const document of documents) iterator(document);
 }
+function load(input, options) {
+  const documents = loadDocuments(input, options);
+  if (documents.length === 0) throw new YAMLException("expected a document, but the input is empty");
+  if (documents.length === 1) return documents[0];
+  throw new YAMLException("expected a single document in the stream, but found more");
+}
 function hasBit(mask, bit) {
   return (mask & 1 << bit) !== 0;
 }
@@ -4171,6 +4177,7 @@ export {
   getScalarValue,
   parseEvents,
   loadAll,
+  load,
   resolveProfile,
   parseQuantity,
   resolveComponent,

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-VYOFA23H.js";
-import "./chunk-XXLJHJ2R.js";
-import "./chunk-LPGKDMIJ.js";
-import "./chunk-E7YOVZ33.js";
+} from "./chunk-MMM4SML2.js";
+import "./chunk-XZSJIY44.js";
+import "./chunk-F7JSMED6.js";
+import "./chunk-WKQYFKBC.js";
 import "./chunk-PZL5JJYK.js";
 import {
   DIFF_HELP,

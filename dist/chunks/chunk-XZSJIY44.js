@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-E7YOVZ33.js";
+} from "./chunk-WKQYFKBC.js";
 import {
   InputError,
   cmp

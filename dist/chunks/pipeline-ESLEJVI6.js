@@ -4,8 +4,8 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-LPGKDMIJ.js";
-import "./chunk-E7YOVZ33.js";
+} from "./chunk-F7JSMED6.js";
+import "./chunk-WKQYFKBC.js";
 import "./chunk-TPJ2NIKF.js";
 import "./chunk-6QYW2XIL.js";
 import "./chunk-T4QEYBET.js";

@@ -3,8 +3,8 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-XXLJHJ2R.js";
-import "./chunk-E7YOVZ33.js";
+} from "./chunk-XZSJIY44.js";
+import "./chunk-WKQYFKBC.js";
 import "./chunk-6QYW2XIL.js";
 import "./chunk-T4QEYBET.js";
 export {
