@@ -196,7 +196,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-ESLEJVI6.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-EVH4DXE6.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -245,7 +245,7 @@ var render = {
   }
 };
 async function codeownersCheck(root, rendered) {
-  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-CB5A4HK2.js");
+  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-GNPOSGVP.js");
   const expected = expectedCodeowners(rendered);
   return expected === void 0 ? void 0 : codeownersState(root, expected);
 }
@@ -256,7 +256,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-ESLEJVI6.js");
+      const { buildPlan } = await import("./chunks/pipeline-EVH4DXE6.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       const codeowners = await codeownersCheck(root, rendered);
@@ -290,9 +290,9 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-TPKHR7ES.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-LS5OIUWB.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-QND5OG3A.js")).codeowners),
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-RWLLZTHY.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-OLSRV3OQ.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-MM4EMDVR.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-6CPKKB6Y.js")).chart)
 };
 function overview() {

@@ -6,13 +6,13 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-MMM4SML2.js";
-import "./chunks/chunk-XZSJIY44.js";
+} from "./chunks/chunk-2VKQE7B2.js";
+import "./chunks/chunk-X3PSNQB2.js";
 import {
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-F7JSMED6.js";
-import "./chunks/chunk-WKQYFKBC.js";
+} from "./chunks/chunk-5XG22SNW.js";
+import "./chunks/chunk-HFHNA3NE.js";
 import {
   chartVersionAt,
   publish

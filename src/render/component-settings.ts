@@ -27,6 +27,9 @@ export interface ComponentIssue {
   message: string;
 }
 
+/** The oldest PostgreSQL major CloudNativePG v1.30 accepts. */
+const MIN_POSTGRES_MAJOR = 13;
+
 /** Stores that elect by majority: the profile's quorum default and floor apply to them. */
 export const QUORUM_TYPES: ReadonlySet<ComponentType> = new Set(['rabbitmq', 'mongodb', 'elasticsearch', 'kafka']);
 
@@ -163,6 +166,12 @@ export function resolveComponent(component: ComponentSpec, profile: Profile): { 
   }
 
   if (type === 'kafka') issues.push(...kafkaTopicIssues(component, members));
+
+  // CloudNativePG v1.30's webhook refuses a Cluster below PostgreSQL 13 when it is created
+  // (cluster_webhook.go validateConfiguration): the render would look clean and never sync.
+  if (type === 'postgresql' && component.version !== undefined && Number(component.version.split('.')[0]) < MIN_POSTGRES_MAJOR) {
+    refuse(['version'], 'component-version', `postgresql ${component.version} is not supported: CloudNativePG runs PostgreSQL ${MIN_POSTGRES_MAJOR} or newer (its webhook refuses the Cluster)`);
+  }
 
   if (component.version !== undefined && FULL_VERSION[type] !== undefined && !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(component.version)) {
     refuse(['version'], 'component-version', `${type} needs a full version (major.minor.patch, e.g. "${FULL_VERSION[type]}"): the operator pulls that exact image; got "${component.version}"`);

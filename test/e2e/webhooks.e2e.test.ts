@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/safety/index.js';
-import type { TempRepo } from '../support/repo.js';
+import { claim, cli, type TempRepo, tempRepo } from '../support/repo.js';
 import { IN_PLACE_CASES, type SafetyCase } from '../support/safety-cases.js';
 import { type ControlPlane, startControlPlane } from './control-plane/index.js';
 import { poll } from './control-plane/wait.js';
@@ -94,6 +94,24 @@ describe("CloudNativePG's webhooks refuse exactly the postgresql changes classif
     const update = await applyAsArgocd(cp, namespace, after, { dryRun: true });
     rows.push(verdictRow(c.name, findings, update));
     expectJudgement('Cluster', cluster.metadata.name, findings.filter((f) => f.by === 'operator'), update, 'CloudNativePG');
+  });
+
+  it('a PostgreSQL major below 13 is refused at render, and by the webhook when the Cluster is created', async () => {
+    const repo = tempRepo({ 'deployments/staging/shop.yaml': claim('shop', 'staging', '  components:\n    - { type: postgresql, name: db, version: "12" }\n') });
+    repos.push(repo);
+    const render = await cli(repo.root, 'render');
+    expect(render.code).toBe(2);
+    expect(render.stderr).toContain('postgresql 12 is not supported: CloudNativePG runs PostgreSQL 13 or newer');
+    // What the chart would make of it: the objects of a version the renderer accepts, moved to 12 and 13.
+    const { before } = await renderSafetyCase(POSTGRES_CASES[0]!, 'webhook-min', kubeVersion, repos);
+    await cp.apply('apiVersion: v1\nkind: Namespace\nmetadata: { name: webhook-min }\n');
+    const atMajor = (major: number) => before.map((d) => (d.kind === 'Cluster' ? { ...d, spec: { ...d.spec, imageName: d.spec.imageName.replace(/:[^:]+$/, `:${major}`) } } : d));
+    const refused = await applyAsArgocd(cp, 'webhook-min', atMajor(12), { dryRun: true });
+    expect(refused.code).not.toBe(0);
+    expect(refused.stderr).toContain('Unsupported PostgreSQL version. Versions 13 or newer are supported');
+    const accepted = await applyAsArgocd(cp, 'webhook-min', atMajor(13), { dryRun: true });
+    expect(accepted.code, accepted.stderr).toBe(0);
+    rows.push(verdictRow('created at major 12 (refused at render too)', [], refused), verdictRow('created at major 13', [], accepted));
   });
 });
 

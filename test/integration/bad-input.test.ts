@@ -408,6 +408,7 @@ describe('11. component mistakes, for each type', () => {
     ['kafka', '      replicas: 3\n      brokers: 5\n', 'component-config-conflict', 22, 17, /a Kafka component's brokers are its replicas: keep brokers only/],
     ['kafka', '      plugins: [rabbitmq_shovel]\n', 'component-field-type', 22, 16, /plugins is a rabbitmq setting; this component is kafka/],
     ['mongodb', '      version: "7.0"\n', 'component-version', 22, 16, /mongodb needs a full version \(major\.minor\.patch/],
+    ['postgresql', '      version: "12.22"\n', 'component-version', 22, 16, /postgresql 12\.22 is not supported: CloudNativePG runs PostgreSQL 13 or newer/],
     ['elasticsearch', '      heap: 4g\n', 'component-heap', 22, 13, /heap 4g leaves too little of the memory limit 1Gi/],
   ] as const)('%s: operator-era or type settings that cannot be honoured say which field to use', async (type, lines, code, line, col, message) => {
     const { run } = await expectRejected('deployments/dev/bad.yaml', withComponent(type, lines), { code, line, col });

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-MMM4SML2.js";
-import "./chunk-XZSJIY44.js";
-import "./chunk-F7JSMED6.js";
-import "./chunk-WKQYFKBC.js";
+} from "./chunk-2VKQE7B2.js";
+import "./chunk-X3PSNQB2.js";
+import "./chunk-5XG22SNW.js";
+import "./chunk-HFHNA3NE.js";
 import "./chunk-PZL5JJYK.js";
 import {
   DIFF_HELP,

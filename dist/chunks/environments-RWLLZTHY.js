@@ -1,8 +1,8 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-F7JSMED6.js";
-import "./chunk-WKQYFKBC.js";
+} from "./chunk-5XG22SNW.js";
+import "./chunk-HFHNA3NE.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-WKQYFKBC.js";
+} from "./chunk-HFHNA3NE.js";
 import {
   InputError,
   cmp

@@ -34,7 +34,7 @@ import {
   volumeIssues,
   wiredEnv,
   wiringClashes
-} from "./chunk-WKQYFKBC.js";
+} from "./chunk-HFHNA3NE.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,

@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-XZSJIY44.js";
+} from "./chunk-X3PSNQB2.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
@@ -17,12 +17,12 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-F7JSMED6.js";
+} from "./chunk-5XG22SNW.js";
 import {
   CORE_SCHEMA,
   emitYaml,
   loadAll
-} from "./chunk-WKQYFKBC.js";
+} from "./chunk-HFHNA3NE.js";
 import {
   packageChart
 } from "./chunk-PZL5JJYK.js";

@@ -4,8 +4,8 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-F7JSMED6.js";
-import "./chunk-WKQYFKBC.js";
+} from "./chunk-5XG22SNW.js";
+import "./chunk-HFHNA3NE.js";
 import "./chunk-TPJ2NIKF.js";
 import "./chunk-6QYW2XIL.js";
 import "./chunk-T4QEYBET.js";

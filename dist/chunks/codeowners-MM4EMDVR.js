@@ -4,11 +4,11 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-XZSJIY44.js";
+} from "./chunk-X3PSNQB2.js";
 import {
   buildPlan
-} from "./chunk-F7JSMED6.js";
-import "./chunk-WKQYFKBC.js";
+} from "./chunk-5XG22SNW.js";
+import "./chunk-HFHNA3NE.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,

@@ -988,6 +988,7 @@ function backupSchedule(schedule) {
 }
 
 // src/render/component-settings.ts
+var MIN_POSTGRES_MAJOR = 13;
 var QUORUM_TYPES = /* @__PURE__ */ new Set(["rabbitmq", "mongodb", "elasticsearch", "kafka"]);
 var JVM_TYPES = /* @__PURE__ */ new Set(["elasticsearch", "kafka"]);
 var TYPE_FIELDS = {
@@ -1095,6 +1096,9 @@ function resolveComponent(component, profile) {
     refuse([field], "component-quorum-floor", `${type} needs at least ${profile.components.quorumFloor} members in this environment (a majority must survive one loss); ${field} is ${asked}`);
   }
   if (type === "kafka") issues.push(...kafkaTopicIssues(component, members));
+  if (type === "postgresql" && component.version !== void 0 && Number(component.version.split(".")[0]) < MIN_POSTGRES_MAJOR) {
+    refuse(["version"], "component-version", `postgresql ${component.version} is not supported: CloudNativePG runs PostgreSQL ${MIN_POSTGRES_MAJOR} or newer (its webhook refuses the Cluster)`);
+  }
   if (component.version !== void 0 && FULL_VERSION[type] !== void 0 && !/^[0-9]+\.[0-9]+\.[0-9]+$/.test(component.version)) {
     refuse(["version"], "component-version", `${type} needs a full version (major.minor.patch, e.g. "${FULL_VERSION[type]}"): the operator pulls that exact image; got "${component.version}"`);
   }

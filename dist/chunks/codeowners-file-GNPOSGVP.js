@@ -3,8 +3,8 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-XZSJIY44.js";
-import "./chunk-WKQYFKBC.js";
+} from "./chunk-X3PSNQB2.js";
+import "./chunk-HFHNA3NE.js";
 import "./chunk-6QYW2XIL.js";
 import "./chunk-T4QEYBET.js";
 export {
