@@ -13,7 +13,7 @@ import {
   registryChecksFrom,
   rootDir,
   usageLine
-} from "./chunks/chunk-EMX6GCDN.js";
+} from "./chunks/chunk-T247RSNQ.js";
 import {
   ExitCode,
   InputError,
@@ -290,10 +290,10 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-RWLLZTHY.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-OLSRV3OQ.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-MM4EMDVR.js")).codeowners),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-6CPKKB6Y.js")).chart)
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-Y7WQKA7U.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-B5ZO43FU.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-7GQOGPFH.js")).codeowners),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-EHSSMDSF.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

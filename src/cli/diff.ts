@@ -1,5 +1,5 @@
 /** `infraforge diff`: what this work tree would change in rendered/, against a base commit. */
-import { fullMarkdown } from '../diff/markdown.js';
+import { commentMarkdown, fullMarkdown } from '../diff/markdown.js';
 import { diffAgainst } from '../diff/diff.js';
 import { ExitCode, formatProblem, InputError, sortProblems } from '../errors.js';
 import { createGit, isSafeRef } from '../git/git.js';
@@ -13,8 +13,8 @@ export const diff: Command = {
     const values = parseFlags(DIFF_HELP, args, io.stdout);
     if (!values) return ExitCode.ok;
     const format = (values.format as string | undefined) ?? 'markdown';
-    if (format !== 'markdown' && format !== 'unified') {
-      throw new InputError([{ code: 'usage', message: `--format must be markdown or unified, got ${JSON.stringify(format)}` }]);
+    if (format !== 'markdown' && format !== 'unified' && format !== 'comment') {
+      throw new InputError([{ code: 'usage', message: `--format must be markdown, comment or unified, got ${JSON.stringify(format)}` }]);
     }
     const root = rootDir(io.cwd, values.root);
     const git = createGit(root);
@@ -36,11 +36,13 @@ export const diff: Command = {
       overrides: overridesFrom(values),
       env: io.env,
       ...registryChecksFrom(values),
-      manifests: !values['no-manifests'] && format === 'markdown',
+      manifests: !values['no-manifests'] && format !== 'unified',
       allowUnmanaged: values['allow-unmanaged'] === true,
       log: (l) => io.stderr(`${l}\n`),
     });
-    io.stdout(format === 'unified' ? result.changes.map((c) => c.patch).join('') : fullMarkdown(result.report));
+    // `comment`: the pull request comment as the action posts it, cut to GitHub's limit.
+    const text = { unified: () => result.changes.map((c) => c.patch).join(''), comment: () => commentMarkdown(result.report).body, markdown: () => fullMarkdown(result.report) };
+    io.stdout(text[format]());
     for (const p of result.safety.stale) io.stderr(`warning: ${formatProblem(p)}\n`);
     const problems = [...result.ownershipProblems, result.chartProblem, result.codeownersProblem].filter((p) => p !== undefined);
     problems.push(...result.safety.reviewProblems);

@@ -11,7 +11,7 @@ import {
   PACKAGE_HELP,
   PUBLISH_HELP,
   parseFlags
-} from "./chunk-EMX6GCDN.js";
+} from "./chunk-T247RSNQ.js";
 import {
   createGit,
   registryCredentials,

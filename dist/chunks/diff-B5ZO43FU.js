@@ -1,5 +1,6 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
+  commentMarkdown,
   diffAgainst,
   fullMarkdown
 } from "./chunk-2VKQE7B2.js";
@@ -13,7 +14,7 @@ import {
   parseFlags,
   registryChecksFrom,
   rootDir
-} from "./chunk-EMX6GCDN.js";
+} from "./chunk-T247RSNQ.js";
 import {
   createGit,
   isSafeRef
@@ -33,8 +34,8 @@ var diff = {
     const values = parseFlags(DIFF_HELP, args, io.stdout);
     if (!values) return ExitCode.ok;
     const format = values.format ?? "markdown";
-    if (format !== "markdown" && format !== "unified") {
-      throw new InputError([{ code: "usage", message: `--format must be markdown or unified, got ${JSON.stringify(format)}` }]);
+    if (format !== "markdown" && format !== "unified" && format !== "comment") {
+      throw new InputError([{ code: "usage", message: `--format must be markdown, comment or unified, got ${JSON.stringify(format)}` }]);
     }
     const root = rootDir(io.cwd, values.root);
     const git = createGit(root);
@@ -56,12 +57,13 @@ var diff = {
       overrides: overridesFrom(values),
       env: io.env,
       ...registryChecksFrom(values),
-      manifests: !values["no-manifests"] && format === "markdown",
+      manifests: !values["no-manifests"] && format !== "unified",
       allowUnmanaged: values["allow-unmanaged"] === true,
       log: (l) => io.stderr(`${l}
 `)
     });
-    io.stdout(format === "unified" ? result.changes.map((c) => c.patch).join("") : fullMarkdown(result.report));
+    const text = { unified: () => result.changes.map((c) => c.patch).join(""), comment: () => commentMarkdown(result.report).body, markdown: () => fullMarkdown(result.report) };
+    io.stdout(text[format]());
     for (const p of result.safety.stale) io.stderr(`warning: ${formatProblem(p)}
 `);
     const problems = [...result.ownershipProblems, result.chartProblem, result.codeownersProblem].filter((p) => p !== void 0);

@@ -13,7 +13,7 @@ import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
-} from "./chunk-EMX6GCDN.js";
+} from "./chunk-T247RSNQ.js";
 import "./chunk-TPJ2NIKF.js";
 import "./chunk-6QYW2XIL.js";
 import {

@@ -7,7 +7,7 @@ import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
-} from "./chunk-EMX6GCDN.js";
+} from "./chunk-T247RSNQ.js";
 import "./chunk-TPJ2NIKF.js";
 import "./chunk-6QYW2XIL.js";
 import {

@@ -123,7 +123,7 @@ acknowledgement in its claim (README: Data safety).`,
   flags: {
     ...ROOT_FLAG,
     base: { type: "string", arg: "GIT-REF", help: "the commit, branch or tag to compare with (must exist locally)", default: "HEAD" },
-    format: { type: "string", arg: "markdown|unified", help: "markdown with a summary, or a unified diff", default: "markdown" },
+    format: { type: "string", arg: "markdown|comment|unified", help: "markdown with a summary (all of it), the pull request comment the action posts (cut to 65,536 characters), or a unified diff", default: "markdown" },
     "no-manifests": { type: "boolean", help: "skip the helm template diff of Kubernetes objects", default: "off" },
     "allow-unmanaged": { type: "boolean", help: "as render --allow-unmanaged: files no claim produces that the change did not touch are listed, not refused", default: "off" },
     ...SETTINGS_FLAGS,
