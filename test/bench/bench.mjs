@@ -6,12 +6,14 @@
 // Go helper and with one helm template process per unit.
 //
 //   node test/bench/bench.mjs [--claims 1000] [--apps 10] [--db-every 10] [--runs 3] [--pr-claims 100]
-//   (--runs 0 or --pr-claims 0 skips that part)
+//   [--chart-bump]   (--runs 0 or --pr-claims 0 skips that part; --chart-bump adds the chart bump,
+//   every unit templated: minutes on two cores)
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchChartBump } from './chart-bump.mjs';
 import { benchPrDiff } from './pr-diff.mjs';
 
 const { values: args } = parseArgs({
@@ -22,6 +24,7 @@ const { values: args } = parseArgs({
     runs: { type: 'string', default: '3' },
     'pr-claims': { type: 'string', default: '100' },
     keep: { type: 'boolean', default: false },
+    'chart-bump': { type: 'boolean', default: false },
   },
 });
 const CLAIMS = Number(args.claims);
@@ -214,5 +217,15 @@ if (RUNS > 0) {
   console.log('targets: cold ≤ 1.5× floor; no-op ≤ 300 ms and writes nothing; a one-value change writes exactly one file');
 }
 if (PR_CLAIMS > 0) await benchPrDiff({ root, cli: CLI, claims: CLAIMS, apps: APPS, prClaims: PR_CLAIMS, envs: ENVS, load });
+if (args['chart-bump']) {
+  const git = (cwd, ...a) => spawnSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.com', ...a], { cwd, encoding: 'utf8' });
+  if (PR_CLAIMS === 0) {
+    // The bump is diffed against a commit holding the render.
+    spawnSync(process.execPath, [CLI, 'render'], { cwd: root });
+    git(root, 'add', '-A');
+    git(root, 'commit', '--quiet', '--allow-empty', '-m', 'the base of the chart bump');
+  }
+  await benchChartBump({ root, cli: CLI, git, load });
+}
 if (!args.keep) rmSync(root, { recursive: true, force: true });
 else console.log(`kept ${root}`);

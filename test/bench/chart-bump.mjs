@@ -23,7 +23,7 @@ export async function benchChartBump({ root, cli, git, load }) {
   const comment = readFileSync(stdoutFile, 'utf8');
   const counts = /\*\*([\d,]+) unit\(s\)\*\*.*?\*\*([\d,]+) distinct object change\(s\)\*\* in ([\d,]+) templated unit\(s\)/.exec(comment);
   const templater = /templating \d+ changed unit\(s\) with (.*)/.exec(m.stderr)?.[1] ?? 'none';
-  console.log('| run | templater | wall (s) | CPU (s) | peak RSS, process tree (MB) | units changed | units templated | distinct object changes | comment (characters) | cut to fit |');
+  console.log('| run | templater | wall (s) | CPU (s) | peak RSS, process tree (MB) | units with changed values | units templated | distinct object changes | comment (characters) | cut to fit |');
   console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---|');
   console.log(
     `| chart bump, diff --format comment | ${templater} | ${(m.ms / 1000).toFixed(1)} | ${m.cpuS.toFixed(1)} | ${m.treeRssMb.toFixed(0)} | ${counts?.[1] ?? '?'} | ${counts?.[3] ?? '?'} | ${counts?.[2] ?? '?'} | ${comment.length} | ${comment.includes('Cut to fit') ? 'yes' : 'no'} |`,
