@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-BM3PRLQD.js";
-import "./chunk-ELOHFYSS.js";
-import "./chunk-QS2U5M3L.js";
+} from "./chunk-SHAUZTRZ.js";
+import "./chunk-XAFND7BI.js";
+import "./chunk-L3QWIUZL.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,

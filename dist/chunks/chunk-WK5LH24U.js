@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-BM3PRLQD.js";
+} from "./chunk-SHAUZTRZ.js";
 import {
   BASE_DIR,
   CORE_SCHEMA,
@@ -19,19 +19,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-RJ7H3Q3A.js";
+} from "./chunk-EC4EZYKI.js";
 import {
   emitYaml
-} from "./chunk-ELOHFYSS.js";
+} from "./chunk-XAFND7BI.js";
 import {
   packageChart
-} from "./chunk-6D7SRI54.js";
+} from "./chunk-UQU3I4CC.js";
 import {
   CHART_DIR
-} from "./chunk-OKJEGO2J.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   require_dist
-} from "./chunk-QS2U5M3L.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InputError,
   __toESM,
@@ -426,7 +426,7 @@ function bytesByPath(files) {
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -628,7 +628,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -676,7 +676,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
