@@ -27,7 +27,7 @@ import {
   volumeIssues,
   wiredEnv,
   wiringClashes
-} from "./chunk-XAFND7BI.js";
+} from "./chunk-GD74PSKB.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -42,7 +42,7 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-ACHWKVYP.js";
+} from "./chunk-OKJEGO2J.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
@@ -65,7 +65,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-QS2U5M3L.js";
 import {
   InfraError,
   InputError,
@@ -200,7 +200,7 @@ function firstInvalidUtf8(b) {
   return b.length;
 }
 
-// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
+// node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {

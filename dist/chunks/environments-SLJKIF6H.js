@@ -1,15 +1,15 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-EC4EZYKI.js";
-import "./chunk-XAFND7BI.js";
+} from "./chunk-TLN2QTBX.js";
+import "./chunk-GD74PSKB.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+import "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import {
   ExitCode
 } from "./chunk-T4QEYBET.js";

@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-WK5LH24U.js";
-import "./chunk-SHAUZTRZ.js";
-import "./chunk-EC4EZYKI.js";
-import "./chunk-XAFND7BI.js";
-import "./chunk-UQU3I4CC.js";
+} from "./chunk-AJMF6SJO.js";
+import "./chunk-FU5U6MZM.js";
+import "./chunk-TLN2QTBX.js";
+import "./chunk-GD74PSKB.js";
+import "./chunk-6D7SRI54.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -17,8 +17,8 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+} from "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import {
   ExitCode,
   InputError,

@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-UQU3I4CC.js";
+} from "./chunk-6D7SRI54.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-ACHWKVYP.js";
+} from "./chunk-OKJEGO2J.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

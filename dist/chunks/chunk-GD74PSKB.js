@@ -9,7 +9,7 @@ import {
   require_dist,
   schemaProblems,
   toDnsLabel
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-QS2U5M3L.js";
 import {
   __toESM,
   cmp,

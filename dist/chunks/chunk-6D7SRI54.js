@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   parseChartYaml,
   sha256
-} from "./chunk-ACHWKVYP.js";
+} from "./chunk-OKJEGO2J.js";
 import {
   makeAjv
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-QS2U5M3L.js";
 import {
   InputError,
   cmp

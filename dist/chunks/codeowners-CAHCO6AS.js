@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-SHAUZTRZ.js";
+} from "./chunk-FU5U6MZM.js";
 import {
   buildPlan
-} from "./chunk-EC4EZYKI.js";
-import "./chunk-XAFND7BI.js";
+} from "./chunk-TLN2QTBX.js";
+import "./chunk-GD74PSKB.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+import "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import {
   ExitCode,
   InputError

@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-XAFND7BI.js";
+} from "./chunk-GD74PSKB.js";
 import {
   InputError,
   cmp

@@ -3,7 +3,7 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-SHAUZTRZ.js";
+} from "./chunk-FU5U6MZM.js";
 import {
   BASE_DIR,
   CORE_SCHEMA,
@@ -19,19 +19,19 @@ import {
   scanRendered,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-EC4EZYKI.js";
+} from "./chunk-TLN2QTBX.js";
 import {
   emitYaml
-} from "./chunk-XAFND7BI.js";
+} from "./chunk-GD74PSKB.js";
 import {
   packageChart
-} from "./chunk-UQU3I4CC.js";
+} from "./chunk-6D7SRI54.js";
 import {
   CHART_DIR
-} from "./chunk-ACHWKVYP.js";
+} from "./chunk-OKJEGO2J.js";
 import {
   require_dist
-} from "./chunk-L3QWIUZL.js";
+} from "./chunk-QS2U5M3L.js";
 import {
   InputError,
   __toESM,
@@ -426,7 +426,7 @@ function bytesByPath(files) {
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
-// ../../main/node_modules/diff/libesm/diff/base.js
+// node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -628,7 +628,7 @@ var Diff = class {
   }
 };
 
-// ../../main/node_modules/diff/libesm/diff/line.js
+// node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -676,7 +676,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// ../../main/node_modules/diff/libesm/patch/create.js
+// node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {

@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-EC4EZYKI.js";
-import "./chunk-XAFND7BI.js";
-import "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+} from "./chunk-TLN2QTBX.js";
+import "./chunk-GD74PSKB.js";
+import "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

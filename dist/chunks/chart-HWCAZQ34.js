@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-AG2NK6K2.js";
+} from "./chunk-JOVXSKYY.js";
 import {
   packageChart
-} from "./chunk-UQU3I4CC.js";
+} from "./chunk-6D7SRI54.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,8 +16,8 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-ACHWKVYP.js";
-import "./chunk-L3QWIUZL.js";
+} from "./chunk-OKJEGO2J.js";
+import "./chunk-QS2U5M3L.js";
 import {
   ExitCode,
   InputError

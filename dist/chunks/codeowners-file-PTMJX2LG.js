@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-SHAUZTRZ.js";
-import "./chunk-XAFND7BI.js";
-import "./chunk-L3QWIUZL.js";
+} from "./chunk-FU5U6MZM.js";
+import "./chunk-GD74PSKB.js";
+import "./chunk-QS2U5M3L.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,
