@@ -76,9 +76,15 @@ export function appProject(claim: ApplicationClaim, settings: RenderSettings): V
       name: claim.metadata.name,
       namespace: settings.argocd.namespace,
       labels: platformLabels(claim),
-      // No sync wave: one before the ApplicationSet would spare a new claim the ApplicationSet
-      // controller's 3-minute retry, but the root's two-wave prune then hung on "waiting for
-      // deletion of ApplicationSet" when a claim was removed (test/e2e/loop.e2e.test.ts).
+      // One wave before the ApplicationSet: the ApplicationSet controller checks an Application's
+      // project in its own informer cache and, when it is not there yet, retries only after 3
+      // minutes (ReconcileRequeueOnValidationError, applicationset_controller.go). Between waves
+      // the root waits (ARGOCD_SYNC_WAVE_DELAY, 2 s), so a new claim's Applications exist
+      // seconds after the root's sync. Pruning runs the waves backwards: the ApplicationSet goes
+      // first, this project second. That two-wave prune waits for the pruned ApplicationSet to
+      // be gone before the next wave, which is why the root Applications prune with background
+      // propagation (infrastructure/argocd/root-<env>.yaml says why; README "Lifecycle").
+      annotations: { 'argocd.argoproj.io/sync-wave': '-1' },
       // Argo CD's application controller removes this finalizer only once no Application uses
       // the project, so when a claim is removed its AppProject outlives its Applications.
       finalizers: [RESOURCES_FINALIZER],

@@ -22,6 +22,7 @@ import { parseAllDocuments } from 'yaml';
 import { helm } from '../support/helm.js';
 import { cli, REPO_ROOT, SETTINGS, type TempRepo, tempRepo } from '../support/repo.js';
 import { type ControlPlane, startControlPlane } from './control-plane/index.js';
+import { getJson, type Pod, podReady, podsMatching } from './node/pods.js';
 import { APP_PORT, APP_TAG } from './node/test-images.js';
 import { type Doc, renderedClaims } from './support/rendered.js';
 
@@ -54,7 +55,6 @@ function shopClaim(images: { echo: string; echoNamed: string }): string {
   ]);
 }
 
-type Pod = { metadata: { name: string; labels: Record<string, string> }; spec: Doc; status: { podIP?: string; phase?: string; conditions?: { type: string; status: string }[]; containerStatuses?: { ready: boolean; restartCount: number; state: Doc }[] } };
 
 describe('pods run: a rendered claim ends in ready containers', () => {
   let cp: ControlPlane;
@@ -94,16 +94,7 @@ describe('pods run: a rendered claim ends in ready containers', () => {
   });
 
   /** The pods of `<claim>-<app>` (the Helm release; `shop` when the name has no claim). */
-  const pods = async (release: string): Promise<Pod[]> => {
-    const instance = release.includes('-') ? release : `shop-${release}`;
-    return (await cp.api<{ items: Pod[] }>(`/api/v1/namespaces/${NS}/pods?labelSelector=${encodeURIComponent(`app.kubernetes.io/instance=${instance}`)}`))?.items ?? [];
-  };
-  const podReady = (p: Pod) => p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
-  const getJson = async <T = any>(url: string): Promise<T> => {
-    const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
-    if (!res.ok) throw new Error(`GET ${url}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
+  const pods = async (release: string): Promise<Pod[]> => podsMatching(cp.api, NS, `app.kubernetes.io/instance=${release.includes('-') ? release : `shop-${release}`}`);
   const readyPod = async (app: string): Promise<Pod> =>
     cp.waitFor(async () => (await pods(app)).find(podReady), { what: `a Ready pod of ${app}`, timeoutMs: 240_000, intervalMs: 500 });
 

@@ -27,6 +27,7 @@ import { helm } from '../support/helm.js';
 import { cli, REPO_ROOT, type TempRepo, tempRepo } from '../support/repo.js';
 import { program } from './control-plane/binaries.js';
 import { type ControlPlane, startControlPlane } from './control-plane/index.js';
+import { type Pod, podReady, podsMatching } from './node/pods.js';
 import { buildApps, PODINFO_TAG } from './node/test-images.js';
 import { type Doc, renderedClaims } from './support/rendered.js';
 
@@ -40,7 +41,6 @@ const prod = readFileSync(path.join(FIXTURE, 'prod/podinfo.yaml'), 'utf8');
 /** The claim's podinfo application, as the fixture writes it: what the pod must have seen. */
 const written = (parse(base) as Doc).spec.applications.find((a: Doc) => a.name === 'podinfo') as Doc;
 
-type Pod = { metadata: { name: string }; spec: Doc; status: { podIP?: string; phase?: string; conditions?: { type: string; status: string }[]; containerStatuses?: { ready: boolean; restartCount: number }[] } };
 interface Seen {
   args: string[];
   executable: string;
@@ -98,9 +98,7 @@ describe('the real-apps podinfo claim, as written, runs on the e2e kubelet', () 
     repo?.cleanup();
   });
 
-  const pods = async (): Promise<Pod[]> =>
-    (await cp.api<{ items: Pod[] }>(`/api/v1/namespaces/${NS}/pods?labelSelector=${encodeURIComponent(`app.kubernetes.io/instance=${RELEASE}`)}`))?.items ?? [];
-  const podReady = (p: Pod) => p.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') === true;
+  const pods = (): Promise<Pod[]> => podsMatching(cp.api, NS, `app.kubernetes.io/instance=${RELEASE}`);
   const readyPod = async (): Promise<Pod> => cp.waitFor(async () => (await pods()).find(podReady), { what: 'a Ready podinfo pod', timeoutMs: 180_000, intervalMs: 500 });
   const get = async (url: string): Promise<string> => {
     const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });

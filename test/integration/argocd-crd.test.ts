@@ -76,6 +76,11 @@ describe('deletion semantics (the README lifecycle table; proven with the real c
     }
   });
 
+  it('AppProjects sync one wave before ApplicationSets (so a new claim\'s project is there first, and is pruned after)', () => {
+    for (const project of of('/appproject.yaml')) expect(project.metadata.annotations['argocd.argoproj.io/sync-wave']).toBe('-1');
+    for (const set of of('/applicationset.yaml')) expect(set.metadata.annotations?.['argocd.argoproj.io/sync-wave']).toBeUndefined();
+  });
+
   it('AppProjects carry the resources finalizer, so they outlive their Applications', () => {
     for (const project of of('/appproject.yaml')) {
       expect(project.metadata.finalizers).toEqual(['resources-finalizer.argocd.argoproj.io']);

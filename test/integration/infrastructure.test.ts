@@ -93,6 +93,9 @@ describe('the Argo CD entry point', () => {
       include: `{rendered/${env}/*/applicationset.yaml,rendered/${env}/*/appproject.yaml,rendered/${env}/namespaces.yaml}`,
     });
     expect(app.spec.destination.namespace).toBe('argocd');
+    // Prunes in the background: the two-wave prune (ApplicationSet, then AppProject) would
+    // otherwise wait for every Application of a removed claim to finish its teardown.
+    expect(app.spec.syncPolicy).toMatchObject({ automated: { prune: true, selfHeal: true, allowEmpty: true }, syncOptions: ['PrunePropagationPolicy=background'] });
     // Not `default` (every kind, everywhere): the platform project, which allows what a root applies.
     expect(app.spec.project).toBe('infraforge-platform');
     // The same repository the rendered ApplicationSets read their values from.

@@ -147,7 +147,9 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
     const controllers = ['garbage-collector-controller', 'namespace-controller', 'serviceaccount-controller', 'serviceaccount-token-controller'];
     if (options.node) {
       controllers.push('deployment-controller', 'replicaset-controller', 'statefulset-controller', 'job-controller', 'endpointslice-controller',
-        'endpoints-controller', 'root-ca-certificate-publisher-controller', 'node-lifecycle-controller');
+        'endpoints-controller', 'root-ca-certificate-publisher-controller', 'node-lifecycle-controller',
+        // Holds an autoscaled Deployment (the chart leaves its replicas to the HPA) at minReplicas; no metrics server, so no scaling on load.
+        'horizontal-pod-autoscaler-controller');
     }
     sup.start('kube-controller-manager', bins['kube-controller-manager'], [
       `--kubeconfig=${kcmKubeconfig}`, `--authentication-kubeconfig=${kcmKubeconfig}`, `--authorization-kubeconfig=${kcmKubeconfig}`,

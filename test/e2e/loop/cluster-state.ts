@@ -8,6 +8,7 @@ import { ARGOCD_NAMESPACE, type ControlPlane } from '../control-plane/index.js';
 /** API paths of the kinds the common chart makes, plus the ones the loop asserts on. */
 export const KINDS = {
   Deployment: 'apis/apps/v1',
+  StatefulSet: 'apis/apps/v1',
   Service: 'api/v1',
   ServiceAccount: 'api/v1',
   HorizontalPodAutoscaler: 'apis/autoscaling/v2',
@@ -17,6 +18,7 @@ export const KINDS = {
 export type Kind = keyof typeof KINDS;
 const PLURAL: Record<Kind, string> = {
   Deployment: 'deployments',
+  StatefulSet: 'statefulsets',
   Service: 'services',
   ServiceAccount: 'serviceaccounts',
   HorizontalPodAutoscaler: 'horizontalpodautoscalers',

@@ -1,7 +1,8 @@
 /**
  * The platform repository the loop plays with: a bare copy of this repository's example content
  * (deployments/, charts/, infrastructure/argocd/) served by the loopback git server, its settings
- * pointing Argo CD at that server and at the loopback chart registry, rendered once with our CLI.
+ * pointing Argo CD at that server and at the loopback chart registry, and the apps' images at the
+ * node's loopback registry, rendered once with our CLI.
  *
  * Two kinds of clones, as in real life: a developer's (pushes claim changes) and a runner's
  * workspace (what actions/checkout leaves: a clone whose local config carries the token as an
@@ -33,7 +34,14 @@ export interface PlatformRepo {
   stop(): Promise<void>;
 }
 
-export async function startPlatformRepo(options: { chartRepository: string }): Promise<PlatformRepo> {
+/** Where the loop's cluster finds things: the chart registry, and the registry the node pulls app images from. */
+export interface LoopLocations {
+  chartRepository: string;
+  /** `host:port` that replaces settings' image.registry (ghcr.io): where `serviceName` images are. */
+  imageRegistry: string;
+}
+
+export async function startPlatformRepo(options: LoopLocations): Promise<PlatformRepo> {
   const dir = mkdtempSync(path.join(tmpdir(), 'infraforge-loop-git-'));
   const root = path.join(dir, 'srv');
   mkdirSync(root);
@@ -50,7 +58,7 @@ export async function startPlatformRepo(options: { chartRepository: string }): P
   for (const rel of ['deployments', 'charts/common', 'infrastructure/argocd']) {
     cpSync(path.join(REPO_ROOT, rel), path.join(devClone, rel), { recursive: true });
   }
-  writeFileSync(path.join(devClone, 'deployments/settings.yaml'), loopSettings(readFileSync(path.join(devClone, 'deployments/settings.yaml'), 'utf8'), url, options.chartRepository));
+  writeFileSync(path.join(devClone, 'deployments/settings.yaml'), loopSettings(readFileSync(path.join(devClone, 'deployments/settings.yaml'), 'utf8'), url, options));
   execFileSync(process.execPath, [CLI, 'render'], { cwd: devClone, stdio: 'pipe' });
   git(devClone, 'add', '-A');
   git(devClone, 'commit', '--quiet', '-m', 'Platform repository: example claims, rendered for the local loop');
@@ -91,10 +99,11 @@ export async function startPlatformRepo(options: { chartRepository: string }): P
   };
 }
 
-/** The example settings with git.repoURL and chart.repository replaced (comments kept). */
-export function loopSettings(text: string, repoURL: string, chartRepository: string): string {
+/** The example settings with git.repoURL, chart.repository and image.registry replaced (comments kept). */
+export function loopSettings(text: string, repoURL: string, locations: LoopLocations): string {
   const doc = parseDocument(text);
   doc.setIn(['spec', 'git', 'repoURL'], repoURL);
-  doc.setIn(['spec', 'chart', 'repository'], chartRepository);
+  doc.setIn(['spec', 'chart', 'repository'], locations.chartRepository);
+  doc.setIn(['spec', 'image', 'registry'], locations.imageRegistry);
   return doc.toString();
 }

@@ -1,8 +1,9 @@
 /**
  * containerd's configuration for the e2e node (pure): its own root, state and socket under the
  * node's temp dir; the CRI plugin with runc (cgroupfs, as this cgroup-v1 machine has no systemd
- * as PID 1), our pause image as the sandbox image, the loopback registry as plain HTTP, and CNI
- * from Debian's plugins with the network list written by cniConfig().
+ * as PID 1), our pause image as the sandbox image, the loopback registry as plain HTTP (and as
+ * the mirror for docker.io), and CNI from Debian's plugins with the network list written by
+ * cniConfig().
  */
 
 export interface ContainerdPaths {
@@ -66,6 +67,11 @@ disabled_plugins = ["io.containerd.snapshotter.v1.aufs", "io.containerd.snapshot
     max_conf_num = 1
 
   [${cri}.registry.mirrors.${JSON.stringify(o.registry)}]
+    endpoint = [${JSON.stringify(`http://${o.registry}`)}]
+
+  # Docker Hub is out of reach: images a chart names there (the redis component's
+  # docker.io/library/redis) come from what a test pushed to the loopback registry, or fail.
+  [${cri}.registry.mirrors."docker.io"]
     endpoint = [${JSON.stringify(`http://${o.registry}`)}]
 `;
 }

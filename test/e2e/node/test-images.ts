@@ -99,3 +99,37 @@ export async function pushTestImages(goBin: string, host: string): Promise<TestI
   }
   return { echo: `${host}/e2e/echo`, echoRoot: `${host}/e2e/echo-root`, echoNamed: `${host}/e2e/echo-named`, pause: `${host}/e2e/pause:1`, podinfo: `${host}/e2e/podinfo`, digests };
 }
+
+/** One app a claim names (by `serviceName`), played by `echo`: where it listens and what it answers as healthy. */
+export interface EchoStandIn {
+  /** `<owner>/<serviceName>` in the registry. */
+  repository: string;
+  tag: string;
+  port: number;
+  /** The claim's healthCheck path; echo also answers /healthz. */
+  healthPath: string;
+}
+
+/**
+ * Pushes `echo` as each stand-in (USER 65532), configured by the image's own env — PORT,
+ * HEALTH_PATH and APP_VERSION (the tag) — so the claim that names the app needs no edit.
+ */
+export async function pushEchoStandIns(goBin: string, host: string, standIns: readonly EchoStandIn[]): Promise<Record<string, string>> {
+  const { echo } = await buildApps(goBin, ['echo']);
+  const client = new RegistryClient({ host, plainHttp: true });
+  const digests: Record<string, string> = {};
+  for (const s of standIns) {
+    const image = buildImage({
+      files: [{ path: 'echo', data: echo!, mode: 0o755 }],
+      entrypoint: ['/echo'],
+      user: '65532',
+      env: ['PATH=/', `PORT=${s.port}`, `HEALTH_PATH=${s.healthPath}`, `APP_VERSION=${s.tag}`],
+      exposedPorts: [s.port],
+    });
+    await client.pushBlob(s.repository, image.config);
+    await client.pushBlob(s.repository, image.layer);
+    await client.putManifest(s.repository, s.tag, image.manifest, MANIFEST_TYPE);
+    digests[`${s.repository}:${s.tag}`] = image.digest;
+  }
+  return digests;
+}
