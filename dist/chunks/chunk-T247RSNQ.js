@@ -1,0 +1,209 @@
+import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
+import {
+  InputError
+} from "./chunk-T4QEYBET.js";
+
+// src/cli/options.ts
+import { statSync } from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+var ROOT_FLAG = {
+  root: { type: "string", arg: "DIR", help: "the repository to work on", default: "the current directory" }
+};
+var SETTINGS_FLAGS = {
+  "repo-url": { type: "string", arg: "URL", help: "git URL Argo CD reads values from", default: "spec.git.repoURL, else the origin remote as https" },
+  "target-revision": { type: "string", arg: "REV", help: "branch, tag or commit Argo CD tracks", default: "spec.git.targetRevision, else HEAD" },
+  "chart-repository": { type: "string", arg: "oci://HOST/PATH", help: "where the common chart is published", default: "spec.chart.repository, else oci://ghcr.io/<owner>/charts" },
+  "image-registry": { type: "string", arg: "HOST", help: "registry of images named by serviceName", default: "spec.image.registry, else ghcr.io" },
+  "image-owner": { type: "string", arg: "NAME", help: "owner of images named by serviceName", default: "spec.image.owner, else the GitHub repository owner" }
+};
+var REGISTRY_FLAGS = {
+  "verify-images": { type: "boolean", help: "ask each image's registry that the tag exists (missing: exit 2 at the claim line)", default: "off" },
+  "verify-chart": { type: "boolean", help: "refuse to pin a chart version the registry does not hold (exit 3)", default: "off" }
+};
+function registryChecksFrom(values) {
+  return { ...values["verify-images"] === true ? { verifyImages: true } : {}, ...values["verify-chart"] === true ? { verifyChart: true } : {} };
+}
+var HELP_FLAG = { help: { type: "boolean", help: "print this help" } };
+function overridesFrom(values) {
+  const o = {};
+  if (typeof values["repo-url"] === "string") o.gitRepoURL = values["repo-url"];
+  if (typeof values["target-revision"] === "string") o.targetRevision = values["target-revision"];
+  if (typeof values["chart-repository"] === "string") o.chartRepository = values["chart-repository"];
+  if (typeof values["image-registry"] === "string") o.imageRegistry = values["image-registry"];
+  if (typeof values["image-owner"] === "string") o.imageOwner = values["image-owner"];
+  if (values["allow-deletions"] === true) o.allowDeletions = true;
+  return o;
+}
+function parseFlags(command, args, print) {
+  const options = { help: { type: "boolean", short: "h" } };
+  for (const [name, flag] of Object.entries(command.flags)) options[name] = { type: flag.type, ...flag.multiple ? { multiple: true } : {} };
+  const { values } = parseArgs({ args, options, strict: true, allowPositionals: false });
+  if (values.help) {
+    print(commandHelp(command));
+    return void 0;
+  }
+  return values;
+}
+function usageLine(command) {
+  const flags = Object.entries(command.flags).map(([name, f]) => `[--${name}${f.arg ? ` ${f.arg}` : ""}]${f.multiple ? "..." : ""}`);
+  return `infraforge ${command.name} ${flags.join(" ")}`.trimEnd();
+}
+function commandHelp(command) {
+  const rows = Object.entries({ ...command.flags, ...HELP_FLAG }).map(([name, f]) => {
+    const left = `--${name}${f.arg ? ` ${f.arg}` : ""}`;
+    const right = `${f.help}${f.multiple ? " (repeatable)" : ""}${f.default ? `; default: ${f.default}` : ""}`;
+    return [left, right];
+  });
+  const width = Math.max(...rows.map(([l]) => l.length));
+  return [
+    `usage: ${usageLine(command)}`,
+    "",
+    command.description,
+    "",
+    "flags:",
+    ...rows.map(([l, r]) => `  ${l.padEnd(width)}  ${r}`),
+    ""
+  ].join("\n");
+}
+function rootDir(cwd, root) {
+  const dir = path.resolve(cwd, typeof root === "string" ? root : ".");
+  let isDir = false;
+  try {
+    isDir = statSync(dir).isDirectory();
+  } catch {
+  }
+  if (!isDir) throw new InputError([{ code: "root-missing", message: `--root ${dir}: no such directory (it should be the repository holding deployments/ and charts/common/)` }]);
+  return dir;
+}
+
+// src/cli/help.ts
+var RENDER_HELP = {
+  name: "render",
+  summary: "render deployments/ into rendered/",
+  description: `Validates every claim under deployments/<env>/ and writes the Helm values, ApplicationSet and
+AppProject of each into rendered/<env>/<claim>/. Only files whose bytes change are written; files of
+removed claims and apps are deleted. rendered/ belongs to the renderer: a file there that no claim
+produces and that infraforge did not write stops the run (exit 2, naming it) unless
+--allow-unmanaged. A data component's change that the API server or its operator would refuse
+(compared with rendered/ as it is) is invalid input. Exit 0 when done, 1 when --check finds
+rendered/ out of date, 2 on invalid input (then nothing is written), 3 on any other failure.`,
+  flags: {
+    ...ROOT_FLAG,
+    env: { type: "string", multiple: true, arg: "ENV", help: "render only this environment (a folder under deployments/)", default: "every environment" },
+    check: { type: "boolean", help: "write nothing; exit 1 when rendered/ is out of date (never answered from the cache)", default: "off" },
+    json: { type: "boolean", help: "print one JSON object: written, deleted, unchanged, unmanaged, upToDate, cached", default: "off" },
+    "allow-unmanaged": { type: "boolean", help: "leave files under rendered/ that no claim produces and infraforge did not write, listing them, instead of refusing (never one Argo CD applies)", default: "off" },
+    "allow-deletions": { type: "boolean", help: "allow removing a whole environment or more apps than spec.deletion.maxDeletedApps", default: "off" },
+    "no-cache": { type: "boolean", help: "always do the full run, never answer a no-op from the cache in .git/", default: "off" },
+    ...SETTINGS_FLAGS,
+    ...REGISTRY_FLAGS
+  }
+};
+var VALIDATE_HELP = {
+  name: "validate",
+  summary: "check every claim and the settings; write nothing",
+  description: `Reads deployments/ and charts/common like render does and reports every problem as
+path:line:col: message, without writing anything. With a team registry it also checks that
+.github/CODEOWNERS is what infraforge codeowners writes. Exit 0 when valid, 1 when only
+.github/CODEOWNERS is out of date, 2 when invalid.`,
+  flags: { ...ROOT_FLAG, json: { type: "boolean", help: "print one JSON object: valid, problems, claims, codeowners", default: "off" }, ...SETTINGS_FLAGS, ...REGISTRY_FLAGS }
+};
+var DIFF_HELP = {
+  name: "diff",
+  summary: "show what the work tree changes in rendered/ against a base commit",
+  description: `Renders the base commit (in a temporary git worktree) and the work tree as it is, and prints
+the difference in rendered/; with helm on PATH, markdown output also diffs the Kubernetes objects
+(Secret values shown only as "changed (N bytes)"). Writes nothing. Exit 2 when the claims are
+invalid, the base is not a commit here (diff never fetches), charts/common changed without a
+version bump; the change edited rendered/ by hand: a file it added, edited or deleted there
+that does not match the render of its claims, or a file no claim produces (see --allow-unmanaged);
+or a data component's change would be refused after the merge or loses data without an
+acknowledgement in its claim (README: Data safety).`,
+  flags: {
+    ...ROOT_FLAG,
+    base: { type: "string", arg: "GIT-REF", help: "the commit, branch or tag to compare with (must exist locally)", default: "HEAD" },
+    format: { type: "string", arg: "markdown|comment|unified", help: "markdown with a summary (all of it), the pull request comment the action posts (cut to 65,536 characters), or a unified diff", default: "markdown" },
+    "no-manifests": { type: "boolean", help: "skip the helm template diff of Kubernetes objects", default: "off" },
+    "allow-unmanaged": { type: "boolean", help: "as render --allow-unmanaged: files no claim produces that the change did not touch are listed, not refused", default: "off" },
+    ...SETTINGS_FLAGS,
+    ...REGISTRY_FLAGS
+  }
+};
+var ENVIRONMENTS_HELP = {
+  name: "environments",
+  summary: "list the environments a full render covers",
+  description: `Prints each environment a full render covers, one a line: every deployments/<env>/ folder and
+every rendered/<env>/ folder (a removed environment stays listed, so rendering it notices the
+deletion). The render workflow's matrix is this list. Exit 2 when a folder is not a DNS label.`,
+  flags: { ...ROOT_FLAG, json: { type: "boolean", help: "print a JSON array", default: "off" } }
+};
+var CODEOWNERS_HELP = {
+  name: "codeowners",
+  summary: "write .github/CODEOWNERS from the team registry",
+  description: `Validates the repository like validate does, then writes .github/CODEOWNERS from spec.tenancy of
+deployments/settings.yaml: each claim file is owned by its team's owners; new claim files, the
+settings file, charts/, rendered/, infrastructure/ and .github/ by the platform's. The same registry
+and claims always give the same bytes. Refuses to replace a CODEOWNERS it did not generate. Exit 0
+when done, 1 when --check finds the file out of date, 2 on invalid input or without a registry.`,
+  flags: {
+    ...ROOT_FLAG,
+    check: { type: "boolean", help: "write nothing; exit 1 when .github/CODEOWNERS is out of date", default: "off" },
+    json: { type: "boolean", help: "print one JSON object: file, upToDate, written", default: "off" }
+  }
+};
+var CHART_FLAG = { chart: { type: "string", arg: "DIR", help: "the chart to work on", default: "charts/common" } };
+var JSON_FLAG = { json: { type: "boolean", help: "print one JSON object", default: "off" } };
+var PACKAGE_HELP = {
+  name: "chart package",
+  summary: "pack the chart into a byte-deterministic .tgz",
+  description: `Checks Chart.yaml and values.schema.json and writes <name>-<version>.tgz: the same chart gives
+the same bytes (and sha256) on any machine, any day. Prints the path it wrote and the digest.`,
+  flags: {
+    ...CHART_FLAG,
+    out: { type: "string", arg: "DIR", help: "where to write the .tgz", default: "a new temporary directory (outside the repository; the path is printed)" },
+    ...JSON_FLAG
+  }
+};
+var PUBLISH_HELP = {
+  name: "chart publish",
+  summary: "push the chart to an OCI registry when its version is new",
+  description: `Gates on Chart.yaml, values.schema.json and helm lint --strict, then pushes the package to the
+registry (tag: the version with + as _). The same content again is a no-op; different content under
+a published version is refused (exit 2). Credentials: INFRAFORGE_REGISTRY_USERNAME and
+INFRAFORGE_REGISTRY_PASSWORD (or GITHUB_TOKEN).`,
+  flags: {
+    ...CHART_FLAG,
+    registry: { type: "string", arg: "oci://HOST/PATH", help: "where to publish", default: "spec.chart.repository in deployments/settings.yaml, else oci://ghcr.io/<owner>/charts" },
+    "plain-http": { type: "boolean", help: "talk to the registry over http (a local test registry)", default: "off (https)" },
+    "dry-run": { type: "boolean", help: "run every check and report, push nothing", default: "off" },
+    ...JSON_FLAG
+  }
+};
+var CHART_HELP = {
+  name: "chart",
+  summary: "package or publish charts/common",
+  description: `infraforge chart package   ${PACKAGE_HELP.summary}
+infraforge chart publish   ${PUBLISH_HELP.summary}
+
+Run infraforge chart package --help or infraforge chart publish --help for their flags.`,
+  flags: {}
+};
+var ALL_HELP = [RENDER_HELP, VALIDATE_HELP, DIFF_HELP, ENVIRONMENTS_HELP, CODEOWNERS_HELP, PACKAGE_HELP, PUBLISH_HELP];
+
+export {
+  registryChecksFrom,
+  overridesFrom,
+  parseFlags,
+  usageLine,
+  rootDir,
+  RENDER_HELP,
+  VALIDATE_HELP,
+  DIFF_HELP,
+  ENVIRONMENTS_HELP,
+  CODEOWNERS_HELP,
+  PACKAGE_HELP,
+  PUBLISH_HELP,
+  CHART_HELP,
+  ALL_HELP
+};
