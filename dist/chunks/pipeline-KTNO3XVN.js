@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-RJ7H3Q3A.js";
-import "./chunk-ELOHFYSS.js";
-import "./chunk-OKJEGO2J.js";
-import "./chunk-QS2U5M3L.js";
+} from "./chunk-7NLNQNOF.js";
+import "./chunk-6UJ77CIV.js";
+import "./chunk-NEQYUKT6.js";
+import "./chunk-L3QWIUZL.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-6D7SRI54.js";
+} from "./chunk-JCPCR47X.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-OKJEGO2J.js";
+} from "./chunk-NEQYUKT6.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

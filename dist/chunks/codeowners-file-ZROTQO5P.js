@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-BM3PRLQD.js";
-import "./chunk-ELOHFYSS.js";
-import "./chunk-QS2U5M3L.js";
+} from "./chunk-OQD27GNA.js";
+import "./chunk-6UJ77CIV.js";
+import "./chunk-L3QWIUZL.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,

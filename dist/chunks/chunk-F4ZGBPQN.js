@@ -3,11 +3,12 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-BM3PRLQD.js";
+} from "./chunk-OQD27GNA.js";
 import {
   BASE_DIR,
   CORE_SCHEMA,
   DEPLOYMENTS_DIR,
+  INDEX_PATH,
   buildPlan,
   dataSafety,
   handChangeProblems,
@@ -16,22 +17,24 @@ import {
   loadAll,
   massDeletion,
   massDeletionNote,
+  provenIndex,
   scanRendered,
+  serializeIndex,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-RJ7H3Q3A.js";
+} from "./chunk-7NLNQNOF.js";
 import {
   emitYaml
-} from "./chunk-ELOHFYSS.js";
+} from "./chunk-6UJ77CIV.js";
 import {
   packageChart
-} from "./chunk-6D7SRI54.js";
+} from "./chunk-JCPCR47X.js";
 import {
   CHART_DIR
-} from "./chunk-OKJEGO2J.js";
+} from "./chunk-NEQYUKT6.js";
 import {
   require_dist
-} from "./chunk-QS2U5M3L.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InputError,
   __toESM,
@@ -426,7 +429,7 @@ function bytesByPath(files) {
   return new Map(files.map((f) => [f.path, f.content]));
 }
 
-// node_modules/diff/libesm/diff/base.js
+// ../../main/node_modules/diff/libesm/diff/base.js
 var Diff = class {
   diff(oldStr, newStr, options = {}) {
     let callback;
@@ -628,7 +631,7 @@ var Diff = class {
   }
 };
 
-// node_modules/diff/libesm/diff/line.js
+// ../../main/node_modules/diff/libesm/diff/line.js
 var LineDiff = class extends Diff {
   constructor() {
     super(...arguments);
@@ -676,7 +679,7 @@ function tokenize(value, options) {
   return retLines;
 }
 
-// node_modules/diff/libesm/patch/create.js
+// ../../main/node_modules/diff/libesm/patch/create.js
 function needsQuoting(s) {
   for (let i = 0; i < s.length; i++) {
     if (s[i] < " " || s[i] > "~" || s[i] === '"' || s[i] === "\\") {
@@ -1136,12 +1139,18 @@ function imageOf(text) {
 }
 
 // src/diff/trees.ts
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path2 from "node:path";
 async function renderTree(root, options) {
   const plan = await buildPlan({ ...options, root });
-  return { files: new Map(plan.files.map((f) => [f.path, f.content])), settings: plan.settings, claims: plan.claims };
+  const files = new Map(plan.files.map((f) => [f.path, f.content]));
+  if (plan.kept.size && options.index) {
+    for (const p of plan.kept.keys()) files.set(p, readFileSync(path2.join(options.index.dir, p), "utf8"));
+  }
+  const sorted = new Map([...files].sort(([a], [b]) => cmp(a, b)));
+  return { files: sorted, index: plan.index && serializeIndex(plan.index), kept: plan.kept.size, settings: plan.settings, claims: plan.claims };
 }
 async function withWorktree(git, sha, fn) {
   const parent = await mkdtemp(path2.join(tmpdir(), "infraforge-base-"));
@@ -1360,21 +1369,26 @@ async function diffAgainst(options) {
   const { git, root } = options;
   const log = options.log ?? (() => void 0);
   const baseSha = await git.resolveCommit(options.baseRef);
-  const headTree = await renderTree(root, options);
-  const { files: head, settings, claims } = headTree;
-  const codeownersProblem = await staleCodeowners(root, headTree);
   const headSha = options.headIsWorkTree ? void 0 : await git.headSha().catch(() => void 0);
   return withWorktree(git, baseSha, async (baseDir) => {
-    const base = await renderTree(baseDir, { ...options, verifyImages: false, verifyChart: false, digestSource: "rendered" }).then(
-      (tree) => tree.files,
+    const previous = provenIndex(baseDir);
+    const index = previous ? { index: { previous, dir: baseDir } } : {};
+    const headTree = await renderTree(root, { ...options, ...index });
+    const { files: head, settings, claims } = headTree;
+    const codeownersProblem = await staleCodeowners(root, headTree);
+    let baseKept = 0;
+    const base = await renderTree(baseDir, { ...options, ...index, verifyImages: false, verifyChart: false, digestSource: "rendered" }).then(
+      (tree) => (baseKept = tree.kept, tree.files),
       (error) => {
         if (!(error instanceof InputError)) throw error;
         log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
         return /* @__PURE__ */ new Map();
       }
     );
+    if (previous) log(`the base's render index: head took ${headTree.kept} and base ${baseKept} of their files from it; only claims whose inputs differ were rendered`);
     const changes = compareTrees(base, head);
-    const ownership = await checkRenderedChange(baseDir, root, head, options.allowUnmanaged === true);
+    const owned = headTree.index === void 0 ? head : new Map([...head, [INDEX_PATH, headTree.index]]);
+    const ownership = await checkRenderedChange(baseDir, root, owned, options.allowUnmanaged === true);
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
     const safety = dataSafety(base, head, claims);
     const report = {

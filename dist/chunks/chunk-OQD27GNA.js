@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-ELOHFYSS.js";
+} from "./chunk-6UJ77CIV.js";
 import {
   InputError,
   cmp
