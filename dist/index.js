@@ -6,13 +6,13 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-F4ZGBPQN.js";
+} from "./chunks/chunk-T77PVUJ2.js";
 import "./chunks/chunk-OQD27GNA.js";
 import {
   INDEX_PATH,
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-7NLNQNOF.js";
+} from "./chunks/chunk-HXLUC2JU.js";
 import "./chunks/chunk-6UJ77CIV.js";
 import {
   chartVersionAt,

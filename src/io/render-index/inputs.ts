@@ -12,7 +12,10 @@ import { CHART_DIR } from '../../settings/resolve.js';
 import { type SharedInputs, sha256 } from './model.js';
 
 export function sharedInputs(root: string, settings: RenderSettings): SharedInputs {
-  return { renderer: rendererHash(), settings: sha256(JSON.stringify(settings, mapsAsEntries)), chart: treeHash(path.join(root, CHART_DIR)) };
+  // The deletion guard's settings decide whether a run may go ahead, not what it writes: a
+  // render with --allow-deletions writes the index a render without it would.
+  const { allowDeletions: _allow, maxDeletedApps: _max, ...output } = settings;
+  return { renderer: rendererHash(), settings: sha256(JSON.stringify(output, mapsAsEntries)), chart: treeHash(path.join(root, CHART_DIR)) };
 }
 
 function mapsAsEntries(_key: string, value: unknown): unknown {

@@ -22,7 +22,7 @@ import {
   serializeIndex,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-7NLNQNOF.js";
+} from "./chunk-HXLUC2JU.js";
 import {
   emitYaml
 } from "./chunk-6UJ77CIV.js";

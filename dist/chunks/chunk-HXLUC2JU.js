@@ -6003,7 +6003,8 @@ import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
 import { fileURLToPath } from "node:url";
 function sharedInputs(root, settings) {
-  return { renderer: rendererHash(), settings: sha256(JSON.stringify(settings, mapsAsEntries)), chart: treeHash(path3.join(root, CHART_DIR)) };
+  const { allowDeletions: _allow, maxDeletedApps: _max, ...output } = settings;
+  return { renderer: rendererHash(), settings: sha256(JSON.stringify(output, mapsAsEntries)), chart: treeHash(path3.join(root, CHART_DIR)) };
 }
 function mapsAsEntries(_key, value) {
   return value instanceof Map ? [...value.entries()].sort(([a], [b]) => cmp(String(a), String(b))) : value;
