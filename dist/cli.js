@@ -13,7 +13,7 @@ import {
   registryChecksFrom,
   rootDir,
   usageLine
-} from "./chunks/chunk-EMX6GCDN.js";
+} from "./chunks/chunk-Z7BFEVRO.js";
 import {
   ExitCode,
   InputError,
@@ -301,10 +301,10 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-R2R2W6S3.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-TN7MSWO6.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-RK2HICLZ.js")).codeowners),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-VAZQIBPQ.js")).chart)
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-KSU2OI23.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-YSXM63EF.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-2OOWML7A.js")).codeowners),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-ZCD7Z3MY.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

@@ -11,7 +11,7 @@ import {
   PACKAGE_HELP,
   PUBLISH_HELP,
   parseFlags
-} from "./chunk-EMX6GCDN.js";
+} from "./chunk-Z7BFEVRO.js";
 import {
   createGit,
   registryCredentials,

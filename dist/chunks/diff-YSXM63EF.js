@@ -13,7 +13,7 @@ import {
   parseFlags,
   registryChecksFrom,
   rootDir
-} from "./chunk-EMX6GCDN.js";
+} from "./chunk-Z7BFEVRO.js";
 import {
   createGit,
   isSafeRef

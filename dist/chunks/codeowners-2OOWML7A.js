@@ -13,7 +13,7 @@ import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
-} from "./chunk-EMX6GCDN.js";
+} from "./chunk-Z7BFEVRO.js";
 import "./chunk-NEQYUKT6.js";
 import "./chunk-L3QWIUZL.js";
 import {

@@ -7,7 +7,7 @@ import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
-} from "./chunk-EMX6GCDN.js";
+} from "./chunk-Z7BFEVRO.js";
 import "./chunk-NEQYUKT6.js";
 import "./chunk-L3QWIUZL.js";
 import {
