@@ -196,7 +196,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-PW2VOHMW.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-RRAC4LMD.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true, fromIndex: result.rendered.kept.size };
 }
 var render = {
@@ -267,7 +267,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-PW2VOHMW.js");
+      const { buildPlan } = await import("./chunks/pipeline-RRAC4LMD.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       const codeowners = await codeownersCheck(root, rendered);
@@ -301,9 +301,9 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-KSU2OI23.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-YSXM63EF.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-2OOWML7A.js")).codeowners),
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-PTNE6R6A.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-QQNRSMTU.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-LO5PKVD4.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-ZCD7Z3MY.js")).chart)
 };
 function overview() {

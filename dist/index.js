@@ -6,13 +6,13 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-T77PVUJ2.js";
+} from "./chunks/chunk-K363CRZB.js";
 import "./chunks/chunk-OQD27GNA.js";
 import {
   INDEX_PATH,
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-HXLUC2JU.js";
+} from "./chunks/chunk-35FFQURU.js";
 import "./chunks/chunk-6UJ77CIV.js";
 import {
   chartVersionAt,

@@ -41,7 +41,13 @@ export interface PipelineOptions {
    * The index of a previous render, proven to match the rendered/ under `dir`: only claims whose
    * inputs differ from it are rendered; the files of the others are taken from it (src/io/render-index/).
    */
-  index?: { previous: RenderIndex; dir: string };
+  index?: IndexSource | Promise<IndexSource | undefined>;
+}
+
+/** A previous render's index and the root whose rendered/ it was proven to match. */
+export interface IndexSource {
+  previous: RenderIndex;
+  dir: string;
 }
 
 export interface Rendered {
@@ -62,6 +68,8 @@ export interface Rendered {
   previous: RenderIndex | undefined;
   /** The index of this render; undefined when it covered only some environments. */
   index: RenderIndex | undefined;
+  /** Where the kept files are (the root whose rendered/ `previous` was proven to match). */
+  indexDir: string | undefined;
 }
 
 /** Validates everything and computes the plan; writes nothing. Throws InputError on any problem. */
@@ -101,7 +109,9 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   const validate = await valuesValidator(root);
   const shared = sharedInputs(root, renderSettings);
   const claimHashes = claimInputHashes(discovery.files, claims);
-  const selection = wanted ? undefined : selectClaims(options.index?.previous, shared, claimHashes);
+  // The index's proof (git, in its own processes) ran while the claims were parsed and checked.
+  const source = await options.index;
+  const selection = wanted ? undefined : selectClaims(source?.previous, shared, claimHashes);
   const planned = (selection && partialPlan(selection, claims, renderSettings, validate, inputBytes)) ?? { ...renderPlan(claims, renderSettings, validate, { inputBytes }), partial: false };
   if (planned.problems.length) throw new InputError(sortProblems(planned.problems));
   const kept = planned.partial && selection ? selection.kept : new Map<string, { claimFile: string; blob: string }>();
@@ -110,8 +120,8 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   const claimFileOf = new Map(claims.map((c) => [`${c.env}/${c.claim.metadata.name}`, c.source.file]));
   const owned = planned.files.map((f) => ({ path: f.path, content: f.content, claimFile: f.claim === '' ? undefined : claimFileOf.get(`${f.env}/${f.claim}`) }));
   const index = wanted ? undefined : buildIndex(shared, claimHashes, owned, kept);
-  const previous = planned.partial ? options.index?.previous : undefined;
-  return { settings, claims, files: planned.files, envs, ignored: discovery.ignored, kept, previous, index };
+  const previous = planned.partial ? source?.previous : undefined;
+  return { settings, claims, files: planned.files, envs, ignored: discovery.ignored, kept, previous, index, indexDir: planned.partial ? source?.dir : undefined };
 }
 
 /**
@@ -167,8 +177,9 @@ export interface RenderOptions extends Omit<PipelineOptions, 'index'> {
 
 export async function renderRepository(options: RenderOptions): Promise<ApplyResult & { rendered: Rendered }> {
   const { useIndex, ...pipeline } = options;
-  const previous = useIndex && !options.check && !options.envs?.length ? provenIndex(options.root) : undefined;
-  const rendered = await buildPlan({ ...pipeline, ...(previous ? { index: { previous, dir: options.root } } : {}) });
+  const proof = useIndex && !options.check && !options.envs?.length ? provenIndex(options.root) : undefined;
+  const index = proof?.then((previous) => previous && { previous, dir: options.root });
+  const rendered = await buildPlan({ ...pipeline, ...(index ? { index } : {}) });
   // Data safety: what is on disk now is what the cluster was given; a change it would refuse never syncs.
   // With the index, the files of unchanged claims are the same on both sides: only the rest is compared.
   const before = rendered.previous ? replacedFiles(options.root, rendered.previous, rendered.kept) : await renderedOnDisk(options.root, rendered.envs);

@@ -59,7 +59,7 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
     // Only the base's render index is trusted (the head's is the change's own, to be judged): with
     // it, both sides render only the claims whose inputs differ from it and read the rest from
     // the base's rendered/, proven to match it. The trees are those of a full render either way.
-    const previous = provenIndex(baseDir);
+    const previous = await provenIndex(baseDir);
     const index = previous ? { index: { previous, dir: baseDir } } : {};
     const headTree = await renderTree(root, { ...options, ...index });
     const { files: head, settings, claims } = headTree;

@@ -33,8 +33,8 @@ export interface RenderedTree {
 export async function renderTree(root: string, options: Omit<PipelineOptions, 'root'>): Promise<RenderedTree> {
   const plan = await buildPlan({ ...options, root });
   const files = new Map(plan.files.map((f) => [f.path, f.content]));
-  if (plan.kept.size && options.index) {
-    for (const p of plan.kept.keys()) files.set(p, readFileSync(path.join(options.index.dir, p), 'utf8'));
+  if (plan.kept.size && plan.indexDir) {
+    for (const p of plan.kept.keys()) files.set(p, readFileSync(path.join(plan.indexDir, p), 'utf8'));
   }
   const sorted = new Map([...files].sort(([a], [b]) => cmp(a, b)));
   return { files: sorted, index: plan.index && serializeIndex(plan.index), kept: plan.kept.size, settings: plan.settings, claims: plan.claims };

@@ -11,7 +11,7 @@ export { sharedInputs } from './inputs.js';
  * The index committed under `root`'s rendered/, when rendered/ is proven to hold exactly the
  * files it names; undefined otherwise (no index, edited, stale, untracked or modified files).
  */
-export function provenIndex(root: string): RenderIndex | undefined {
+export async function provenIndex(root: string): Promise<RenderIndex | undefined> {
   let text: string;
   try {
     text = readFileSync(path.join(root, INDEX_PATH), 'utf8');
@@ -19,5 +19,5 @@ export function provenIndex(root: string): RenderIndex | undefined {
     return undefined;
   }
   const index = parseIndex(text);
-  return index && renderedMatchesIndex(root, index) ? index : undefined;
+  return index && (await renderedMatchesIndex(root, index)) ? index : undefined;
 }

@@ -6,35 +6,35 @@
  * files plus the index itself. git checks a racily clean entry's content, as `git status` does.
  * Anything else (no git, root not the top of the work tree, git failing) is "not proven".
  */
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { RENDERED_DIR } from '../rendered-scan.js';
 import { INDEX_PATH, indexedFiles, type RenderIndex } from './model.js';
 
-/** git with the caller's GIT_* variables removed (a GIT_DIR or GIT_INDEX_FILE would answer for another tree) and no fsmonitor. */
-function git(root: string, args: readonly string[]): string | undefined {
+/**
+ * git with the caller's GIT_* variables removed (a GIT_DIR or GIT_INDEX_FILE would answer for
+ * another tree) and no fsmonitor; undefined when it fails. Asynchronous: the questions run in
+ * git's processes while the render parses the claims.
+ */
+function git(root: string, args: readonly string[]): Promise<string | undefined> {
   const env: Record<string, string> = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined && !k.startsWith('GIT_')) env[k] = v;
-  const r = spawnSync('git', ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'core.quotePath=false', ...args], {
-    cwd: root,
-    env,
-    encoding: 'utf8',
-    maxBuffer: 1 << 30,
+  const argv = ['-c', 'core.fsmonitor=false', '-c', 'core.untrackedCache=false', '-c', 'core.quotePath=false', ...args];
+  return new Promise((resolve) => {
+    execFile('git', argv, { cwd: root, env, encoding: 'utf8', maxBuffer: 1 << 30 }, (error, stdout) => resolve(error ? undefined : stdout));
   });
-  return r.status === 0 ? r.stdout : undefined;
 }
 
-export function renderedMatchesIndex(root: string, index: RenderIndex): boolean {
-  // Paths below are relative to the top of the work tree: the root must be it.
-  if (git(root, ['rev-parse', '--show-prefix'])?.trim() !== '') return false;
+export async function renderedMatchesIndex(root: string, index: RenderIndex): Promise<boolean> {
   const pathspec = ['--', `${RENDERED_DIR}/`];
-  // Refreshes stat data first, as `git status` does, so a file rewritten with the same bytes is not "modified".
-  git(root, ['update-index', '-q', '--refresh']);
-  const modified = git(root, ['diff-files', '--name-only', '-z', ...pathspec]);
-  if (modified !== '') return false;
-  const others = git(root, ['ls-files', '--others', '-z', ...pathspec]);
-  if (others !== '') return false;
-  const listing = git(root, ['ls-files', '-s', '-v', '-z', ...pathspec]);
-  if (listing === undefined) return false;
+  const [prefix, modified, others, listing] = await Promise.all([
+    // Paths below are relative to the top of the work tree: the root must be it.
+    git(root, ['rev-parse', '--show-prefix']),
+    // Refreshes stat data first, as `git status` does, so a file rewritten with the same bytes is not "modified".
+    git(root, ['update-index', '-q', '--refresh']).then(() => git(root, ['diff-files', '--name-only', '-z', ...pathspec])),
+    git(root, ['ls-files', '--others', '-z', ...pathspec]),
+    git(root, ['ls-files', '-s', '-v', '-z', ...pathspec]),
+  ]);
+  if (prefix?.trim() !== '' || modified !== '' || others !== '' || listing === undefined) return false;
   const expected = indexedFiles(index);
   let seenIndex = false;
   let seen = 0;

@@ -22,7 +22,7 @@ import {
   serializeIndex,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-HXLUC2JU.js";
+} from "./chunk-35FFQURU.js";
 import {
   emitYaml
 } from "./chunk-6UJ77CIV.js";
@@ -1146,8 +1146,8 @@ import path2 from "node:path";
 async function renderTree(root, options) {
   const plan = await buildPlan({ ...options, root });
   const files = new Map(plan.files.map((f) => [f.path, f.content]));
-  if (plan.kept.size && options.index) {
-    for (const p of plan.kept.keys()) files.set(p, readFileSync(path2.join(options.index.dir, p), "utf8"));
+  if (plan.kept.size && plan.indexDir) {
+    for (const p of plan.kept.keys()) files.set(p, readFileSync(path2.join(plan.indexDir, p), "utf8"));
   }
   const sorted = new Map([...files].sort(([a], [b]) => cmp(a, b)));
   return { files: sorted, index: plan.index && serializeIndex(plan.index), kept: plan.kept.size, settings: plan.settings, claims: plan.claims };
@@ -1371,7 +1371,7 @@ async function diffAgainst(options) {
   const baseSha = await git.resolveCommit(options.baseRef);
   const headSha = options.headIsWorkTree ? void 0 : await git.headSha().catch(() => void 0);
   return withWorktree(git, baseSha, async (baseDir) => {
-    const previous = provenIndex(baseDir);
+    const previous = await provenIndex(baseDir);
     const index = previous ? { index: { previous, dir: baseDir } } : {};
     const headTree = await renderTree(root, { ...options, ...index });
     const { files: head, settings, claims } = headTree;

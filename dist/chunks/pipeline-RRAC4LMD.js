@@ -4,7 +4,7 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-HXLUC2JU.js";
+} from "./chunk-35FFQURU.js";
 import "./chunk-6UJ77CIV.js";
 import "./chunk-NEQYUKT6.js";
 import "./chunk-L3QWIUZL.js";

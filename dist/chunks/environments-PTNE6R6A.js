@@ -1,7 +1,7 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-HXLUC2JU.js";
+} from "./chunk-35FFQURU.js";
 import "./chunk-6UJ77CIV.js";
 import {
   ENVIRONMENTS_HELP,

@@ -5958,28 +5958,26 @@ function selectClaims(previous, shared, claimHashes) {
 }
 
 // src/io/render-index/proof.ts
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 function git(root, args) {
   const env = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== void 0 && !k.startsWith("GIT_")) env[k] = v;
-  const r = spawnSync("git", ["-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", "-c", "core.quotePath=false", ...args], {
-    cwd: root,
-    env,
-    encoding: "utf8",
-    maxBuffer: 1 << 30
+  const argv = ["-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", "-c", "core.quotePath=false", ...args];
+  return new Promise((resolve) => {
+    execFile("git", argv, { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 30 }, (error, stdout) => resolve(error ? void 0 : stdout));
   });
-  return r.status === 0 ? r.stdout : void 0;
 }
-function renderedMatchesIndex(root, index) {
-  if (git(root, ["rev-parse", "--show-prefix"])?.trim() !== "") return false;
+async function renderedMatchesIndex(root, index) {
   const pathspec = ["--", `${RENDERED_DIR}/`];
-  git(root, ["update-index", "-q", "--refresh"]);
-  const modified = git(root, ["diff-files", "--name-only", "-z", ...pathspec]);
-  if (modified !== "") return false;
-  const others = git(root, ["ls-files", "--others", "-z", ...pathspec]);
-  if (others !== "") return false;
-  const listing = git(root, ["ls-files", "-s", "-v", "-z", ...pathspec]);
-  if (listing === void 0) return false;
+  const [prefix2, modified, others, listing] = await Promise.all([
+    // Paths below are relative to the top of the work tree: the root must be it.
+    git(root, ["rev-parse", "--show-prefix"]),
+    // Refreshes stat data first, as `git status` does, so a file rewritten with the same bytes is not "modified".
+    git(root, ["update-index", "-q", "--refresh"]).then(() => git(root, ["diff-files", "--name-only", "-z", ...pathspec])),
+    git(root, ["ls-files", "--others", "-z", ...pathspec]),
+    git(root, ["ls-files", "-s", "-v", "-z", ...pathspec])
+  ]);
+  if (prefix2?.trim() !== "" || modified !== "" || others !== "" || listing === void 0) return false;
   const expected = indexedFiles(index);
   let seenIndex = false;
   let seen = 0;
@@ -6038,7 +6036,7 @@ function treeHash(dir) {
 }
 
 // src/io/render-index/index.ts
-function provenIndex(root) {
+async function provenIndex(root) {
   let text;
   try {
     text = readFileSync4(path4.join(root, INDEX_PATH), "utf8");
@@ -6046,7 +6044,7 @@ function provenIndex(root) {
     return void 0;
   }
   const index = parseIndex(text);
-  return index && renderedMatchesIndex(root, index) ? index : void 0;
+  return index && await renderedMatchesIndex(root, index) ? index : void 0;
 }
 
 // src/io/tree.ts
@@ -6969,7 +6967,8 @@ async function buildPlan(options) {
   const validate = await valuesValidator(root);
   const shared = sharedInputs(root, renderSettings);
   const claimHashes = claimInputHashes(discovery.files, claims);
-  const selection = wanted ? void 0 : selectClaims(options.index?.previous, shared, claimHashes);
+  const source = await options.index;
+  const selection = wanted ? void 0 : selectClaims(source?.previous, shared, claimHashes);
   const planned = (selection && partialPlan(selection, claims, renderSettings, validate, inputBytes)) ?? { ...renderPlan(claims, renderSettings, validate, { inputBytes }), partial: false };
   if (planned.problems.length) throw new InputError(sortProblems(planned.problems));
   const kept2 = planned.partial && selection ? selection.kept : /* @__PURE__ */ new Map();
@@ -6977,8 +6976,8 @@ async function buildPlan(options) {
   const claimFileOf = new Map(claims.map((c) => [`${c.env}/${c.claim.metadata.name}`, c.source.file]));
   const owned = planned.files.map((f) => ({ path: f.path, content: f.content, claimFile: f.claim === "" ? void 0 : claimFileOf.get(`${f.env}/${f.claim}`) }));
   const index = wanted ? void 0 : buildIndex(shared, claimHashes, owned, kept2);
-  const previous = planned.partial ? options.index?.previous : void 0;
-  return { settings, claims, files: planned.files, envs, ignored: discovery.ignored, kept: kept2, previous, index };
+  const previous = planned.partial ? source?.previous : void 0;
+  return { settings, claims, files: planned.files, envs, ignored: discovery.ignored, kept: kept2, previous, index, indexDir: planned.partial ? source?.dir : void 0 };
 }
 function partialPlan(selection, claims, settings, validate, inputBytes) {
   const plan = renderPlan(claims.filter((c) => selection.render.has(c.source.file)), settings, validate, { inputBytes });
@@ -7007,8 +7006,9 @@ async function environmentsInScope(root, deploymentEnvs) {
 }
 async function renderRepository(options) {
   const { useIndex, ...pipeline } = options;
-  const previous = useIndex && !options.check && !options.envs?.length ? provenIndex(options.root) : void 0;
-  const rendered = await buildPlan({ ...pipeline, ...previous ? { index: { previous, dir: options.root } } : {} });
+  const proof = useIndex && !options.check && !options.envs?.length ? provenIndex(options.root) : void 0;
+  const index = proof?.then((previous) => previous && { previous, dir: options.root });
+  const rendered = await buildPlan({ ...pipeline, ...index ? { index } : {} });
   const before = rendered.previous ? replacedFiles(options.root, rendered.previous, rendered.kept) : await renderedOnDisk(options.root, rendered.envs);
   const safety = dataSafety(before, new Map(rendered.files.map((f) => [f.path, f.content])), rendered.claims);
   for (const p of safety.verdict.stale) options.log?.(`warning: ${formatProblem(p)}`);

@@ -7,7 +7,7 @@ import {
 } from "./chunk-OQD27GNA.js";
 import {
   buildPlan
-} from "./chunk-HXLUC2JU.js";
+} from "./chunk-35FFQURU.js";
 import "./chunk-6UJ77CIV.js";
 import {
   CODEOWNERS_HELP,

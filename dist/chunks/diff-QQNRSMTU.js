@@ -2,9 +2,9 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-T77PVUJ2.js";
+} from "./chunk-K363CRZB.js";
 import "./chunk-OQD27GNA.js";
-import "./chunk-HXLUC2JU.js";
+import "./chunk-35FFQURU.js";
 import "./chunk-6UJ77CIV.js";
 import "./chunk-JCPCR47X.js";
 import {
