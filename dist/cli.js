@@ -13,7 +13,7 @@ import {
   registryChecksFrom,
   rootDir,
   usageLine
-} from "./chunks/chunk-T247RSNQ.js";
+} from "./chunks/chunk-MK3YC6NL.js";
 import {
   ExitCode,
   InputError,
@@ -196,8 +196,8 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-EVFPPGGM.js")).renderRepository(options);
-  return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
+  const result = await (await import("./chunks/pipeline-PLUSCUUF.js")).renderRepository(options);
+  return { ...result, pinned: result.rendered.settings.image.pinDigests === true, fromIndex: result.rendered.kept.size };
 }
 var render = {
   help: RENDER_HELP,
@@ -212,14 +212,25 @@ var render = {
     const checks = registryChecksFrom(values);
     const cache = check || values["no-cache"] === true || checks.verifyImages || checks.verifyChart ? void 0 : openRenderCache(root, { envs, overrides: renderingOverrides, owner: io.env.GITHUB_REPOSITORY_OWNER, repository: io.env.GITHUB_REPOSITORY, server: io.env.GITHUB_SERVER_URL });
     const hit = cache?.lookup();
-    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit, unmanaged: [], pinned: false } : await renderNow({ root, envs, check, overrides, allowUnmanaged: values["allow-unmanaged"] === true, env: io.env, ...checks, log: (l) => io.stderr(`${l}
-`) });
+    const result = hit !== void 0 ? { written: [], deleted: [], unchanged: hit, unmanaged: [], pinned: false, indexWritten: false, fromIndex: 0 } : await renderNow({
+      root,
+      envs,
+      check,
+      overrides,
+      allowUnmanaged: values["allow-unmanaged"] === true,
+      env: io.env,
+      ...checks,
+      // The committed index is a way to do less (every claim is still parsed and checked), never to answer a check.
+      useIndex: !check && values["no-cache"] !== true,
+      log: (l) => io.stderr(`${l}
+`)
+    });
     if (cache && hit === void 0 && !result.pinned && result.unmanaged.length === 0) cache.save(result.unchanged + result.written.length, result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
     for (const f of result.unmanaged) io.stderr(`${f}: left alone (--allow-unmanaged): no claim produces it and infraforge did not write it
 `);
     if (values.json) {
-      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, unmanaged: result.unmanaged, check, upToDate: !changed, cached: hit !== void 0 })}
+      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, unmanaged: result.unmanaged, check, upToDate: !changed, cached: hit !== void 0, indexWritten: result.indexWritten, fromIndex: result.fromIndex })}
 `);
     } else if (check) {
       for (const f of result.written) io.stdout(`out of date: ${f}
@@ -245,7 +256,7 @@ var render = {
   }
 };
 async function codeownersCheck(root, rendered) {
-  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-7SDLNEC6.js");
+  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-NDFDOP4Z.js");
   const expected = expectedCodeowners(rendered);
   return expected === void 0 ? void 0 : codeownersState(root, expected);
 }
@@ -256,7 +267,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-EVFPPGGM.js");
+      const { buildPlan } = await import("./chunks/pipeline-PLUSCUUF.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       const codeowners = await codeownersCheck(root, rendered);
@@ -290,10 +301,10 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-HFXQNSAM.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-SZY53YPP.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-IP6KOTH7.js")).codeowners),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-2FLECGD6.js")).chart)
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-7QHYU2Y2.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-MBDD5QWO.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-5GP5C3EF.js")).codeowners),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-QUNR36NI.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

@@ -6,23 +6,24 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-UO5WYH4T.js";
-import "./chunks/chunk-QCOXP2FW.js";
+} from "./chunks/chunk-V6WQ4TAA.js";
+import "./chunks/chunk-I5PNQMXV.js";
 import {
+  INDEX_PATH,
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-HK6HYPFU.js";
-import "./chunks/chunk-UI5ALF2D.js";
+} from "./chunks/chunk-WHY4BH4Y.js";
+import "./chunks/chunk-YRF63MWK.js";
 import {
   chartVersionAt,
   publish
-} from "./chunks/chunk-QU7BXCQE.js";
-import "./chunks/chunk-2BLQTYVS.js";
+} from "./chunks/chunk-UHPMAVNI.js";
+import "./chunks/chunk-QKHAPBJ3.js";
 import {
   CHART_DIR,
   createGit,
   resolveSettings
-} from "./chunks/chunk-CYEO3Y4K.js";
+} from "./chunks/chunk-7DMIJNEK.js";
 import "./chunks/chunk-VVC7TDTM.js";
 import {
   InfraError,
@@ -25037,12 +25038,13 @@ async function runRender(settings, { env, reporter }) {
           verifyImages: settings.verifyImages,
           verifyChart: settings.verifyChart,
           allowUnmanaged: settings.allowUnmanaged,
+          useIndex: true,
           log: (line) => reporter.info(line)
         });
         for (const f of r.unmanaged) reporter.warning(`${f}: left alone (allow-unmanaged): no claim produces it and infraforge did not write it`);
         last = { ...r.rendered, written: r.written, deleted: r.deleted };
         reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
-        return r;
+        return r.indexWritten ? { ...r, written: [...r.written, INDEX_PATH].sort() } : r;
       }
     })
   );
@@ -25054,7 +25056,7 @@ async function runRender(settings, { env, reporter }) {
   reporter.output("chart-version", last?.settings.chart.version ?? "");
   reporter.output("chart-published", "false");
   const headline = result.action === "pushed" ? `Pushed ${result.commitSha} with ${result.changedFiles.length} changed file(s) after ${result.attempts} attempt(s).` : result.action === "committed" ? `Committed ${result.commitSha} (not pushed).` : result.changedFiles.length ? `${result.changedFiles.length} file(s) changed; not committed (commit: false).` : "rendered/ already matches the claims; nothing to commit.";
-  if (last) await reporter.summary(renderSummary({ written: last.written, deleted: last.deleted, files: last.files }, headline));
+  if (last) await reporter.summary(renderSummary({ written: last.written, deleted: last.deleted, files: [...last.files, ...[...last.kept.keys()].map((p) => ({ path: p, env: "", claim: "" }))] }, headline));
 }
 
 // src/main.ts

@@ -14,11 +14,14 @@ import { semanticProblems } from './claims/semantic.js';
 import type { LoadedClaim } from './claims/types.js';
 import { cmp, formatProblem, InputError, type Problem, sortProblems } from './errors.js';
 import { renderedOnDisk } from './io/rendered-scan.js';
+import { readFileSync } from 'node:fs';
+import { buildIndex, claimInputsHash, provenIndex, type RenderIndex, type RenderSelection, selectClaims, serializeIndex, sharedInputs } from './io/render-index/index.js';
+import type { ClaimFile } from './claims/discover.js';
 import { type ApplyResult, applyPlan, RENDERED_DIR } from './io/tree.js';
 import { registryChecks } from './oci/render-checks.js';
 import { dataSafety } from './safety/index.js';
 import { DNS_LABEL } from './render/names.js';
-import { type PlannedFile, renderPlan } from './render/plan.js';
+import { namespaceFiles, type PlannedFile, renderPlan } from './render/plan.js';
 import { CHART_DIR, resolveSettings, type SettingsOverrides } from './settings/resolve.js';
 import type { RenderSettings } from './settings/types.js';
 
@@ -35,6 +38,17 @@ export interface PipelineOptions {
   /** pinDigests from the registries (default) or from this tree's rendered/ (a diff's base). */
   digestSource?: 'registry' | 'rendered';
   log?: (line: string) => void;
+  /**
+   * The index of a previous render, proven to match the rendered/ under `dir`: only claims whose
+   * inputs differ from it are rendered; the files of the others are taken from it (src/io/render-index/).
+   */
+  index?: IndexSource | Promise<IndexSource | undefined>;
+}
+
+/** A previous render's index and the root whose rendered/ it was proven to match. */
+export interface IndexSource {
+  previous: RenderIndex;
+  dir: string;
 }
 
 export interface Rendered {
@@ -45,6 +59,18 @@ export interface Rendered {
   envs: string[];
   /** Files under deployments/ that are neither claims nor the settings file: not read, but said. */
   ignored: string[];
+  /**
+   * Files of claims whose inputs match the previous index, taken from it unrendered (path →
+   * claim file and blob id); `files` then holds only the re-rendered claims' files and the
+   * platform's. Empty after a full render.
+   */
+  kept: ReadonlyMap<string, { claimFile: string; blob: string }>;
+  /** The previous index this render trusted, if any. */
+  previous: RenderIndex | undefined;
+  /** The index of this render; undefined when it covered only some environments. */
+  index: RenderIndex | undefined;
+  /** Where the kept files are (the root whose rendered/ `previous` was proven to match). */
+  indexDir: string | undefined;
 }
 
 /** Validates everything and computes the plan; writes nothing. Throws InputError on any problem. */
@@ -81,11 +107,46 @@ export async function buildPlan(options: PipelineOptions): Promise<Rendered> {
   if (checks.problems.length) throw new InputError(sortProblems(checks.problems));
   const renderSettings = checks.digests ? { ...settings, image: { ...settings.image, digests: checks.digests } } : settings;
   const inputBytes = new Map(discovery.files.map((f) => [f.path, Buffer.byteLength(f.text)]));
-  const plan = renderPlan(claims, renderSettings, await valuesValidator(root), { inputBytes });
-  if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
+  const validate = await valuesValidator(root);
+  const shared = sharedInputs(root, renderSettings);
+  const claimHashes = claimInputHashes(discovery.files, claims);
+  // The index's proof (git, in its own processes) ran while the claims were parsed and checked.
+  const source = await options.index;
+  const selection = wanted ? undefined : selectClaims(source?.previous, shared, claimHashes);
+  const planned = (selection && partialPlan(selection, claims, renderSettings, validate, inputBytes)) ?? { ...renderPlan(claims, renderSettings, validate, { inputBytes }), partial: false };
+  if (planned.problems.length) throw new InputError(sortProblems(planned.problems));
+  const kept = planned.partial && selection ? selection.kept : new Map<string, { claimFile: string; blob: string }>();
 
   const envs = wanted ? [...wanted].sort(cmp) : known;
-  return { settings, claims, files: plan.files, envs, ignored: discovery.ignored };
+  const claimFileOf = new Map(claims.map((c) => [`${c.env}/${c.claim.metadata.name}`, c.source.file]));
+  const owned = planned.files.map((f) => ({ path: f.path, content: f.content, claimFile: f.claim === '' ? undefined : claimFileOf.get(`${f.env}/${f.claim}`) }));
+  const index = wanted ? undefined : buildIndex(shared, claimHashes, owned, kept);
+  const previous = planned.partial ? source?.previous : undefined;
+  return { settings, claims, files: planned.files, envs, ignored: discovery.ignored, kept, previous, index, indexDir: planned.partial ? source?.dir : undefined };
+}
+
+/**
+ * The plan of only the selected claims, plus every environment's namespaces (made from all
+ * claims); undefined when it has problems: the full plan then says them exactly as a full
+ * render does (the per-run output cap, for one, counts the claims rendered before).
+ */
+function partialPlan(selection: RenderSelection, claims: readonly LoadedClaim[], settings: RenderSettings, validate: ValidateFunction, inputBytes: ReadonlyMap<string, number>) {
+  const plan = renderPlan(claims.filter((c) => selection.render.has(c.source.file)), settings, validate, { inputBytes });
+  if (plan.problems.length) return undefined;
+  const files = [...plan.files.filter((f) => f.claim !== ''), ...namespaceFiles(claims, settings)].sort((a, b) => cmp(a.path, b.path));
+  return { files, problems: [], partial: true };
+}
+
+/** Each claim file's inputs hash (its bytes and its base claim's), for the claims in scope. */
+function claimInputHashes(files: readonly ClaimFile[], claims: readonly LoadedClaim[]): Map<string, string> {
+  const text = new Map(files.map((f) => [f.path, f.text]));
+  const out = new Map<string, string>();
+  for (const { source } of claims) {
+    if (out.has(source.file)) continue;
+    const base = source.base === undefined ? undefined : { file: source.base, text: text.get(source.base) ?? '' };
+    out.set(source.file, claimInputsHash({ file: source.file, text: text.get(source.file) ?? '', ...(base ? { base } : {}) }));
+  }
+  return out;
 }
 
 /**
@@ -104,16 +165,26 @@ async function environmentsInScope(root: string, deploymentEnvs: readonly string
   return [...new Set([...deploymentEnvs, ...renderedEnvs])].sort(cmp);
 }
 
-export interface RenderOptions extends PipelineOptions {
+export interface RenderOptions extends Omit<PipelineOptions, 'index'> {
   check?: boolean;
+  /**
+   * Trust the committed render index when rendered/ is proven to match it, rendering only the
+   * claims whose inputs changed. Never with --check, which answers from the files themselves.
+   */
+  useIndex?: boolean;
   /** Leave files under rendered/ that no claim produces where they are, instead of refusing. */
   allowUnmanaged?: boolean;
 }
 
 export async function renderRepository(options: RenderOptions): Promise<ApplyResult & { rendered: Rendered }> {
-  const rendered = await buildPlan(options);
+  const { useIndex, ...pipeline } = options;
+  const proof = useIndex && !options.check && !options.envs?.length ? provenIndex(options.root) : undefined;
+  const index = proof?.then((previous) => previous && { previous, dir: options.root });
+  const rendered = await buildPlan({ ...pipeline, ...(index ? { index } : {}) });
   // Data safety: what is on disk now is what the cluster was given; a change it would refuse never syncs.
-  const safety = dataSafety(await renderedOnDisk(options.root, rendered.envs), new Map(rendered.files.map((f) => [f.path, f.content])), rendered.claims);
+  // With the index, the files of unchanged claims are the same on both sides: only the rest is compared.
+  const before = rendered.previous ? replacedFiles(options.root, rendered.previous, rendered.kept) : await renderedOnDisk(options.root, rendered.envs);
+  const safety = dataSafety(before, new Map(rendered.files.map((f) => [f.path, f.content])), rendered.claims);
   for (const p of safety.verdict.stale) options.log?.(`warning: ${formatProblem(p)}`);
   if (safety.verdict.renderProblems.length) throw new InputError(sortProblems(safety.verdict.renderProblems));
   const result = await applyPlan(rendered.files, {
@@ -123,8 +194,19 @@ export async function renderRepository(options: RenderOptions): Promise<ApplyRes
     allowDeletions: rendered.settings.allowDeletions,
     maxDeletedApps: rendered.settings.maxDeletedApps,
     allowUnmanaged: options.allowUnmanaged ?? false,
+    ...(rendered.previous ? { known: { before: [...indexedPaths(rendered.previous)], kept: rendered.kept } } : {}),
+    ...(rendered.index ? { index: serializeIndex(rendered.index) } : {}),
   });
   return { ...result, rendered };
+}
+
+function indexedPaths(index: RenderIndex): string[] {
+  return [...Object.values(index.claims).flatMap((e) => Object.keys(e.files)), ...Object.keys(index.platform)];
+}
+
+/** The bytes on disk of the indexed files a render replaces (those not kept), proven to be the index's. */
+function replacedFiles(root: string, index: RenderIndex, kept: ReadonlyMap<string, unknown>): Map<string, string> {
+  return new Map(indexedPaths(index).filter((p) => !kept.has(p)).map((p) => [p, readFileSync(path.join(root, p), 'utf8')]));
 }
 
 /** The chart's values.schema.json is the contract; a values file that breaks it never lands. */

@@ -1,5 +1,6 @@
 /** The action's `render`: render, commit only what changed, push (see render-and-push.ts). */
 import { createGit } from '../git/git.js';
+import { INDEX_PATH } from '../io/render-index/index.js';
 import { type Rendered, renderRepository } from '../pipeline.js';
 import type { ActionContext } from './context.js';
 import { type ActionSettings, registryEnv } from './inputs.js';
@@ -35,12 +36,14 @@ export async function runRender(settings: ActionSettings, { env, reporter }: Act
           verifyImages: settings.verifyImages,
           verifyChart: settings.verifyChart,
           allowUnmanaged: settings.allowUnmanaged,
+          useIndex: true,
           log: (line) => reporter.info(line),
         });
         for (const f of r.unmanaged) reporter.warning(`${f}: left alone (allow-unmanaged): no claim produces it and infraforge did not write it`);
         last = { ...r.rendered, written: r.written, deleted: r.deleted };
         reporter.info(`${r.written.length} written, ${r.deleted.length} deleted, ${r.unchanged} unchanged`);
-        return r;
+        // The render index is committed with the files it describes.
+        return r.indexWritten ? { ...r, written: [...r.written, INDEX_PATH].sort() } : r;
       },
     }),
   );
@@ -61,7 +64,7 @@ export async function runRender(settings: ActionSettings, { env, reporter }: Act
         : result.changedFiles.length
           ? `${result.changedFiles.length} file(s) changed; not committed (commit: false).`
           : 'rendered/ already matches the claims; nothing to commit.';
-  if (last) await reporter.summary(renderSummary({ written: last.written, deleted: last.deleted, files: last.files }, headline));
+  if (last) await reporter.summary(renderSummary({ written: last.written, deleted: last.deleted, files: [...last.files, ...[...last.kept.keys()].map((p) => ({ path: p, env: '', claim: '' }))] }, headline));
 }
 
 

@@ -14,15 +14,18 @@ removed claims and apps are deleted. rendered/ belongs to the renderer: a file t
 produces and that infraforge did not write stops the run (exit 2, naming it) unless
 --allow-unmanaged. A data component's change that the API server or its operator would refuse
 (compared with rendered/ as it is) is invalid input. Exit 0 when done, 1 when --check finds
-rendered/ out of date, 2 on invalid input (then nothing is written), 3 on any other failure.`,
+rendered/ out of date, 2 on invalid input (then nothing is written), 3 on any other failure.
+A render of every environment also writes rendered/.infraforge/index.json, the render index: while
+git proves rendered/ matches it, the next render plans and writes only the claims whose inputs
+changed (README: "A change costs what it changes").`,
   flags: {
     ...ROOT_FLAG,
     env: { type: 'string', multiple: true, arg: 'ENV', help: 'render only this environment (a folder under deployments/)', default: 'every environment' },
     check: { type: 'boolean', help: 'write nothing; exit 1 when rendered/ is out of date (never answered from the cache)', default: 'off' },
-    json: { type: 'boolean', help: 'print one JSON object: written, deleted, unchanged, unmanaged, upToDate, cached', default: 'off' },
+    json: { type: 'boolean', help: 'print one JSON object: written, deleted, unchanged, unmanaged, upToDate, cached, indexWritten, fromIndex', default: 'off' },
     'allow-unmanaged': { type: 'boolean', help: 'leave files under rendered/ that no claim produces and infraforge did not write, listing them, instead of refusing (never one Argo CD applies)', default: 'off' },
     'allow-deletions': { type: 'boolean', help: 'allow removing a whole environment or more apps than spec.deletion.maxDeletedApps', default: 'off' },
-    'no-cache': { type: 'boolean', help: 'always do the full run, never answer a no-op from the cache in .git/', default: 'off' },
+    'no-cache': { type: 'boolean', help: 'always do the full run: never answer a no-op from the cache in .git/, nor take files from the render index', default: 'off' },
     ...SETTINGS_FLAGS,
     ...REGISTRY_FLAGS,
   },

@@ -8,7 +8,7 @@ import { overridesFrom, parseFlags, registryChecksFrom, rootDir } from './option
 
 async function renderNow(options: import('../pipeline.js').RenderOptions) {
   const result = await (await import('../pipeline.js')).renderRepository(options);
-  return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
+  return { ...result, pinned: result.rendered.settings.image.pinDigests === true, fromIndex: result.rendered.kept.size };
 }
 
 export const render: Command = {
@@ -32,15 +32,26 @@ export const render: Command = {
     // The pipeline (parsers, validators) loads only when there is work: a cache hit stays light.
     const result =
       hit !== undefined
-        ? { written: [], deleted: [], unchanged: hit, unmanaged: [], pinned: false }
-        : await renderNow({ root, envs, check, overrides, allowUnmanaged: values['allow-unmanaged'] === true, env: io.env, ...checks, log: (l) => io.stderr(`${l}\n`) });
+        ? { written: [], deleted: [], unchanged: hit, unmanaged: [], pinned: false, indexWritten: false, fromIndex: 0 }
+        : await renderNow({
+            root,
+            envs,
+            check,
+            overrides,
+            allowUnmanaged: values['allow-unmanaged'] === true,
+            env: io.env,
+            ...checks,
+            // The committed index is a way to do less (every claim is still parsed and checked), never to answer a check.
+            useIndex: !check && values['no-cache'] !== true,
+            log: (l) => io.stderr(`${l}\n`),
+          });
     // With pinDigests the output depends on where tags point today: never answer it from the cache.
     // Nor after leaving unmanaged files alone: a later run without --allow-unmanaged must refuse them.
     if (cache && hit === undefined && !result.pinned && result.unmanaged.length === 0) cache.save(result.unchanged + result.written.length, result.written.length);
     const changed = result.written.length + result.deleted.length > 0;
     for (const f of result.unmanaged) io.stderr(`${f}: left alone (--allow-unmanaged): no claim produces it and infraforge did not write it\n`);
     if (values.json) {
-      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, unmanaged: result.unmanaged, check, upToDate: !changed, cached: hit !== undefined })}\n`);
+      io.stdout(`${JSON.stringify({ written: result.written, deleted: result.deleted, unchanged: result.unchanged, unmanaged: result.unmanaged, check, upToDate: !changed, cached: hit !== undefined, indexWritten: result.indexWritten, fromIndex: result.fromIndex })}\n`);
     } else if (check) {
       for (const f of result.written) io.stdout(`out of date: ${f}\n`);
       for (const f of result.deleted) io.stdout(`would delete: ${f}\n`);

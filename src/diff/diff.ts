@@ -8,6 +8,7 @@ import { packageChart } from '../chart/package.js';
 import { cmp, InputError, type Problem } from '../errors.js';
 import type { Git } from '../git/git.js';
 import { massDeletion } from '../io/deletion-guard.js';
+import { INDEX_PATH, provenIndex } from '../io/render-index/index.js';
 import { codeownersState, expectedCodeowners } from '../io/codeowners-file.js';
 import { checkRenderedChange } from '../ownership/check-change.js';
 import type { PipelineOptions, Rendered } from '../pipeline.js';
@@ -52,24 +53,33 @@ export async function diffAgainst(options: DiffOptions): Promise<DiffResult> {
   const { git, root } = options;
   const log = options.log ?? (() => undefined);
   const baseSha = await git.resolveCommit(options.baseRef);
-  const headTree = await renderTree(root, options);
-  const { files: head, settings, claims } = headTree;
-  const codeownersProblem = await staleCodeowners(root, headTree);
   const headSha = options.headIsWorkTree ? undefined : await git.headSha().catch(() => undefined);
 
   return withWorktree(git, baseSha, async (baseDir) => {
+    // Only the base's render index is trusted (the head's is the change's own, to be judged): with
+    // it, both sides render only the claims whose inputs differ from it and read the rest from
+    // the base's rendered/, proven to match it. The trees are those of a full render either way.
+    const previous = await provenIndex(baseDir);
+    const index = previous ? { index: { previous, dir: baseDir } } : {};
+    const headTree = await renderTree(root, { ...options, ...index });
+    const { files: head, settings, claims } = headTree;
+    const codeownersProblem = await staleCodeowners(root, headTree);
     // The base as it was rendered: its pinned digests come from its own rendered/, so a tag that
     // moved since shows up as a changed digest; the registry checks judge the head only.
-    const base = await renderTree(baseDir, { ...options, verifyImages: false, verifyChart: false, digestSource: 'rendered' }).then(
-      (tree) => tree.files,
+    let baseKept = 0;
+    const base = await renderTree(baseDir, { ...options, ...index, verifyImages: false, verifyChart: false, digestSource: 'rendered' }).then(
+      (tree) => ((baseKept = tree.kept), tree.files),
       (error: unknown) => {
         if (!(error instanceof InputError)) throw error;
         log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
         return new Map<string, string>();
       },
     );
+    if (previous) log(`the base's render index: head took ${headTree.kept} and base ${baseKept} of their files from it; only claims whose inputs differ were rendered`);
     const changes = compareTrees(base, head);
-    const ownership = await checkRenderedChange(baseDir, root, head, options.allowUnmanaged === true);
+    // The head's index is a rendered file like the others: the change may carry it only as the render writes it.
+    const owned = headTree.index === undefined ? head : new Map([...head, [INDEX_PATH, headTree.index]]);
+    const ownership = await checkRenderedChange(baseDir, root, owned, options.allowUnmanaged === true);
     // What the render after the merge will meet: the head's threshold, on the whole tree.
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
     const safety = dataSafety(base, head, claims);

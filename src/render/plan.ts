@@ -135,14 +135,19 @@ export function renderPlan(claims: readonly LoadedClaim[], settings: RenderSetti
     add(`rendered/${env}/${name}/appproject.yaml`, appProject(claim, settings), ['metadata', 'name'], { kind: 'AppProject', ...argocd });
   }
 
-  for (const env of [...new Set(sorted.map((c) => c.env))]) {
-    const docs = namespaceObjects(sorted.filter((c) => c.env === env), settings);
-    const head = `${GENERATED_MARKER} from the claims in deployments/${env}/. Do not edit: the platform's namespaces, applied by the root Application.\n`;
-    files.push({ path: namespacesPath(env), content: head + docs.map((d) => emitYaml(d)).join('---\n'), env, claim: '' });
-  }
-
+  files.push(...namespaceFiles(sorted, settings));
   files.sort((a, b) => cmp(a.path, b.path));
   return { files, problems };
+}
+
+/** Each environment's namespaces.yaml, made from all of its claims (claim ''): the platform's files. */
+export function namespaceFiles(claims: readonly LoadedClaim[], settings: RenderSettings): PlannedFile[] {
+  const envs = [...new Set(claims.map((c) => c.env))].sort(cmp);
+  return envs.map((env) => {
+    const docs = namespaceObjects(claims.filter((c) => c.env === env), settings);
+    const head = `${GENERATED_MARKER} from the claims in deployments/${env}/. Do not edit: the platform's namespaces, applied by the root Application.\n`;
+    return { path: namespacesPath(env), content: head + docs.map((d) => emitYaml(d)).join('---\n'), env, claim: '' };
+  });
 }
 
 /** The claim field a label of the ApplicationSet/AppProject came from (platformLabels in values.ts). */

@@ -39,8 +39,9 @@ describe('render on push', () => {
     expect(run.code, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.changed).toBe('true');
     expect(run.outputs['commit-sha']).toBe(origin.tip());
-    // Two claims × (applicationset, appproject, api/values) and dev's namespaces.yaml.
-    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(7);
+    // Two claims × (applicationset, appproject, api/values), dev's namespaces.yaml and the render index.
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(8);
+    expect(JSON.parse(run.outputs['changed-files']!)).toContain('rendered/.infraforge/index.json');
     const files = git(origin.bare, 'show', '--name-only', '--format=', origin.tip()).split('\n');
     expect(files.every((f) => f.startsWith('rendered/'))).toBe(true);
     const message = git(origin.bare, 'log', '-1', '--format=%B', origin.tip());
@@ -82,7 +83,8 @@ describe('render on push', () => {
     const c1 = origin.commit({ 'deployments/dev/c1.yaml': claims(3, '1.0.1')['deployments/dev/c1.yaml']! }, 'bump c1');
     const run = await runAction({ workspace: origin.clone(c1), sha: c1 });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.outputs['changed-files']!)).toEqual(['rendered/dev/c1/api/values.yaml']);
+    // The render index records the claim's new inputs and the file's new blob id.
+    expect(JSON.parse(run.outputs['changed-files']!)).toEqual(['rendered/.infraforge/index.json', 'rendered/dev/c1/api/values.yaml']);
   });
 
   it('a lost race: A (triggered by C1) loses to C2, rebuilds on C2 and pushes the render of C2', async () => {
@@ -192,10 +194,11 @@ describe('render on push', () => {
     const ws = origin.clone(tip);
     const run = await runAction({ workspace: ws, sha: tip, inputs: { commit: 'false' } });
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(4);
+    // applicationset, appproject, api/values, namespaces.yaml and the render index.
+    expect(JSON.parse(run.outputs['changed-files']!)).toHaveLength(5);
     expect(run.outputs.changed).toBe('true');
     expect(run.outputs['commit-sha']).toBe('');
-    expect(run.summary).toContain('4 file(s) changed; not committed (commit: false).');
+    expect(run.summary).toContain('5 file(s) changed; not committed (commit: false).');
     expect(origin.tip()).toBe(tip);
     expect(git(ws, 'rev-parse', 'HEAD')).toBe(tip);
 

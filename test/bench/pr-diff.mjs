@@ -2,7 +2,9 @@
 // every app of each is a changed unit) diffed by the built CLI three ways in one run: without the
 // object diff (the floor: rendering base and head), with the Go helper (helm-engine), and with one
 // `helm template` process per unit (INFRAFORGE_HELM_ENGINE=off). Per-unit cost is each run's
-// excess over the floor divided by the units, two templates per unit (base and head).
+// excess over the floor divided by the units, two templates per unit (base and head). The base
+// commits its render index, so both sides render only the changed claims; two more rows remove
+// the index from the base to show the full renders it saves.
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -44,8 +46,13 @@ export async function benchPrDiff({ root, cli, claims, apps, prClaims, envs, loa
   rows.push(await diff('render base and head only (--no-manifests)', ['--no-manifests'], {}));
   rows.push(await diff('objects by helm-engine (when installed)', [], {}));
   rows.push(await diff('objects by one helm template process per unit', [], { INFRAFORGE_HELM_ENGINE: 'off' }));
+  // The same base without its render index: both sides rendered in full, as before the index.
+  git(root, 'rm', '--quiet', 'rendered/.infraforge/index.json');
+  git(root, 'commit', '--quiet', '-m', 'the base of the PR, without its render index');
+  rows.push(await diff('render base and head only, no render index at the base (full renders)', ['--no-manifests'], {}));
+  rows.push(await diff('objects by helm-engine, no render index at the base', [], {}));
+  git(root, 'reset', '--quiet', '--hard', 'HEAD~1');
   rmSync(stdoutFile, { force: true });
-  git(root, 'checkout', '--quiet', '--', 'deployments');
 
   const floor = rows[0];
   console.log('| run | templater | wall (s) | CPU (s) | peak RSS, process tree (MB) | largest process (MB) | units with object diffs | templating failed | output (KB) | wall per unit over floor (ms) | CPU per template (ms) |');

@@ -4,7 +4,7 @@
  * render that may use the cache gives the same answer and leaves the same tree as a full
  * `--no-cache` render of an identical copy. `--check` never answers from it.
  */
-import { cpSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -24,6 +24,7 @@ interface RenderJson {
   deleted: string[];
   unchanged: number;
   cached: boolean;
+  fromIndex: number;
 }
 
 async function render(root: string, ...args: string[]) {
@@ -102,7 +103,7 @@ describe('render cache', () => {
     expect((await render(repo.root)).json).toMatchObject({ written: ['rendered/dev/shop/api/values.yaml'], cached: false });
   });
 
-  it('property: after random edits, deletions, untracked files, index flags and commits, the cached answer equals --no-cache', async () => {
+  it('property: after random edits, deletions, untracked files, index flags and commits, the cached (or render-index) answer equals --no-cache', async () => {
     repo = committedRepo({ 'deployments/dev/shop.yaml': own('shop'), 'deployments/dev/cart.yaml': own('cart'), 'deployments/prod/shop.yaml': own('shop', 'prod') });
     git(repo.root, 'remote', 'add', 'origin', 'https://github.com/acme/repo-0.git');
     let seed = Number(process.env.CACHE_PROPERTY_SEED ?? 20261126);
@@ -110,6 +111,7 @@ describe('render cache', () => {
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
     const files = (dir: string) => Object.keys(repo.snapshot(dir)).filter((f) => f !== 'deployments/settings.yaml');
     const log: string[] = [];
+    let bumps = 0;
     const ops: Record<string, () => void> = {
       'edit a claim': () => {
         const f = pick(files('deployments'));
@@ -145,9 +147,16 @@ describe('render cache', () => {
         git(repo.root, 'update-index', pick(['--assume-unchanged', '--skip-worktree']), '--', f);
         if (repo.snapshot(path.dirname(f))[f] !== undefined) repo.write(f, repo.read(f).replace(/"[0-9]\.[0-9]\.[0-9]"/, '"3.3.3"'));
       },
-      'commit everything': () => {
+      'commit everything (a flagged file keeps its flag until then)': () => {
+        const tracked = git(repo.root, 'ls-files', '--', 'deployments', 'rendered').split('\n').filter(Boolean);
+        if (tracked.length) git(repo.root, 'update-index', '--no-assume-unchanged', '--no-skip-worktree', '--', ...tracked);
         git(repo.root, 'add', '-A');
         git(repo.root, 'commit', '--quiet', '--allow-empty', '-m', 'step');
+      },
+      'commit everything, then edit a claim (main rendered, then a pull request)': () => {
+        ops['commit everything (a flagged file keeps its flag until then)']!();
+        const f = pick(files('deployments'));
+        repo.write(f, repo.read(f).replace(/version: "[0-9.]+"/, `version: "4.0.${++bumps}"`));
       },
       'change a setting': () => {
         const s = repo.read('deployments/settings.yaml');
@@ -162,12 +171,25 @@ describe('render cache', () => {
         const url = `https://github.com/acme/repo-${Math.floor(random() * 3)}.git`;
         git(repo.root, 'remote', 'set-url', 'origin', url);
       },
+      // The committed render index (src/io/render-index/): trusted only while git proves rendered/ matches it.
+      'edit the render index by hand': () => {
+        const index = 'rendered/.infraforge/index.json';
+        if (!existsSync(path.join(repo.root, index))) return;
+        repo.write(index, repo.read(index).replace(/"[0-9a-f]{40}"/, `"${'0'.repeat(40)}"`));
+      },
+      'delete the render index': () => repo.remove('rendered/.infraforge'),
+      'edit a chart file': () => {
+        const file = 'charts/common/values.schema.json';
+        const text = repo.read(file);
+        repo.write(file, text.endsWith('\n\n') ? text.slice(0, -1) : `${text}\n`);
+      },
       'nothing': () => undefined,
     };
     let hits = 0;
+    let fromIndex = 0;
     for (let step = 0; step < 50; step++) {
       // Steps that change nothing the output depends on come up more often: they are where the cache answers.
-      const name = pick([...Object.keys(ops), 'nothing', 'nothing', 'commit everything']);
+      const name = pick([...Object.keys(ops), 'nothing', 'nothing', 'commit everything (a flagged file keeps its flag until then)', 'commit everything, then edit a claim (main rendered, then a pull request)']);
       ops[name]!();
       log.push(name);
       // The truth: a full render of an identical copy.
@@ -179,16 +201,18 @@ describe('render cache', () => {
       const context = `seed ${process.env.CACHE_PROPERTY_SEED ?? 20261126}, steps: ${log.join(' → ')}`;
       expect({ code: cached.code, stderr: cached.stderr }, context).toEqual({ code: truth.code, stderr: truth.stderr });
       if (truth.json) {
-        const { cached: wasCached, ...answer } = cached.json!;
-        const { cached: _no, ...expected } = truth.json;
+        const { cached: wasCached, fromIndex: kept, ...answer } = cached.json!;
+        const { cached: _no, fromIndex: _none, ...expected } = truth.json;
         expect(answer, context).toEqual(expected);
         if (wasCached) hits++;
+        if (kept) fromIndex++;
       }
       const snap = (root: string) => Object.fromEntries(readdirRecursive(root, 'rendered').map((f) => [f, readFileSync(path.join(root, f), 'latin1')]));
       expect(snap(repo.root), context).toEqual(snap(copy));
     }
-    // The cache was actually in play, not bypassed by every step.
+    // The cache and the index were actually in play, not bypassed by every step.
     expect(hits).toBeGreaterThan(2);
+    expect(fromIndex).toBeGreaterThan(1);
   }, 120_000);
 });
 

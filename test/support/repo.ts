@@ -52,6 +52,8 @@ export function tempRepo(files: Record<string, string> = {}, options: { settings
         }
         for (const name of entries) {
           const child = `${rel}/${name}`;
+          // The render index has its own tests (render-index.test.ts); the others look at the rendered files.
+          if (child === 'rendered/.infraforge') continue;
           if (statSync(path.join(root, child)).isDirectory()) walk(child);
           else out[child] = readFileSync(path.join(root, child), 'latin1');
         }

@@ -4,9 +4,9 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-HK6HYPFU.js";
-import "./chunk-UI5ALF2D.js";
-import "./chunk-CYEO3Y4K.js";
+} from "./chunk-WHY4BH4Y.js";
+import "./chunk-YRF63MWK.js";
+import "./chunk-7DMIJNEK.js";
 import "./chunk-VVC7TDTM.js";
 import "./chunk-T4QEYBET.js";
 export {

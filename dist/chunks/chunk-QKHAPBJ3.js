@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   parseChartYaml,
   sha256
-} from "./chunk-CYEO3Y4K.js";
+} from "./chunk-7DMIJNEK.js";
 import {
   makeAjv
 } from "./chunk-VVC7TDTM.js";

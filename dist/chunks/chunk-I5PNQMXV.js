@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-UI5ALF2D.js";
+} from "./chunk-YRF63MWK.js";
 import {
   InputError,
   cmp

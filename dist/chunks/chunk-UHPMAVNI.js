@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-2BLQTYVS.js";
+} from "./chunk-QKHAPBJ3.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-CYEO3Y4K.js";
+} from "./chunk-7DMIJNEK.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

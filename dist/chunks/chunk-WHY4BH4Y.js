@@ -19,6 +19,7 @@ import {
   jobObjectName,
   load,
   metricsIssues,
+  namespaceFiles,
   parseEvents,
   parseImage,
   parseQuantity,
@@ -34,7 +35,7 @@ import {
   volumeIssues,
   wiredEnv,
   wiringClashes
-} from "./chunk-UI5ALF2D.js";
+} from "./chunk-YRF63MWK.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -49,7 +50,7 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-CYEO3Y4K.js";
+} from "./chunk-7DMIJNEK.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
@@ -85,9 +86,9 @@ import {
 } from "./chunk-T4QEYBET.js";
 
 // src/pipeline.ts
-import { createHash } from "node:crypto";
+import { createHash as createHash2 } from "node:crypto";
 import { readdir as readdir4, readFile as readFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import path7 from "node:path";
 
 // src/claims/discover.ts
 import { readFileSync } from "node:fs";
@@ -331,48 +332,48 @@ function looksNumeric(s) {
 // src/claims/overlay.ts
 function mergeOverlay(base, overlay) {
   const origins = /* @__PURE__ */ new Map();
-  const record2 = (path6, origin) => origins.set(key(path6), origin);
-  const merge = (b, bPath, o, oPath, path6) => {
+  const record2 = (path8, origin) => origins.set(key(path8), origin);
+  const merge = (b, bPath, o, oPath, path8) => {
     if (isMapping(b) && isMapping(o)) {
-      record2(path6, { doc: base, path: bPath });
+      record2(path8, { doc: base, path: bPath });
       const out = {};
       for (const [k, v] of Object.entries(b)) {
         if (Object.hasOwn(o, k) && o[k] === null) continue;
         define(out, k, v);
-        record2([...path6, k], { doc: base, path: [...bPath, k] });
+        record2([...path8, k], { doc: base, path: [...bPath, k] });
       }
       for (const [k, v] of Object.entries(o)) {
         if (FORBIDDEN_KEYS.has(k) || v === null) continue;
-        if (Object.hasOwn(b, k)) define(out, k, merge(b[k], [...bPath, k], v, [...oPath, k], [...path6, k]));
+        if (Object.hasOwn(b, k)) define(out, k, merge(b[k], [...bPath, k], v, [...oPath, k], [...path8, k]));
         else {
           define(out, k, v);
-          record2([...path6, k], { doc: overlay, path: [...oPath, k] });
+          record2([...path8, k], { doc: overlay, path: [...oPath, k] });
         }
       }
       return out;
     }
     if (isNamedList(b) && isNamedList(o)) {
-      record2(path6, { doc: base, path: bPath });
+      record2(path8, { doc: base, path: bPath });
       const out = [];
       const byName2 = new Map(o.map((item, j) => [item.name, j]));
       b.forEach((item, i) => {
         const j = byName2.get(item.name);
         if (j === void 0) {
-          record2([...path6, out.length], { doc: base, path: [...bPath, i] });
+          record2([...path8, out.length], { doc: base, path: [...bPath, i] });
           out.push(item);
         } else {
-          out.push(merge(item, [...bPath, i], o[j], [...oPath, j], [...path6, out.length]));
+          out.push(merge(item, [...bPath, i], o[j], [...oPath, j], [...path8, out.length]));
         }
       });
       const inBase = new Set(b.map((item) => item.name));
       o.forEach((item, j) => {
         if (inBase.has(item.name)) return;
-        record2([...path6, out.length], { doc: overlay, path: [...oPath, j] });
+        record2([...path8, out.length], { doc: overlay, path: [...oPath, j] });
         out.push(item);
       });
       return out;
     }
-    record2(path6, { doc: overlay, path: oPath });
+    record2(path8, { doc: overlay, path: oPath });
     return o;
   };
   const data = merge(base.data, [], overlay.data, [], []);
@@ -381,18 +382,18 @@ function mergeOverlay(base, overlay) {
     index: overlay.index,
     data,
     base: base.file,
-    locate(path6, part) {
-      for (let n = path6.length; n >= 0; n--) {
-        const origin = origins.get(key(path6.slice(0, n)));
+    locate(path8, part) {
+      for (let n = path8.length; n >= 0; n--) {
+        const origin = origins.get(key(path8.slice(0, n)));
         if (!origin) continue;
-        return { ...origin.doc.locate([...origin.path, ...path6.slice(n)], part), file: origin.doc.file };
+        return { ...origin.doc.locate([...origin.path, ...path8.slice(n)], part), file: origin.doc.file };
       }
       return { ...overlay.locate([], part), file: overlay.file };
     }
   };
 }
-function key(path6) {
-  return JSON.stringify(path6);
+function key(path8) {
+  return JSON.stringify(path8);
 }
 function isMapping(v) {
   return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -461,18 +462,18 @@ function nameOf(doc2) {
 function withoutBadFields(data, errors, validate) {
   const copy = structuredClone(data);
   for (const error of errors) {
-    const path6 = error.instancePath ? error.instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")) : [];
-    if (error.keyword === "additionalProperties") path6.push(error.params.additionalProperty);
+    const path8 = error.instancePath ? error.instancePath.slice(1).split("/").map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~")) : [];
+    if (error.keyword === "additionalProperties") path8.push(error.params.additionalProperty);
     else if (error.keyword === "required" || error.keyword === "if") continue;
-    if (!drop(copy, path6)) return void 0;
+    if (!drop(copy, path8)) return void 0;
   }
   return validate(copy) ? copy : void 0;
 }
-function drop(data, path6) {
-  const last = path6.at(-1);
+function drop(data, path8) {
+  const last = path8.at(-1);
   if (last === void 0) return false;
   let node = data;
-  for (const segment of path6.slice(0, -1)) {
+  for (const segment of path8.slice(0, -1)) {
     if (node === null || typeof node !== "object" || !Object.hasOwn(node, segment)) return true;
     node = node[segment];
   }
@@ -494,7 +495,7 @@ function loadClaims(files, options = {}) {
     if (fast && fast.length > 0) {
       result.fastFiles++;
       const strict = lazyStrict(file);
-      for (const d of fast) documents.push({ file, doc: { file: file.path, index: d.index, data: d.data, locate: (path6, part) => strict(d.index).locate(path6, part) } });
+      for (const d of fast) documents.push({ file, doc: { file: file.path, index: d.index, data: d.data, locate: (path8, part) => strict(d.index).locate(path8, part) } });
       continue;
     }
     const parsed = parseClaimFile(file.path, file.text, claimCursor);
@@ -548,12 +549,12 @@ function grantsFor(settings, claim) {
 
 // src/tenancy/settings-place.ts
 var SETTINGS_FILE = "deployments/settings.yaml";
-function settingsProblem(tenancy, path6, code3, message) {
-  const full = ["spec", "tenancy", ...path6];
+function settingsProblem(tenancy, path8, code3, message) {
+  const full = ["spec", "tenancy", ...path8];
   return tenancy.source ? problemAt(tenancy.source, full, code3, message) : { file: SETTINGS_FILE, code: code3, message };
 }
-function settingsPlace(tenancy, path6) {
-  const p = settingsProblem(tenancy, path6, "", "");
+function settingsPlace(tenancy, path8) {
+  const p = settingsProblem(tenancy, path8, "", "");
   return p.line === void 0 ? SETTINGS_FILE : `${p.file}:${p.line}:${p.col}`;
 }
 
@@ -577,16 +578,16 @@ function hostProblems(claims, settings) {
     const team = teamOf(claim, settings.tenancy);
     claim.spec.applications.forEach((app, i) => {
       const base = ["spec", "applications", i];
-      for (const { host, path: path6 } of unitHosts(app, base)) {
+      for (const { host, path: path8 } of unitHosts(app, base)) {
         const key2 = `${env}/${host}`;
         const other = taken.get(key2);
         if (other && other.claim !== claim.metadata.name) {
-          problems.push(problemAt(doc2, path6, "host-clash", `host ${host} is already served by claim "${other.claim}" at ${placeOf(other.doc, other.path)}; a host belongs to one claim per environment`));
+          problems.push(problemAt(doc2, path8, "host-clash", `host ${host} is already served by claim "${other.claim}" at ${placeOf(other.doc, other.path)}; a host belongs to one claim per environment`));
         } else if (!other) {
-          taken.set(key2, { doc: doc2, path: path6, claim: claim.metadata.name });
+          taken.set(key2, { doc: doc2, path: path8, claim: claim.metadata.name });
         }
         if (registry && team && !team.hosts.some((p) => hostMatches(host, p))) {
-          problems.push(problemAt(doc2, path6, "host-not-granted", `host ${host} is outside the hosts granted to team ${team.id} (${team.hosts.join(", ") || "none"}); the platform grants hosts in ${settingsPlace(settings.tenancy, ["teams", team.id])} (hosts)`));
+          problems.push(problemAt(doc2, path8, "host-not-granted", `host ${host} is outside the hosts granted to team ${team.id} (${team.hosts.join(", ") || "none"}); the platform grants hosts in ${settingsPlace(settings.tenancy, ["teams", team.id])} (hosts)`));
         }
       }
       problems.push(...ingressGroupProblems(app, base, doc2, team, settings));
@@ -597,17 +598,17 @@ function hostProblems(claims, settings) {
 function ingressGroupProblems(app, base, doc2, team, settings) {
   const annotations = record(record(app.values?.ingress)?.annotations);
   if (!annotations) return [];
-  const path6 = (key2) => [...base, "values", "ingress", "annotations", key2];
+  const path8 = (key2) => [...base, "values", "ingress", "annotations", key2];
   const granted = team?.grants.ingressGroups ?? [];
   const where = team && settings.tenancy ? `${settingsPlace(settings.tenancy, ["teams", team.id])} (grants.ingressGroups)` : "deployments/settings.yaml (spec.tenancy.teams.<team>.grants.ingressGroups)";
   const problems = [];
   const group = annotations[ALB_GROUP_NAME];
   const groupGranted = typeof group === "string" && granted.includes(group);
   if (group !== void 0 && !groupGranted) {
-    problems.push(problemAt(doc2, path6(ALB_GROUP_NAME), "ingress-group-not-granted", `${ALB_GROUP_NAME} would put this Ingress on a load balancer shared with other claims; only a group granted to the team may be joined (${granted.join(", ") || "none granted"}): ${where}`));
+    problems.push(problemAt(doc2, path8(ALB_GROUP_NAME), "ingress-group-not-granted", `${ALB_GROUP_NAME} would put this Ingress on a load balancer shared with other claims; only a group granted to the team may be joined (${granted.join(", ") || "none granted"}): ${where}`));
   }
   if (annotations[ALB_GROUP_ORDER] !== void 0 && !groupGranted) {
-    problems.push(problemAt(doc2, path6(ALB_GROUP_ORDER), "ingress-group-not-granted", `${ALB_GROUP_ORDER} orders this Ingress's rules among other claims' on a shared load balancer; it needs ${ALB_GROUP_NAME} naming a group granted to the team: ${where}`));
+    problems.push(problemAt(doc2, path8(ALB_GROUP_ORDER), "ingress-group-not-granted", `${ALB_GROUP_ORDER} orders this Ingress's rules among other claims' on a shared load balancer; it needs ${ALB_GROUP_NAME} naming a group granted to the team: ${where}`));
   }
   return problems;
 }
@@ -638,13 +639,13 @@ function containerSecurityContext(v) {
   if (!isObject(v)) return [{ path: ["securityContext"], message: `securityContext ${show(v)} would drop the container's security context` }];
   const out = [];
   for (const [k, x] of Object.entries(v)) {
-    const path6 = ["securityContext", k];
+    const path8 = ["securityContext", k];
     if (k === "readOnlyRootFilesystem" && x === false) {
-      out.push({ path: path6, message: "securityContext.readOnlyRootFilesystem: false makes the root filesystem writable", grant: "securityContext.readOnlyRootFilesystem" });
+      out.push({ path: path8, message: "securityContext.readOnlyRootFilesystem: false makes the root filesystem writable", grant: "securityContext.readOnlyRootFilesystem" });
       continue;
     }
     const ok = k === "runAsNonRoot" && x === true || k === "allowPrivilegeEscalation" && x === false || k === "readOnlyRootFilesystem" && x === true || k === "runAsUser" && isId(x) || k === "capabilities" && isObject(x) && Object.keys(x).every((c) => c === "drop") && Array.isArray(x.drop) && x.drop.includes("ALL");
-    if (!ok) out.push({ path: path6, message: `securityContext.${k}: ${show(x)} loosens the container's security (Pod Security restricted: no privilege escalation, capabilities drop ALL and add none, non-root)` });
+    if (!ok) out.push({ path: path8, message: `securityContext.${k}: ${show(x)} loosens the container's security (Pod Security restricted: no privilege escalation, capabilities drop ALL and add none, non-root)` });
   }
   return out;
 }
@@ -741,11 +742,11 @@ function policyProblems(claims, settings) {
       if (!app.values) return;
       for (const v of valuesViolations(app.values)) {
         if (v.grant && granted.has(v.grant)) continue;
-        const path6 = ["spec", "applications", i, "values", ...v.path];
+        const path8 = ["spec", "applications", i, "values", ...v.path];
         if (v.grant) {
-          problems.push(problemAt(source, path6, "values-needs-grant", `${v.message}; only the platform team can allow it, by granting "${v.grant}" to team "${team}" (${GRANTS_FIELD})`, "key"));
+          problems.push(problemAt(source, path8, "values-needs-grant", `${v.message}; only the platform team can allow it, by granting "${v.grant}" to team "${team}" (${GRANTS_FIELD})`, "key"));
         } else {
-          problems.push(problemAt(source, path6, "values-loosens-security", `${v.message}; ${v.why ?? "the chart runs every pod under Pod Security restricted, so values may only tighten this, and no grant changes that"}`, "key"));
+          problems.push(problemAt(source, path8, "values-loosens-security", `${v.message}; ${v.why ?? "the chart runs every pod under Pod Security restricted, so values may only tighten this, and no grant changes that"}`, "key"));
         }
       }
     });
@@ -2755,17 +2756,17 @@ function credentialIn(name, value) {
   if (rule2) return `gitleaks rule ${rule2}`;
   return urlWithPassword(value) ? "a URL with a password" : void 0;
 }
-function walk(node, path6, key2, doc2, out) {
+function walk(node, path8, key2, doc2, out) {
   if (typeof node === "string") {
     const rule2 = credentialIn(key2, node);
-    if (rule2) out.push(problemAt(doc2, path6, "credential-in-claim", `${key2 ?? "this value"} looks like a credential (${rule2}); ${ADVICE} (or the chart's existingSecret)`));
+    if (rule2) out.push(problemAt(doc2, path8, "credential-in-claim", `${key2 ?? "this value"} looks like a credential (${rule2}); ${ADVICE} (or the chart's existingSecret)`));
   } else if (Array.isArray(node)) {
-    node.forEach((item, i) => walk(item, [...path6, i], key2, doc2, out));
+    node.forEach((item, i) => walk(item, [...path8, i], key2, doc2, out));
   } else if (node !== null && typeof node === "object") {
     const map = node;
     for (const [k, v] of Object.entries(map)) {
       const name = k === "value" && typeof map.name === "string" ? map.name : k;
-      walk(v, [...path6, k], name, doc2, out);
+      walk(v, [...path8, k], name, doc2, out);
     }
   }
 }
@@ -2876,21 +2877,21 @@ function registryProblems(tenancy, teams, claims, settings) {
     const explicit = (t) => Object.hasOwn(t.namespaces, env) ? 1 : 0;
     for (const team of [...teams].sort((a, b) => explicit(a) - explicit(b))) {
       const namespace = teamNamespace(team, env);
-      const path6 = Object.hasOwn(team.namespaces, env) ? ["teams", team.id, "namespaces", env] : ["teams", team.id];
+      const path8 = Object.hasOwn(team.namespaces, env) ? ["teams", team.id, "namespaces", env] : ["teams", team.id];
       const owner = namespaceOwner(namespace, settings);
       const other = homes.get(`${env}/${namespace}`);
-      if (owner) problems.push(settingsProblem(tenancy, path6, "namespace-reserved", `team ${team.id}'s namespace in ${env}, ${namespace}, is ${owner}`));
-      else if (other) problems.push(settingsProblem(tenancy, path6, "namespace-clash", `team ${team.id}'s namespace in ${env}, ${namespace}, is also team ${other}'s; give each team its own`));
+      if (owner) problems.push(settingsProblem(tenancy, path8, "namespace-reserved", `team ${team.id}'s namespace in ${env}, ${namespace}, is ${owner}`));
+      else if (other) problems.push(settingsProblem(tenancy, path8, "namespace-clash", `team ${team.id}'s namespace in ${env}, ${namespace}, is also team ${other}'s; give each team its own`));
       else homes.set(`${env}/${namespace}`, team.id);
     }
   }
   for (const team of teams) {
     team.grants.namespaces.forEach((namespace, i) => {
-      const path6 = ["teams", team.id, "grants", "namespaces", i];
+      const path8 = ["teams", team.id, "grants", "namespaces", i];
       const owner = namespaceOwner(namespace, settings);
       const home = [...homes].find(([key2, id]) => key2.endsWith(`/${namespace}`) && id !== team.id);
-      if (owner) problems.push(settingsProblem(tenancy, path6, "namespace-reserved", `namespace ${namespace} is ${owner}; it cannot be granted`));
-      else if (home) problems.push(settingsProblem(tenancy, path6, "namespace-clash", `namespace ${namespace} is team ${home[1]}'s (${home[0].split("/")[0]}); a grant would let team ${team.id} read its Secrets`));
+      if (owner) problems.push(settingsProblem(tenancy, path8, "namespace-reserved", `namespace ${namespace} is ${owner}; it cannot be granted`));
+      else if (home) problems.push(settingsProblem(tenancy, path8, "namespace-clash", `namespace ${namespace} is team ${home[1]}'s (${home[0].split("/")[0]}); a grant would let team ${team.id} read its Secrets`));
     });
   }
   return problems;
@@ -3107,15 +3108,15 @@ function jobProblems(claim, doc2) {
   claim.spec.applications.forEach((app, i) => {
     for (const [list2, max] of [["jobs", MAX_JOB_NAME], ["cronJobs", MAX_CRONJOB_NAME]]) {
       (app[list2] ?? []).forEach((job, j) => {
-        const path6 = ["spec", "applications", i, list2, j, "name"];
+        const path8 = ["spec", "applications", i, list2, j, "name"];
         const name = jobObjectName(app.name, job.name);
         if (name.length > max) {
-          problems.push(problemAt(doc2, path6, "job-name-too-long", `"${name}" (app-job) is ${name.length} characters; a ${list2 === "jobs" ? "Job" : "CronJob"} name allows ${max}: shorten the job or the app name`));
+          problems.push(problemAt(doc2, path8, "job-name-too-long", `"${name}" (app-job) is ${name.length} characters; a ${list2 === "jobs" ? "Job" : "CronJob"} name allows ${max}: shorten the job or the app name`));
         }
         const key2 = `${list2}/${name}`;
         const other = seen.get(key2);
-        if (other) problems.push(problemAt(doc2, path6, "duplicate-job", `${list2 === "jobs" ? "Job" : "CronJob"} "${name}" is already made by ${placeOf(doc2, other)}`));
-        else seen.set(key2, path6);
+        if (other) problems.push(problemAt(doc2, path8, "duplicate-job", `${list2 === "jobs" ? "Job" : "CronJob"} "${name}" is already made by ${placeOf(doc2, other)}`));
+        else seen.set(key2, path8);
       });
     }
   });
@@ -3277,7 +3278,7 @@ function semanticProblems(claims, settings) {
   problems.push(...tenancyProblems(claims, settings));
   return problems;
 }
-function resourceProblems(r, path6, doc2, at) {
+function resourceProblems(r, path8, doc2, at) {
   if (!r?.limits) return [];
   const out = [];
   for (const k of ["cpu", "memory"]) {
@@ -3286,7 +3287,7 @@ function resourceProblems(r, path6, doc2, at) {
     if (req === void 0 || lim === void 0) continue;
     const a = parseQuantity(req);
     const b = parseQuantity(lim);
-    if (a !== void 0 && b !== void 0 && a > b) out.push(at(doc2, [...path6, "limits", k], "request-over-limit", `${k} limit ${lim} is below the request ${req}`));
+    if (a !== void 0 && b !== void 0 && a > b) out.push(at(doc2, [...path8, "limits", k], "request-over-limit", `${k} limit ${lim} is below the request ${req}`));
   }
   return out;
 }
@@ -3360,11 +3361,208 @@ async function renderedOnDisk(root, envs) {
   return new Map(scan.files.filter((f) => f.generated).map((f) => [f.path, f.content.toString("utf8")]));
 }
 
+// src/pipeline.ts
+import { readFileSync as readFileSync6 } from "node:fs";
+
+// src/io/render-index/index.ts
+import { readFileSync as readFileSync4 } from "node:fs";
+import path4 from "node:path";
+
+// src/io/render-index/model.ts
+import { createHash } from "node:crypto";
+var INDEX_PATH = "rendered/.infraforge/index.json";
+var INDEX_FORMAT = 1;
+function sha256(data) {
+  return createHash("sha256").update(data).digest("hex");
+}
+function blobId(content) {
+  const bytes = typeof content === "string" ? Buffer.from(content) : content;
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+function claimInputsHash(inputs) {
+  return sha256(JSON.stringify([inputs.file, inputs.text, inputs.base?.file ?? null, inputs.base?.text ?? null]));
+}
+function buildIndex(shared, claimHashes, files, kept2 = /* @__PURE__ */ new Map()) {
+  const claims = /* @__PURE__ */ new Map();
+  const platform = /* @__PURE__ */ new Map();
+  const add = (claimFile, p, blob) => {
+    if (claimFile === void 0) platform.set(p, blob);
+    else {
+      let entry = claims.get(claimFile);
+      if (!entry) claims.set(claimFile, entry = /* @__PURE__ */ new Map());
+      entry.set(p, blob);
+    }
+  };
+  for (const f of files) add(f.claimFile, f.path, blobId(f.content));
+  for (const [p, k] of kept2) add(k.claimFile, p, k.blob);
+  const sortedClaims = {};
+  for (const file of [.../* @__PURE__ */ new Set([...claimHashes.keys()])].sort(cmp)) {
+    sortedClaims[file] = { inputs: claimHashes.get(file), files: sortedRecord(claims.get(file) ?? /* @__PURE__ */ new Map()) };
+  }
+  return { format: INDEX_FORMAT, ...shared, claims: sortedClaims, platform: sortedRecord(platform) };
+}
+function serializeIndex(index) {
+  const body = canonicalBody(index);
+  return `{"checksum":${JSON.stringify(sha256(body))},${body.slice(1)}`;
+}
+function canonicalBody(index) {
+  const lines = Object.keys(index.claims).sort(cmp).map((file) => {
+    const entry = index.claims[file];
+    return `${JSON.stringify(file)}:{"files":${JSON.stringify(sortedRecord(new Map(Object.entries(entry.files))))},"inputs":${JSON.stringify(entry.inputs)}}`;
+  });
+  const platform = JSON.stringify(sortedRecord(new Map(Object.entries(index.platform))));
+  return `{"chart":${JSON.stringify(index.chart)},"claims":{
+${lines.join(",\n")}
+},"format":${index.format},"platform":${platform},"renderer":${JSON.stringify(index.renderer)},"settings":${JSON.stringify(index.settings)}}
+`;
+}
+function parseIndex(text) {
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return void 0;
+  }
+  if (!isIndex(data)) return void 0;
+  const { checksum: _checksum, ...index } = data;
+  return serializeIndex(index) === text ? index : void 0;
+}
+var HEX = (n) => new RegExp(`^[0-9a-f]{${n}}$`);
+var SHA256 = HEX(64);
+var BLOB = HEX(40);
+function isIndex(data) {
+  if (!isRecord(data) || data.format !== INDEX_FORMAT) return false;
+  if (![data.checksum, data.renderer, data.settings, data.chart].every((h) => typeof h === "string" && SHA256.test(h))) return false;
+  if (!isRecord(data.platform) || !Object.values(data.platform).every((b) => typeof b === "string" && BLOB.test(b))) return false;
+  if (!isRecord(data.claims)) return false;
+  return Object.values(data.claims).every(
+    (e) => isRecord(e) && typeof e.inputs === "string" && SHA256.test(e.inputs) && isRecord(e.files) && Object.values(e.files).every((b) => typeof b === "string" && BLOB.test(b))
+  );
+}
+function isRecord(v) {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+function sortedRecord(map) {
+  const out = {};
+  for (const key2 of [...map.keys()].sort(cmp)) out[key2] = map.get(key2);
+  return out;
+}
+function indexedFiles(index) {
+  const out = /* @__PURE__ */ new Map();
+  for (const entry of Object.values(index.claims)) for (const [p, b] of Object.entries(entry.files)) out.set(p, b);
+  for (const [p, b] of Object.entries(index.platform)) out.set(p, b);
+  return out;
+}
+function selectClaims(previous, shared, claimHashes) {
+  if (!previous || previous.renderer !== shared.renderer || previous.settings !== shared.settings || previous.chart !== shared.chart) return void 0;
+  const render = /* @__PURE__ */ new Set();
+  const kept2 = /* @__PURE__ */ new Map();
+  for (const [file, hash] of claimHashes) {
+    const entry = Object.hasOwn(previous.claims, file) ? previous.claims[file] : void 0;
+    if (entry?.inputs !== hash) {
+      render.add(file);
+      continue;
+    }
+    for (const [p, blob] of Object.entries(entry.files)) kept2.set(p, { claimFile: file, blob });
+  }
+  return { render, kept: kept2 };
+}
+
+// src/io/render-index/proof.ts
+import { execFile } from "node:child_process";
+function git(root, args) {
+  const env = {};
+  for (const [k, v] of Object.entries(process.env)) if (v !== void 0 && !k.startsWith("GIT_")) env[k] = v;
+  const argv = ["-c", "core.fsmonitor=false", "-c", "core.untrackedCache=false", "-c", "core.quotePath=false", ...args];
+  return new Promise((resolve) => {
+    execFile("git", argv, { cwd: root, env, encoding: "utf8", maxBuffer: 1 << 30 }, (error, stdout) => resolve(error ? void 0 : stdout));
+  });
+}
+async function renderedMatchesIndex(root, index) {
+  const pathspec = ["--", `${RENDERED_DIR}/`];
+  const [prefix2, modified, others, listing] = await Promise.all([
+    // Paths below are relative to the top of the work tree: the root must be it.
+    git(root, ["rev-parse", "--show-prefix"]),
+    // Refreshes stat data first, as `git status` does, so a file rewritten with the same bytes is not "modified".
+    git(root, ["update-index", "-q", "--refresh"]).then(() => git(root, ["diff-files", "--name-only", "-z", ...pathspec])),
+    git(root, ["ls-files", "--others", "-z", ...pathspec]),
+    git(root, ["ls-files", "-s", "-v", "-z", ...pathspec])
+  ]);
+  if (prefix2?.trim() !== "" || modified !== "" || others !== "" || listing === void 0) return false;
+  const expected = indexedFiles(index);
+  let seenIndex = false;
+  let seen = 0;
+  for (const line of listing.split("\0")) {
+    if (line === "") continue;
+    const m = /^H 100644 ([0-9a-f]{40}) 0\t(.+)$/s.exec(line);
+    if (!m) return false;
+    const [, blob, file] = m;
+    if (file === INDEX_PATH) {
+      seenIndex = true;
+      continue;
+    }
+    if (expected.get(file) !== blob) return false;
+    seen++;
+  }
+  return seenIndex && seen === expected.size;
+}
+
+// src/io/render-index/inputs.ts
+import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
+import path3 from "node:path";
+import { fileURLToPath } from "node:url";
+function sharedInputs(root, settings) {
+  const { allowDeletions: _allow, maxDeletedApps: _max, ...output } = settings;
+  return { renderer: rendererHash(), settings: sha256(JSON.stringify(output, mapsAsEntries)), chart: treeHash(path3.join(root, CHART_DIR)) };
+}
+function mapsAsEntries(_key, value) {
+  return value instanceof Map ? [...value.entries()].sort(([a], [b]) => cmp(String(a), String(b))) : value;
+}
+var renderer;
+function rendererHash() {
+  if (renderer) return renderer;
+  let dir = path3.dirname(fileURLToPath(import.meta.url));
+  while (!["dist", "src"].includes(path3.basename(dir)) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
+  renderer = treeHash(dir);
+  return renderer;
+}
+function treeHash(dir) {
+  const parts = [];
+  const walk3 = (rel) => {
+    let entries;
+    try {
+      entries = readdirSync(path3.join(dir, rel), { withFileTypes: true });
+    } catch {
+      parts.push(`missing ${rel}`);
+      return;
+    }
+    for (const entry of entries.sort((a, b) => cmp(a.name, b.name))) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) walk3(child);
+      else parts.push(`${child} ${sha256(readFileSync3(path3.join(dir, child)))}`);
+    }
+  };
+  walk3("");
+  return sha256(parts.join("\n"));
+}
+
+// src/io/render-index/index.ts
+async function provenIndex(root) {
+  let text;
+  try {
+    text = readFileSync4(path4.join(root, INDEX_PATH), "utf8");
+  } catch {
+    return void 0;
+  }
+  const index = parseIndex(text);
+  return index && await renderedMatchesIndex(root, index) ? index : void 0;
+}
+
 // src/io/tree.ts
 import { randomBytes } from "node:crypto";
-import { lstatSync, mkdirSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { lstatSync, mkdirSync, readFileSync as readFileSync5, renameSync, rmSync, writeFileSync } from "node:fs";
 import { readdir as readdir3, rmdir, unlink } from "node:fs/promises";
-import path3 from "node:path";
+import path5 from "node:path";
 
 // src/ownership/rules.ts
 var APPLIED_BY_ARGO_CD = /^rendered\/[^/]+\/[^/]+\/(applicationset|appproject)\.yaml$/;
@@ -3446,11 +3644,11 @@ function massDeletion(before, after, maxDeletedApps) {
 // src/io/tree.ts
 async function applyPlan(files, options) {
   const { root } = options;
-  const existing = await scanRendered(root, options.envs);
+  const existing = options.known ? knownTree(root, options.known) : await scanRendered(root, options.envs);
   const byPath = new Map(existing.files.map((f) => [f.path, f]));
-  const planned = new Set(files.map((f) => f.path));
+  const planned = /* @__PURE__ */ new Set([...files.map((f) => f.path), INDEX_PATH, ...options.known?.kept.keys() ?? []]);
   const written = [];
-  let unchanged = 0;
+  let unchanged = options.known?.kept.size ?? 0;
   const problems = [];
   for (const file of files) {
     const current = byPath.get(file.path);
@@ -3458,28 +3656,43 @@ async function applyPlan(files, options) {
       problems.push({ file: file.path, code: "not-generated", message: `${file.path} exists but was not generated by infraforge-render; refusing to overwrite it` });
       continue;
     }
-    if (current && current.content.length === Buffer.byteLength(file.content) && current.content.toString("utf8") === file.content) unchanged++;
+    if (current && sameBytes2(current.content, file.content)) unchanged++;
     else written.push(file);
   }
   const deleted = existing.files.filter((f) => f.generated && !planned.has(f.path)).map((f) => f.path);
   const unmanaged = unmanagedProblems(unmanagedFiles(existing.files, planned), options.allowUnmanaged === true);
   problems.push(...unmanaged.problems);
   if (problems.length) throw new InputError(sortProblems(problems));
-  if (!options.allowDeletions) guardDeletions(existing.files, files, options.maxDeletedApps);
-  const result = { written: written.map((f) => f.path), deleted, unchanged, unmanaged: unmanaged.allowed };
+  if (!options.allowDeletions) {
+    const before = options.known?.before ?? existing.files.filter((f) => f.generated).map((f) => f.path);
+    guardDeletions(before, [...files.map((f) => f.path), ...options.known?.kept.keys() ?? []], options.maxDeletedApps);
+  }
+  const index = options.index === void 0 ? void 0 : { path: INDEX_PATH, content: options.index, env: "", claim: "" };
+  const indexWritten = index !== void 0 && !sameBytes2(byPath.get(INDEX_PATH)?.content ?? readIfThere(root, INDEX_PATH), index.content);
+  const result = { written: written.map((f) => f.path), deleted, unchanged, unmanaged: unmanaged.allowed, indexWritten };
   if (options.check) return result;
-  await stageAndCommit(root, written, existing.dirs);
-  await mapLimit(deleted, IO_CONCURRENCY, (rel) => unlink(path3.join(root, rel)));
+  await stageAndCommit(root, indexWritten ? [...written, index] : written, existing.dirs);
+  await mapLimit(deleted, IO_CONCURRENCY, (rel) => unlink(path5.join(root, rel)));
   await removeEmptyDirs(root, deleted);
-  for (const stale of existing.staleTemps) await unlink(path3.join(root, stale)).catch(() => void 0);
+  for (const stale of existing.staleTemps) await unlink(path5.join(root, stale)).catch(() => void 0);
   return result;
 }
-function guardDeletions(existing, files, maxDeletedApps) {
-  const mass = massDeletion(
-    existing.filter((f) => f.generated).map((f) => f.path),
-    files.map((f) => f.path),
-    maxDeletedApps
-  );
+function knownTree(root, known) {
+  const files = known.before.filter((p) => !known.kept.has(p)).map((p) => ({ path: p, generated: true, content: readFileSync5(path5.join(root, p)) }));
+  return { files, staleTemps: [], dirs: /* @__PURE__ */ new Set() };
+}
+function readIfThere(root, rel) {
+  try {
+    return readFileSync5(path5.join(root, rel));
+  } catch {
+    return void 0;
+  }
+}
+function sameBytes2(current, wanted) {
+  return current !== void 0 && current.length === Buffer.byteLength(wanted) && current.toString("utf8") === wanted;
+}
+function guardDeletions(before, after, maxDeletedApps) {
+  const mass = massDeletion(before, after, maxDeletedApps);
   if (!mass) return;
   const problems = mass.emptiedEnvs.map((env) => ({
     file: `deployments/${env}`,
@@ -3498,10 +3711,10 @@ async function stageAndCommit(root, files, realDirs) {
   const staged = [];
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   try {
-    ensureRealDirs(root, files.map((f) => path3.posix.dirname(f.path)), realDirs);
+    ensureRealDirs(root, files.map((f) => path5.posix.dirname(f.path)), realDirs);
     files.forEach((file, i) => {
-      const target = path3.join(root, file.path);
-      const temp = `${path3.dirname(target)}/.${path3.basename(target)}.${tag}-${i}${TEMP_SUFFIX}`;
+      const target = path5.join(root, file.path);
+      const temp = `${path5.dirname(target)}/.${path5.basename(target)}.${tag}-${i}${TEMP_SUFFIX}`;
       staged.push({ temp, target });
       writeFileSync(temp, file.content, { flag: "wx", mode: 420 });
     });
@@ -3515,7 +3728,7 @@ async function stageAndCommit(root, files, realDirs) {
 function ensureRealDirs(root, dirs, realDirs) {
   const needed = /* @__PURE__ */ new Set();
   for (const dir of dirs) {
-    for (let d = dir; d !== "." && d !== ""; d = path3.posix.dirname(d)) {
+    for (let d = dir; d !== "." && d !== ""; d = path5.posix.dirname(d)) {
       if (needed.has(d)) break;
       needed.add(d);
     }
@@ -3523,7 +3736,7 @@ function ensureRealDirs(root, dirs, realDirs) {
   const byDepth = [...needed].sort((a, b) => a.split("/").length - b.split("/").length || cmp(a, b));
   for (const rel of byDepth) {
     if (realDirs.has(rel)) continue;
-    const abs = path3.join(root, rel);
+    const abs = path5.join(root, rel);
     try {
       mkdirSync(abs);
     } catch (error) {
@@ -3536,15 +3749,15 @@ function ensureRealDirs(root, dirs, realDirs) {
 async function removeEmptyDirs(root, deleted) {
   const dirs = /* @__PURE__ */ new Set();
   for (const rel of deleted) {
-    let dir = path3.posix.dirname(rel);
+    let dir = path5.posix.dirname(rel);
     while (dir.startsWith(`${RENDERED_DIR}/`)) {
       dirs.add(dir);
-      dir = path3.posix.dirname(dir);
+      dir = path5.posix.dirname(dir);
     }
   }
   for (const dir of [...dirs].sort((a, b) => b.length - a.length || cmp(a, b))) {
     try {
-      if ((await readdir3(path3.join(root, dir))).length === 0) await rmdir(path3.join(root, dir));
+      if ((await readdir3(path5.join(root, dir))).length === 0) await rmdir(path5.join(root, dir));
     } catch {
     }
   }
@@ -3553,7 +3766,7 @@ async function removeEmptyDirs(root, deleted) {
 // src/oci/render-checks.ts
 var import_yaml = __toESM(require_dist(), 1);
 import { readFile } from "node:fs/promises";
-import path4 from "node:path";
+import path6 from "node:path";
 
 // src/render/images.ts
 function deployedImages(claims, settings) {
@@ -3637,13 +3850,13 @@ async function requirePublishedChart(settings, options, credentialsFor) {
     return;
   }
   const file = `${CHART_DIR}/Chart.yaml`;
-  const at = chartFieldPosition(file, await readFile(path4.join(options.root, file), "utf8").catch(() => ""), "version");
+  const at = chartFieldPosition(file, await readFile(path6.join(options.root, file), "utf8").catch(() => ""), "version");
   throw new InfraError(`${file}:${at.line}:${at.col}: chart ${target.display} is not published yet; ApplicationSets must not pin a version the registry lacks: publish it first (publish-chart / infraforge chart publish)`);
 }
 async function recordedDigests(root, images) {
   const digests = /* @__PURE__ */ new Map();
   for (const image of images.filter((i) => i.pinnable)) {
-    const text = await readFile(path4.join(root, image.valuesPath), "utf8").catch(() => void 0);
+    const text = await readFile(path6.join(root, image.valuesPath), "utf8").catch(() => void 0);
     if (!text) continue;
     try {
       const values = (0, import_yaml.parse)(text, { maxAliasCount: 0 });
@@ -4013,8 +4226,8 @@ function namespaceOf(appset) {
 }
 function claimsOf(files) {
   const claims = /* @__PURE__ */ new Map();
-  for (const [path6, text] of files) {
-    const m = APPSET.exec(path6);
+  for (const [path8, text] of files) {
+    const m = APPSET.exec(path8);
     if (m) claims.set(`${m[1]}/${m[2]}`, HEADER.exec(text)?.[1]);
   }
   return claims;
@@ -4030,8 +4243,8 @@ function storesOf(files) {
     return namespaces.get(key2);
   };
   const stores = /* @__PURE__ */ new Map();
-  for (const [path6, text] of files) {
-    const m = VALUES.exec(path6);
+  for (const [path8, text] of files) {
+    const m = VALUES.exec(path8);
     if (!m || !DATA_TYPES.some((t) => text.includes(t))) continue;
     const values = read(text);
     const type = values?.type;
@@ -4180,8 +4393,8 @@ function place(f, claims) {
   const loaded = claims.get(claimKey(f.env, f.claim));
   if (!loaded) return f.claimFile ? { file: f.claimFile } : {};
   const index = (loaded.claim.spec.components ?? []).findIndex((c) => c.name === f.component);
-  const path6 = index >= 0 ? ["spec", "components", index, "name"] : ["spec", "components"];
-  return { file: loaded.source.file, ...loaded.source.locate(path6, "value"), field: formatFieldPath(path6) };
+  const path8 = index >= 0 ? ["spec", "components", index, "name"] : ["spec", "components"];
+  return { file: loaded.source.file, ...loaded.source.locate(path8, "value"), field: formatFieldPath(path8) };
 }
 function problem(f, claims, extra = "") {
   const who = f.by === "api-server" ? " by the API server" : f.by === "operator" ? " by the operator" : "";
@@ -4213,13 +4426,13 @@ function verdict(findings, headClaims) {
   for (const loaded of headClaims) {
     acknowledgementsOf(loaded).forEach((a, j) => {
       if (used.has(`${claimKey(loaded.env, loaded.claim.metadata.name)}#${j}`)) return;
-      const path6 = ["spec", "acknowledge", j];
+      const path8 = ["spec", "acknowledge", j];
       stale.push({
         file: loaded.source.file,
-        ...loaded.source.locate(path6, "value"),
+        ...loaded.source.locate(path8, "value"),
         code: "acknowledge-stale",
         message: `acknowledgement of ${a.change} for ${a.component} matches no change in this run: remove it once its change is merged, so it cannot wave through a later one`,
-        field: formatFieldPath(path6)
+        field: formatFieldPath(path8)
       });
     });
   }
@@ -4261,10 +4474,36 @@ async function buildPlan(options) {
   if (checks.problems.length) throw new InputError(sortProblems(checks.problems));
   const renderSettings = checks.digests ? { ...settings, image: { ...settings.image, digests: checks.digests } } : settings;
   const inputBytes = new Map(discovery.files.map((f) => [f.path, Buffer.byteLength(f.text)]));
-  const plan = renderPlan(claims, renderSettings, await valuesValidator(root), { inputBytes });
-  if (plan.problems.length) throw new InputError(sortProblems(plan.problems));
+  const validate = await valuesValidator(root);
+  const shared = sharedInputs(root, renderSettings);
+  const claimHashes = claimInputHashes(discovery.files, claims);
+  const source = await options.index;
+  const selection = wanted ? void 0 : selectClaims(source?.previous, shared, claimHashes);
+  const planned = (selection && partialPlan(selection, claims, renderSettings, validate, inputBytes)) ?? { ...renderPlan(claims, renderSettings, validate, { inputBytes }), partial: false };
+  if (planned.problems.length) throw new InputError(sortProblems(planned.problems));
+  const kept2 = planned.partial && selection ? selection.kept : /* @__PURE__ */ new Map();
   const envs = wanted ? [...wanted].sort(cmp) : known;
-  return { settings, claims, files: plan.files, envs, ignored: discovery.ignored };
+  const claimFileOf = new Map(claims.map((c) => [`${c.env}/${c.claim.metadata.name}`, c.source.file]));
+  const owned = planned.files.map((f) => ({ path: f.path, content: f.content, claimFile: f.claim === "" ? void 0 : claimFileOf.get(`${f.env}/${f.claim}`) }));
+  const index = wanted ? void 0 : buildIndex(shared, claimHashes, owned, kept2);
+  const previous = planned.partial ? source?.previous : void 0;
+  return { settings, claims, files: planned.files, envs, ignored: discovery.ignored, kept: kept2, previous, index, indexDir: planned.partial ? source?.dir : void 0 };
+}
+function partialPlan(selection, claims, settings, validate, inputBytes) {
+  const plan = renderPlan(claims.filter((c) => selection.render.has(c.source.file)), settings, validate, { inputBytes });
+  if (plan.problems.length) return void 0;
+  const files = [...plan.files.filter((f) => f.claim !== ""), ...namespaceFiles(claims, settings)].sort((a, b) => cmp(a.path, b.path));
+  return { files, problems: [], partial: true };
+}
+function claimInputHashes(files, claims) {
+  const text = new Map(files.map((f) => [f.path, f.text]));
+  const out = /* @__PURE__ */ new Map();
+  for (const { source } of claims) {
+    if (out.has(source.file)) continue;
+    const base = source.base === void 0 ? void 0 : { file: source.base, text: text.get(source.base) ?? "" };
+    out.set(source.file, claimInputsHash({ file: source.file, text: text.get(source.file) ?? "", ...base ? { base } : {} }));
+  }
+  return out;
 }
 async function listEnvironments(root) {
   const discovery = await discoverClaimFiles(root);
@@ -4272,12 +4511,16 @@ async function listEnvironments(root) {
   return environmentsInScope(root, discovery.envs);
 }
 async function environmentsInScope(root, deploymentEnvs) {
-  const renderedEnvs = await listDirs(path5.join(root, RENDERED_DIR));
+  const renderedEnvs = await listDirs(path7.join(root, RENDERED_DIR));
   return [.../* @__PURE__ */ new Set([...deploymentEnvs, ...renderedEnvs])].sort(cmp);
 }
 async function renderRepository(options) {
-  const rendered = await buildPlan(options);
-  const safety = dataSafety(await renderedOnDisk(options.root, rendered.envs), new Map(rendered.files.map((f) => [f.path, f.content])), rendered.claims);
+  const { useIndex, ...pipeline } = options;
+  const proof = useIndex && !options.check && !options.envs?.length ? provenIndex(options.root) : void 0;
+  const index = proof?.then((previous) => previous && { previous, dir: options.root });
+  const rendered = await buildPlan({ ...pipeline, ...index ? { index } : {} });
+  const before = rendered.previous ? replacedFiles(options.root, rendered.previous, rendered.kept) : await renderedOnDisk(options.root, rendered.envs);
+  const safety = dataSafety(before, new Map(rendered.files.map((f) => [f.path, f.content])), rendered.claims);
   for (const p of safety.verdict.stale) options.log?.(`warning: ${formatProblem(p)}`);
   if (safety.verdict.renderProblems.length) throw new InputError(sortProblems(safety.verdict.renderProblems));
   const result = await applyPlan(rendered.files, {
@@ -4286,21 +4529,29 @@ async function renderRepository(options) {
     check: options.check ?? false,
     allowDeletions: rendered.settings.allowDeletions,
     maxDeletedApps: rendered.settings.maxDeletedApps,
-    allowUnmanaged: options.allowUnmanaged ?? false
+    allowUnmanaged: options.allowUnmanaged ?? false,
+    ...rendered.previous ? { known: { before: [...indexedPaths(rendered.previous)], kept: rendered.kept } } : {},
+    ...rendered.index ? { index: serializeIndex(rendered.index) } : {}
   });
   return { ...result, rendered };
+}
+function indexedPaths(index) {
+  return [...Object.values(index.claims).flatMap((e) => Object.keys(e.files)), ...Object.keys(index.platform)];
+}
+function replacedFiles(root, index, kept2) {
+  return new Map(indexedPaths(index).filter((p) => !kept2.has(p)).map((p) => [p, readFileSync6(path7.join(root, p), "utf8")]));
 }
 async function valuesValidator(root) {
   const file = `${CHART_DIR}/values.schema.json`;
   let schema;
   let text;
   try {
-    text = await readFile2(path5.join(root, file), "utf8");
+    text = await readFile2(path7.join(root, file), "utf8");
     schema = JSON.parse(text);
   } catch (error) {
     throw new InputError([{ file, code: "values-schema-missing", message: `cannot read ${file}: ${error.message}` }]);
   }
-  const built = precompiledFor(`sha256:${createHash("sha256").update(text).digest("hex")}`);
+  const built = precompiledFor(`sha256:${createHash2("sha256").update(text).digest("hex")}`);
   if (built) return Object.assign(built, { schema });
   try {
     return makeAjv().compile(schema);
@@ -4351,6 +4602,9 @@ export {
   DEPLOYMENTS_DIR,
   BASE_DIR,
   scanRendered,
+  INDEX_PATH,
+  serializeIndex,
+  provenIndex,
   unmanagedFiles,
   handChanges,
   unmanagedProblems,

@@ -3,10 +3,11 @@ import {
   CODEOWNERS_FILE,
   codeownersState,
   expectedCodeowners
-} from "./chunk-QCOXP2FW.js";
+} from "./chunk-I5PNQMXV.js";
 import {
   BASE_DIR,
   DEPLOYMENTS_DIR,
+  INDEX_PATH,
   buildPlan,
   dataSafety,
   handChangeProblems,
@@ -14,21 +15,23 @@ import {
   lifecycleNotes,
   massDeletion,
   massDeletionNote,
+  provenIndex,
   scanRendered,
+  serializeIndex,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-HK6HYPFU.js";
+} from "./chunk-WHY4BH4Y.js";
 import {
   CORE_SCHEMA,
   emitYaml,
   loadAll
-} from "./chunk-UI5ALF2D.js";
+} from "./chunk-YRF63MWK.js";
 import {
   packageChart
-} from "./chunk-2BLQTYVS.js";
+} from "./chunk-QKHAPBJ3.js";
 import {
   CHART_DIR
-} from "./chunk-CYEO3Y4K.js";
+} from "./chunk-7DMIJNEK.js";
 import {
   require_dist
 } from "./chunk-VVC7TDTM.js";
@@ -1136,12 +1139,18 @@ function imageOf(text) {
 }
 
 // src/diff/trees.ts
+import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path2 from "node:path";
 async function renderTree(root, options) {
   const plan = await buildPlan({ ...options, root });
-  return { files: new Map(plan.files.map((f) => [f.path, f.content])), settings: plan.settings, claims: plan.claims };
+  const files = new Map(plan.files.map((f) => [f.path, f.content]));
+  if (plan.kept.size && plan.indexDir) {
+    for (const p of plan.kept.keys()) files.set(p, readFileSync(path2.join(plan.indexDir, p), "utf8"));
+  }
+  const sorted = new Map([...files].sort(([a], [b]) => cmp(a, b)));
+  return { files: sorted, index: plan.index && serializeIndex(plan.index), kept: plan.kept.size, settings: plan.settings, claims: plan.claims };
 }
 async function withWorktree(git, sha, fn) {
   const parent = await mkdtemp(path2.join(tmpdir(), "infraforge-base-"));
@@ -1360,21 +1369,26 @@ async function diffAgainst(options) {
   const { git, root } = options;
   const log = options.log ?? (() => void 0);
   const baseSha = await git.resolveCommit(options.baseRef);
-  const headTree = await renderTree(root, options);
-  const { files: head, settings, claims } = headTree;
-  const codeownersProblem = await staleCodeowners(root, headTree);
   const headSha = options.headIsWorkTree ? void 0 : await git.headSha().catch(() => void 0);
   return withWorktree(git, baseSha, async (baseDir) => {
-    const base = await renderTree(baseDir, { ...options, verifyImages: false, verifyChart: false, digestSource: "rendered" }).then(
-      (tree) => tree.files,
+    const previous = await provenIndex(baseDir);
+    const index = previous ? { index: { previous, dir: baseDir } } : {};
+    const headTree = await renderTree(root, { ...options, ...index });
+    const { files: head, settings, claims } = headTree;
+    const codeownersProblem = await staleCodeowners(root, headTree);
+    let baseKept = 0;
+    const base = await renderTree(baseDir, { ...options, ...index, verifyImages: false, verifyChart: false, digestSource: "rendered" }).then(
+      (tree) => (baseKept = tree.kept, tree.files),
       (error) => {
         if (!(error instanceof InputError)) throw error;
         log(`the base ${baseSha.slice(0, 12)} does not render (${error.problems.length} problem(s)); comparing against an empty tree`);
         return /* @__PURE__ */ new Map();
       }
     );
+    if (previous) log(`the base's render index: head took ${headTree.kept} and base ${baseKept} of their files from it; only claims whose inputs differ were rendered`);
     const changes = compareTrees(base, head);
-    const ownership = await checkRenderedChange(baseDir, root, head, options.allowUnmanaged === true);
+    const owned = headTree.index === void 0 ? head : new Map([...head, [INDEX_PATH, headTree.index]]);
+    const ownership = await checkRenderedChange(baseDir, root, owned, options.allowUnmanaged === true);
     const mass = massDeletion([...base.keys()], [...head.keys()], settings.maxDeletedApps);
     const safety = dataSafety(base, head, claims);
     const report = {

@@ -4116,14 +4116,18 @@ function renderPlan(claims, settings, validateValues, options = {}) {
     add(`rendered/${env}/${name}/applicationset.yaml`, applicationSet(claim, units, settings), ["metadata", "name"], { kind: "ApplicationSet", ...argocd });
     add(`rendered/${env}/${name}/appproject.yaml`, appProject(claim, settings), ["metadata", "name"], { kind: "AppProject", ...argocd });
   }
-  for (const env of [...new Set(sorted.map((c) => c.env))]) {
-    const docs = namespaceObjects(sorted.filter((c) => c.env === env), settings);
-    const head = `${GENERATED_MARKER} from the claims in deployments/${env}/. Do not edit: the platform's namespaces, applied by the root Application.
-`;
-    files.push({ path: namespacesPath(env), content: head + docs.map((d) => emitYaml(d)).join("---\n"), env, claim: "" });
-  }
+  files.push(...namespaceFiles(sorted, settings));
   files.sort((a, b) => cmp(a.path, b.path));
   return { files, problems };
+}
+function namespaceFiles(claims, settings) {
+  const envs = [...new Set(claims.map((c) => c.env))].sort(cmp);
+  return envs.map((env) => {
+    const docs = namespaceObjects(claims.filter((c) => c.env === env), settings);
+    const head = `${GENERATED_MARKER} from the claims in deployments/${env}/. Do not edit: the platform's namespaces, applied by the root Application.
+`;
+    return { path: namespacesPath(env), content: head + docs.map((d) => emitYaml(d)).join("---\n"), env, claim: "" };
+  });
 }
 function labelSource(claim, key) {
   if (claim.metadata.labels && Object.hasOwn(claim.metadata.labels, key)) return ["metadata", "labels", key];
@@ -4214,5 +4218,6 @@ export {
   DEFAULT_REDIS_VERSION,
   emitYaml,
   GENERATED_MARKER,
-  renderPlan
+  renderPlan,
+  namespaceFiles
 };

@@ -3,8 +3,8 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-QCOXP2FW.js";
-import "./chunk-UI5ALF2D.js";
+} from "./chunk-I5PNQMXV.js";
+import "./chunk-YRF63MWK.js";
 import "./chunk-VVC7TDTM.js";
 import "./chunk-T4QEYBET.js";
 export {

@@ -1,14 +1,14 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-HK6HYPFU.js";
-import "./chunk-UI5ALF2D.js";
+} from "./chunk-WHY4BH4Y.js";
+import "./chunk-YRF63MWK.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
-} from "./chunk-T247RSNQ.js";
-import "./chunk-CYEO3Y4K.js";
+} from "./chunk-MK3YC6NL.js";
+import "./chunk-7DMIJNEK.js";
 import "./chunk-VVC7TDTM.js";
 import {
   ExitCode

@@ -3,22 +3,22 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunk-UO5WYH4T.js";
-import "./chunk-QCOXP2FW.js";
-import "./chunk-HK6HYPFU.js";
-import "./chunk-UI5ALF2D.js";
-import "./chunk-2BLQTYVS.js";
+} from "./chunk-V6WQ4TAA.js";
+import "./chunk-I5PNQMXV.js";
+import "./chunk-WHY4BH4Y.js";
+import "./chunk-YRF63MWK.js";
+import "./chunk-QKHAPBJ3.js";
 import {
   DIFF_HELP,
   overridesFrom,
   parseFlags,
   registryChecksFrom,
   rootDir
-} from "./chunk-T247RSNQ.js";
+} from "./chunk-MK3YC6NL.js";
 import {
   createGit,
   isSafeRef
-} from "./chunk-CYEO3Y4K.js";
+} from "./chunk-7DMIJNEK.js";
 import "./chunk-VVC7TDTM.js";
 import {
   ExitCode,

@@ -4,17 +4,17 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-QCOXP2FW.js";
+} from "./chunk-I5PNQMXV.js";
 import {
   buildPlan
-} from "./chunk-HK6HYPFU.js";
-import "./chunk-UI5ALF2D.js";
+} from "./chunk-WHY4BH4Y.js";
+import "./chunk-YRF63MWK.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
-} from "./chunk-T247RSNQ.js";
-import "./chunk-CYEO3Y4K.js";
+} from "./chunk-MK3YC6NL.js";
+import "./chunk-7DMIJNEK.js";
 import "./chunk-VVC7TDTM.js";
 import {
   ExitCode,

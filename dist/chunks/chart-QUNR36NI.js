@@ -2,21 +2,21 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-QU7BXCQE.js";
+} from "./chunk-UHPMAVNI.js";
 import {
   packageChart
-} from "./chunk-2BLQTYVS.js";
+} from "./chunk-QKHAPBJ3.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
   PUBLISH_HELP,
   parseFlags
-} from "./chunk-T247RSNQ.js";
+} from "./chunk-MK3YC6NL.js";
 import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-CYEO3Y4K.js";
+} from "./chunk-7DMIJNEK.js";
 import "./chunk-VVC7TDTM.js";
 import {
   ExitCode,
