@@ -196,7 +196,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-D65YJIN2.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-SETU6ZFG.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true };
 }
 var render = {
@@ -245,7 +245,7 @@ var render = {
   }
 };
 async function codeownersCheck(root, rendered) {
-  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-C5AN5H3P.js");
+  const { codeownersState, expectedCodeowners } = await import("./chunks/codeowners-file-3DB5PYXW.js");
   const expected = expectedCodeowners(rendered);
   return expected === void 0 ? void 0 : codeownersState(root, expected);
 }
@@ -256,7 +256,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-D65YJIN2.js");
+      const { buildPlan } = await import("./chunks/pipeline-SETU6ZFG.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       const codeowners = await codeownersCheck(root, rendered);
@@ -290,10 +290,10 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-YP4YPVSO.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-O3MJBEOV.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-YBN6M2CW.js")).codeowners),
-  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-HWCAZQ34.js")).chart)
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-6QGV7SLU.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-N3G7BOKG.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-LTO5LLLJ.js")).codeowners),
+  chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-Y62TJ4UF.js")).chart)
 };
 function overview() {
   const width = Math.max(...ALL_HELP.map((h) => h.name.length));

@@ -4,10 +4,10 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-RJ7H3Q3A.js";
-import "./chunk-ELOHFYSS.js";
-import "./chunk-OKJEGO2J.js";
-import "./chunk-QS2U5M3L.js";
+} from "./chunk-NZFAGSHO.js";
+import "./chunk-X6OGTWYN.js";
+import "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import "./chunk-T4QEYBET.js";
 export {
   buildPlan,

@@ -27,7 +27,7 @@ import {
   volumeIssues,
   wiredEnv,
   wiringClashes
-} from "./chunk-ELOHFYSS.js";
+} from "./chunk-X6OGTWYN.js";
 import {
   CHART_DIR,
   IMAGE_CONCURRENCY,
@@ -42,7 +42,7 @@ import {
   nonRootRefusal,
   ociTarget,
   resolveSettings
-} from "./chunk-OKJEGO2J.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   DNS_LABEL,
   FORBIDDEN_KEYS,
@@ -65,7 +65,7 @@ import {
   schemaProblems,
   stringWanted,
   toDnsLabel
-} from "./chunk-QS2U5M3L.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InfraError,
   InputError,
@@ -200,7 +200,7 @@ function firstInvalidUtf8(b) {
   return b.length;
 }
 
-// node_modules/js-yaml/dist/js-yaml.mjs
+// ../../main/node_modules/js-yaml/dist/js-yaml.mjs
 var NOT_RESOLVED = /* @__PURE__ */ Symbol("NOT_RESOLVED");
 function defineScalarTag(tagName, options) {
   return {

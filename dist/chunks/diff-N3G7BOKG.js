@@ -2,11 +2,11 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   diffAgainst,
   fullMarkdown
-} from "./chunk-QER5MTE2.js";
-import "./chunk-BM3PRLQD.js";
-import "./chunk-RJ7H3Q3A.js";
-import "./chunk-ELOHFYSS.js";
-import "./chunk-6D7SRI54.js";
+} from "./chunk-DYYZVIUO.js";
+import "./chunk-65FIRFXE.js";
+import "./chunk-NZFAGSHO.js";
+import "./chunk-X6OGTWYN.js";
+import "./chunk-UQU3I4CC.js";
 import {
   DIFF_HELP,
   overridesFrom,
@@ -17,8 +17,8 @@ import {
 import {
   createGit,
   isSafeRef
-} from "./chunk-OKJEGO2J.js";
-import "./chunk-QS2U5M3L.js";
+} from "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import {
   ExitCode,
   InputError,

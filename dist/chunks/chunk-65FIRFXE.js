@@ -2,7 +2,7 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   GENERATED_MARKER,
   teamOf
-} from "./chunk-ELOHFYSS.js";
+} from "./chunk-X6OGTWYN.js";
 import {
   InputError,
   cmp

@@ -9,7 +9,7 @@ import {
   require_dist,
   schemaProblems,
   toDnsLabel
-} from "./chunk-QS2U5M3L.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   __toESM,
   cmp,

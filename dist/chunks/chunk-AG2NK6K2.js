@@ -1,12 +1,12 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   packageChart
-} from "./chunk-6D7SRI54.js";
+} from "./chunk-UQU3I4CC.js";
 import {
   ociTarget,
   parseChartYaml,
   publishChart
-} from "./chunk-OKJEGO2J.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   InputError
 } from "./chunk-T4QEYBET.js";

@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   parseChartYaml,
   sha256
-} from "./chunk-OKJEGO2J.js";
+} from "./chunk-ACHWKVYP.js";
 import {
   makeAjv
-} from "./chunk-QS2U5M3L.js";
+} from "./chunk-L3QWIUZL.js";
 import {
   InputError,
   cmp

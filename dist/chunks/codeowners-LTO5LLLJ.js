@@ -4,18 +4,18 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-BM3PRLQD.js";
+} from "./chunk-65FIRFXE.js";
 import {
   buildPlan
-} from "./chunk-RJ7H3Q3A.js";
-import "./chunk-ELOHFYSS.js";
+} from "./chunk-NZFAGSHO.js";
+import "./chunk-X6OGTWYN.js";
 import {
   CODEOWNERS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-OKJEGO2J.js";
-import "./chunk-QS2U5M3L.js";
+import "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import {
   ExitCode,
   InputError

@@ -1,15 +1,15 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-RJ7H3Q3A.js";
-import "./chunk-ELOHFYSS.js";
+} from "./chunk-NZFAGSHO.js";
+import "./chunk-X6OGTWYN.js";
 import {
   ENVIRONMENTS_HELP,
   parseFlags,
   rootDir
 } from "./chunk-EMX6GCDN.js";
-import "./chunk-OKJEGO2J.js";
-import "./chunk-QS2U5M3L.js";
+import "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import {
   ExitCode
 } from "./chunk-T4QEYBET.js";

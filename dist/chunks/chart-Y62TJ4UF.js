@@ -2,10 +2,10 @@ import { createRequire as __ifCreateRequire } from 'node:module'; const require 
 import {
   previousChartVersion,
   publish
-} from "./chunk-JOVXSKYY.js";
+} from "./chunk-AG2NK6K2.js";
 import {
   packageChart
-} from "./chunk-6D7SRI54.js";
+} from "./chunk-UQU3I4CC.js";
 import {
   CHART_HELP,
   PACKAGE_HELP,
@@ -16,8 +16,8 @@ import {
   createGit,
   registryCredentials,
   resolveSettings
-} from "./chunk-OKJEGO2J.js";
-import "./chunk-QS2U5M3L.js";
+} from "./chunk-ACHWKVYP.js";
+import "./chunk-L3QWIUZL.js";
 import {
   ExitCode,
   InputError

@@ -3,9 +3,9 @@ import {
   codeownersState,
   expectedCodeowners,
   writeCodeowners
-} from "./chunk-BM3PRLQD.js";
-import "./chunk-ELOHFYSS.js";
-import "./chunk-QS2U5M3L.js";
+} from "./chunk-65FIRFXE.js";
+import "./chunk-X6OGTWYN.js";
+import "./chunk-L3QWIUZL.js";
 import "./chunk-T4QEYBET.js";
 export {
   codeownersState,
