@@ -152,6 +152,7 @@ describe.skipIf(HELMS.length < 2)('Helm 3 and Helm 4 on our chart', () => {
     const multi = units.filter((u) => three.get(u.label)!.split('\n---\n').length > 1);
     expect(multi.length).toBeGreaterThan(30);
     for (const u of multi) expect(four.get(u.label), u.label).not.toBe(three.get(u.label));
+    console.log(`Helm 3 vs Helm 4: ${units.length} example units compared; ${multi.length} differ, by Helm 4's blank line before each --- only`);
   });
 });
 
