@@ -19,6 +19,7 @@ describe.each(REGISTRY_BIN ? HELMS : [])('publish-chart, $label on PATH', ({ PAT
     expect(first.code, first.stdout + first.stderr).toBe(0);
     expect(first.outputs['chart-version']).toBe(CHART_VERSION);
     expect(first.outputs['chart-published']).toBe('true');
+    expect(first.stdout).toContain('helm lint --strict passed'); // by this helm, first on the runner's PATH
     expect(first.outputs['chart-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);
     // The token is registered for masking (::add-mask::) and appears nowhere else.
     expect(first.stdout).toContain('::add-mask::ghs_testtoken0123456789');

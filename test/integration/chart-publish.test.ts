@@ -106,6 +106,7 @@ describe.each(REGISTRY_BIN ? HELMS : [])('chart publish to a real registry, $lab
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout) as { status: string; manifestDigest: string; digest: string };
     expect(report.status).toBe('published');
+    expect(first.stderr).toContain('helm lint --strict passed'); // by this helm, first on the CLI's PATH
     expect(await manifestDigest(registry, 'charts/common', CHART_VERSION)).toBe(report.manifestDigest);
 
     const pullDir = mkdtempSync(path.join(tmpdir(), 'infraforge-pull-'));
