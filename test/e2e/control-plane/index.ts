@@ -86,7 +86,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
   const withArgocd = options.argocd ?? true;
   const timeoutMs = options.timeoutMs ?? 180_000;
   const bins = requireAll();
-  const helm = (options.argocd ?? true) ? repoServerHelm() : undefined;
+  const helm = withArgocd ? repoServerHelm() : undefined;
   // etcd fsyncs every write; on tmpfs that costs nothing.
   const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dir = mkdtempSync(path.join(base, 'infraforge-cp-'));
