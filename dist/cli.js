@@ -302,7 +302,7 @@ var COMMANDS = {
   render,
   validate,
   environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-7QHYU2Y2.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-MBDD5QWO.js")).diff),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-JY2PGAQR.js")).diff),
   codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-5GP5C3EF.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-QUNR36NI.js")).chart)
 };

@@ -6,7 +6,7 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-V6WQ4TAA.js";
+} from "./chunks/chunk-UPF25W43.js";
 import "./chunks/chunk-I5PNQMXV.js";
 import {
   INDEX_PATH,

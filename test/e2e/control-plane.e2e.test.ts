@@ -3,7 +3,12 @@
  * RBAC is on, the vendored CRDs are served, kube-controller-manager works, and the three Argo CD
  * controllers run. The other e2e files build on this.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeOrigin } from '../support/git.js';
+import { HELM4, helmTemplate } from '../support/helm.js';
+import { REPO_ROOT } from '../support/repo.js';
 import { type ControlPlane, startControlPlane } from './control-plane/index.js';
 
 describe('the e2e control plane', () => {
@@ -60,5 +65,39 @@ describe('the e2e control plane', () => {
       expect(cp.logs[name], name).toBeDefined();
     }
     expect(cp.logTails(5)).toContain('argocd-application-controller (running)');
+  });
+
+  it('the repo-server renders with Helm 4.3.1, as Argo CD v3.6.1’s image does: its .Capabilities.HelmVersion, and our chart', async () => {
+    expect(cp.repoServerHelm).toBe('v4.3.1');
+    // A chart that writes down the Helm that renders it, next to charts/common, in a git repository Argo CD reads.
+    const origin = makeOrigin({
+      'charts/helm-version/Chart.yaml': 'apiVersion: v2\nname: helm-version\nversion: 0.1.0\n',
+      'charts/helm-version/templates/configmap.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: helm-version\ndata:\n  version: {{ .Capabilities.HelmVersion.Version | quote }}\n',
+    });
+    try {
+      const valuesFile = path.join(REPO_ROOT, 'rendered/dev/ecommerce/ecommerce-api/values.yaml');
+      const application = (name: string, chartPath: string, helm = '') =>
+        `apiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata: { name: ${name}, namespace: argocd }\nspec:\n  project: default\n` +
+        `  source:\n    repoURL: file://${origin.bare}\n    targetRevision: main\n    path: ${chartPath}\n${helm}` +
+        '  destination: { server: https://kubernetes.default.svc, namespace: helm4 }\n  syncPolicy: { automated: {}, syncOptions: [CreateNamespace=true] }\n';
+      await cp.apply([
+        application('helm-version', 'charts/helm-version'),
+        // A JSON string is a YAML double-quoted scalar: the values file's text, as Argo CD passes it to helm -f.
+        application('ecommerce-ecommerce-api', 'charts/common', `    helm:\n      releaseName: ecommerce-ecommerce-api\n      values: ${JSON.stringify(readFileSync(valuesFile, 'utf8'))}\n`),
+      ].join('---\n'));
+      const cm = await cp.waitFor(() => cp.api<{ data: { version: string } }>('/api/v1/namespaces/helm4/configmaps/helm-version'), { what: 'the ConfigMap Argo CD synced from charts/helm-version', timeoutMs: 180_000 });
+      expect(cm.data.version).toBe('v4.3.1');
+      // Our chart, rendered by Argo CD with that Helm: the objects `helm template` (Helm 4) makes of the same values.
+      const deployment = await cp.waitFor(() => cp.api<{ spec: unknown }>('/apis/apps/v1/namespaces/helm4/deployments/ecommerce-api'), { what: 'the Deployment Argo CD synced from charts/common', timeoutMs: 180_000 });
+      const { objects } = await helmTemplate(valuesFile, 'ecommerce-ecommerce-api', path.join(REPO_ROOT, 'charts/common'), HELM4?.bin);
+      const want = objects.find((o) => o.kind === 'Deployment')! as { spec: { template: { spec: { containers: { image: string; env: unknown }[] } } } };
+      const got = deployment.spec as typeof want.spec;
+      expect(got.template.spec.containers.map((c) => [c.image, c.env])).toEqual(want.spec.template.spec.containers.map((c) => [c.image, c.env]));
+      for (const kind of objects.map((o) => o.kind).filter((k) => k !== 'Deployment')) expect(['Service', 'ServiceAccount']).toContain(kind);
+      expect(await cp.api('/api/v1/namespaces/helm4/services/ecommerce-api')).toBeDefined();
+      expect(await cp.api('/api/v1/namespaces/helm4/serviceaccounts/ecommerce-api')).toBeDefined();
+    } finally {
+      origin.cleanup();
+    }
   });
 });

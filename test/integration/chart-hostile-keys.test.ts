@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELM, helm, KUBE_VERSION } from '../support/helm.js';
+import { helm, HELMS, KUBE_VERSION } from '../support/helm.js';
 import { hostileKey, hostileText, type Pick, picker } from '../support/hostile.js';
 import { REPO_ROOT } from '../support/repo.js';
 
@@ -55,12 +55,12 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** JSON is YAML: the values file says exactly these strings to helm's reader, whatever they hold. */
-async function template(values: Values): Promise<{ ok: true; objects: { source: string; kind: string; name: string }[] } | { ok: false; stderr: string }> {
+async function template(values: Values, bin: string): Promise<{ ok: true; objects: { source: string; kind: string; name: string }[] } | { ok: false; stderr: string }> {
   const file = path.join(dir, `values-${n++}.json`);
   // Non-ASCII escaped too: go-yaml takes a raw U+0085 or U+2028 for a line break even inside quotes.
   writeFileSync(file, JSON.stringify(values).replace(/[\u007f-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
   try {
-    const { stdout } = await helm(['template', 'rel', CHART, '--kube-version', KUBE_VERSION, '--namespace', 'test', '-f', file]);
+    const { stdout } = await helm(['template', 'rel', CHART, '--kube-version', KUBE_VERSION, '--namespace', 'test', '-f', file], REPO_ROOT, bin);
     const objects: { source: string; kind: string; name: string }[] = [];
     // helm writes each object as `---`, `# Source: common/templates/<file>`, the object.
     for (const chunk of stdout.split(/^---[ \t]*$/m)) {
@@ -91,7 +91,7 @@ function labelValue(pick: Pick): string {
   return pick.one(['', 'v', `a${'-'.repeat(61)}z`, pick.word()]);
 }
 
-describe.skipIf(!HELM)('charts/common refuses hostile keys on its own (real helm, no renderer)', () => {
+describe.each(HELMS)('charts/common refuses hostile keys on its own (real $label, no renderer)', ({ bin }) => {
   it('the templates name these kinds (enumerated from the template files)', () => {
     const kinds = new Set([...TEMPLATE_KINDS.values()].flat());
     expect(kinds.size).toBeGreaterThanOrEqual(12);
@@ -102,7 +102,7 @@ describe.skipIf(!HELM)('charts/common refuses hostile keys on its own (real helm
   const hostileCases = MAPS.flatMap((m) => Array.from({ length: 3 }, () => ({ map: m, key: m.path.at(-1) === 'parameters' ? hostileText(pick) : hostileKey(pick) })));
 
   it.each(hostileCases.map((c) => [c.map.path.join('.'), JSON.stringify(c.key).slice(0, 50), c] as const))('%s: key %s is refused by values.schema.json', async (_p, _k, c) => {
-    const result = await template(withMap(c.map.base(), c.map.path, { [c.key]: 'v' }));
+    const result = await template(withMap(c.map.base(), c.map.path, { [c.key]: 'v' }), bin);
     expect(result.ok, result.ok ? JSON.stringify(result.objects) : '').toBe(false);
     if (!result.ok) {
       expect(result.stderr).toContain("values don't meet the specifications of the schema");
@@ -119,8 +119,8 @@ describe.skipIf(!HELM)('charts/common refuses hostile keys on its own (real helm
       const key = c.map.path.at(-1) === 'parameters' ? `p_${p.word()}.${p.word()}` : allowedKey(p);
       entries[key] = c.map.labels ? labelValue(p) : hostileText(p);
     }
-    const plain = await template(c.map.base());
-    const keyed = await template(withMap(c.map.base(), c.map.path, entries));
+    const plain = await template(c.map.base(), bin);
+    const keyed = await template(withMap(c.map.base(), c.map.path, entries), bin);
     if (!plain.ok || !keyed.ok) throw new Error(`helm template failed: ${!plain.ok ? plain.stderr : !keyed.ok ? keyed.stderr : ''}`);
     expect(keyed.objects).toEqual(plain.objects);
     const perTemplate = new Map<string, number>();

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { CHART_NAMESPACED_KINDS } from '../../src/render/chart-kinds.js';
-import { HELM, helmTemplate } from '../support/helm.js';
+import { HELMS, helmTemplate } from '../support/helm.js';
 import { REPO_ROOT } from '../support/repo.js';
 
 const CHART = path.join(REPO_ROOT, 'charts/common');
@@ -18,10 +18,10 @@ const key = (k: { group: string; kind: string }) => `${k.group}/${k.kind}`;
 const listed = CHART_NAMESPACED_KINDS.map(key).sort();
 
 describe('the kinds a claim’s AppProject allows are the kinds charts/common renders', () => {
-  it.skipIf(!HELM)('helm template of every ci values file makes exactly the listed kinds', async () => {
+  it.each(HELMS)('$label template of every ci values file makes exactly the listed kinds', async ({ bin }) => {
     const made = new Set<string>();
     for (const file of readdirSync(path.join(CHART, 'ci')).filter((f) => f.endsWith('.yaml')).sort()) {
-      const { objects } = await helmTemplate(path.join(CHART, 'ci', file), `kinds-${file.replace(/-values\.yaml$/, '')}`);
+      const { objects } = await helmTemplate(path.join(CHART, 'ci', file), `kinds-${file.replace(/-values\.yaml$/, '')}`, CHART, bin);
       for (const o of objects) {
         const group = o.apiVersion.includes('/') ? o.apiVersion.split('/')[0]! : '';
         made.add(key({ group, kind: o.kind }));

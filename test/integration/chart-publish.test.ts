@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HELM, helm, helmTemplate } from '../support/helm.js';
+import { helm, HELMS, helmTemplate } from '../support/helm.js';
 import { REGISTRY_BIN, type Registry, startRegistry } from '../support/registry.js';
 import { CHART_VERSION, REPO_ROOT } from '../support/repo.js';
 
@@ -67,9 +67,9 @@ describe('chart package', () => {
       expect(names).toContain('common/values.schema.json');
       expect(names.every((n) => n.startsWith('common/'))).toBe(true);
       expect(names.some((n) => n.startsWith('common/ci/'))).toBe(false);
-      if (HELM) {
-        const { stdout } = await helm(['show', 'chart', path.join(out, `a/common-${CHART_VERSION}.tgz`)]);
-        expect(stdout).toContain(`version: ${CHART_VERSION}`);
+      for (const h of HELMS) {
+        const { stdout } = await helm(['show', 'chart', path.join(out, `a/common-${CHART_VERSION}.tgz`)], REPO_ROOT, h.bin);
+        expect(stdout, h.label).toContain(`version: ${CHART_VERSION}`);
       }
       rmSync(out, { recursive: true, force: true });
     } finally {
@@ -92,7 +92,8 @@ describe('chart package', () => {
 });
 
 
-describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () => {
+// Under each Helm: the CLI finds it first on PATH (helm lint --strict), and it pulls, templates and pushes.
+describe.each(REGISTRY_BIN ? HELMS : [])('chart publish to a real registry, $label on PATH', ({ bin, PATH }) => {
   let registry: Registry;
   beforeAll(async () => {
     registry = await startRegistry();
@@ -101,25 +102,26 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
 
   it('publishes, helm pulls and templates it; a re-publish is a no-op', async () => {
     const target = `oci://${registry.host}/charts`;
-    const first = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', target, '--plain-http', '--json']);
+    const first = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', target, '--plain-http', '--json'], { PATH });
     expect(first.code, first.stderr).toBe(0);
     const report = JSON.parse(first.stdout) as { status: string; manifestDigest: string; digest: string };
     expect(report.status).toBe('published');
+    expect(first.stderr).toContain('helm lint --strict passed'); // by this helm, first on the CLI's PATH
     expect(await manifestDigest(registry, 'charts/common', CHART_VERSION)).toBe(report.manifestDigest);
 
     const pullDir = mkdtempSync(path.join(tmpdir(), 'infraforge-pull-'));
     try {
-      await helm(['pull', `${target}/common`, '--version', CHART_VERSION, '--plain-http', '--destination', pullDir]);
+      await helm(['pull', `${target}/common`, '--version', CHART_VERSION, '--plain-http', '--destination', pullDir], REPO_ROOT, bin);
       const pulled = readFileSync(path.join(pullDir, `common-${CHART_VERSION}.tgz`));
       const { createHash } = await import('node:crypto');
       expect(`sha256:${createHash('sha256').update(pulled).digest('hex')}`).toBe(report.digest);
-      const { objects } = await helmTemplate(path.join(REPO_ROOT, 'rendered/dev/ecommerce/ecommerce-api/values.yaml'), 'ecommerce-ecommerce-api', path.join(pullDir, `common-${CHART_VERSION}.tgz`));
+      const { objects } = await helmTemplate(path.join(REPO_ROOT, 'rendered/dev/ecommerce/ecommerce-api/values.yaml'), 'ecommerce-ecommerce-api', path.join(pullDir, `common-${CHART_VERSION}.tgz`), bin);
       expect(objects.find((o) => o.kind === 'Deployment')?.metadata.name).toBe('ecommerce-api');
     } finally {
       rmSync(pullDir, { recursive: true, force: true });
     }
 
-    const again = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', target, '--plain-http', '--json']);
+    const again = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', target, '--plain-http', '--json'], { PATH });
     expect(again.code, again.stderr).toBe(0);
     expect((JSON.parse(again.stdout) as { status: string }).status).toBe('unchanged');
     expect(await manifestDigest(registry, 'charts/common', CHART_VERSION)).toBe(report.manifestDigest);
@@ -129,10 +131,10 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     const target = `oci://${registry.host}/refuse`;
     const c = chartCopy();
     try {
-      expect((await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', target, '--plain-http'])).code).toBe(0);
+      expect((await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', target, '--plain-http'], { PATH })).code).toBe(0);
       const before = await manifestDigest(registry, 'refuse/common', CHART_VERSION);
       writeFileSync(path.join(c.dir, 'values.yaml'), `${readFileSync(path.join(c.dir, 'values.yaml'), 'utf8')}# a change\n`);
-      const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', target, '--plain-http']);
+      const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', target, '--plain-http'], { PATH });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('already published with different content');
       expect(r.stderr).toContain('bump version in Chart.yaml');
@@ -150,7 +152,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     try {
       const fast = await packageChart(c.dir, 'charts/common', { gzipLevel: 1 });
       writeFileSync(path.join(out, fast.fileName), fast.bytes);
-      await helm(['push', path.join(out, fast.fileName), `oci://${registry.host}/helmpushed`, '--plain-http']);
+      await helm(['push', path.join(out, fast.fileName), `oci://${registry.host}/helmpushed`, '--plain-http'], REPO_ROOT, bin);
       const target = ociTarget(`oci://${registry.host}/helmpushed`, 'common', CHART_VERSION, true);
       const best = await packageChart(c.dir, 'charts/common');
       expect(best.digest).not.toBe(fast.digest);
@@ -165,7 +167,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
   });
 
   it('--dry-run checks and reports but pushes nothing', async () => {
-    const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/dry`, '--plain-http', '--dry-run', '--json']);
+    const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/dry`, '--plain-http', '--dry-run', '--json'], { PATH });
     expect(r.code, r.stderr).toBe(0);
     expect(JSON.parse(r.stdout)).toMatchObject({ status: 'dry-run', version: CHART_VERSION, manifestDigest: null });
     expect(r.stderr).toContain(`would publish common-2.3.0.tgz`);
@@ -176,7 +178,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     const c = chartCopy();
     try {
       writeFileSync(path.join(c.dir, 'Chart.yaml'), readFileSync(path.join(c.dir, 'Chart.yaml'), 'utf8').replace(`version: ${CHART_VERSION}`, 'version: 1.2.3+b1'));
-      const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', `oci://${registry.host}/build`, '--plain-http', '--json']);
+      const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', `oci://${registry.host}/build`, '--plain-http', '--json'], { PATH });
       expect(r.code, r.stderr).toBe(0);
       const tags = (await (await fetch(`${registry.url}/v2/build/common/tags/list`)).json()) as { tags: string[] };
       expect(tags.tags).toEqual(['1.2.3_b1']);
@@ -189,7 +191,7 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     const c = chartCopy();
     try {
       writeFileSync(path.join(c.dir, 'templates/broken.yaml'), '{{ .Values.nope.deeper }}\n');
-      const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', `oci://${registry.host}/lint`, '--plain-http']);
+      const r = await infraforge(c.dir, ['chart', 'publish', '--chart', '.', '--registry', `oci://${registry.host}/lint`, '--plain-http'], { PATH });
       expect(r.code).toBe(2);
       expect(r.stderr).toContain('helm lint --strict failed');
       const res = await fetch(`${registry.url}/v2/lint/common/tags/list`);
@@ -203,13 +205,13 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish to a real registry', () =
     const down = await startRegistry();
     const target = `oci://${down.host}/charts`;
     await down.stop();
-    const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', target, '--plain-http']);
+    const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', target, '--plain-http'], { PATH });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/unreachable/);
   });
 });
 
-describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish with registry auth', () => {
+describe.each(REGISTRY_BIN ? HELMS : [])('chart publish with registry auth, $label on PATH', ({ PATH }) => {
   let registry: Registry;
   beforeAll(async () => {
     registry = await startRegistry({ auth: true });
@@ -217,13 +219,14 @@ describe.skipIf(!REGISTRY_BIN || !HELM)('chart publish with registry auth', () =
   afterAll(async () => registry?.stop());
 
   it('without credentials: exit 3, a clear message, nothing published', async () => {
-    const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/charts`, '--plain-http']);
+    const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/charts`, '--plain-http'], { PATH });
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/HTTP 401 UNAUTHORIZED: anonymous access does not grant scope repository:charts\/common:pull/);
   });
 
   it('with credentials: published, and the token never printed', async () => {
     const r = await infraforge(REPO_ROOT, ['chart', 'publish', '--registry', `oci://${registry.host}/charts`, '--plain-http'], {
+      PATH,
       INFRAFORGE_REGISTRY_USERNAME: 'ci',
       INFRAFORGE_REGISTRY_PASSWORD: 'ci-password',
     });

@@ -7,12 +7,14 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 
-/** The first of `candidates` that runs `versionArgs` successfully; undefined when none does. */
-export function findTool(candidates: readonly string[], versionArgs: readonly string[]): string | undefined {
+/**
+ * The first of `candidates` that runs `versionArgs` successfully (and whose output `accepts`, when
+ * given); undefined when none does.
+ */
+export function findTool(candidates: readonly string[], versionArgs: readonly string[], accepts: (versionOutput: string) => boolean = () => true): string | undefined {
   for (const bin of candidates) {
     try {
-      execFileSync(bin, versionArgs, { stdio: 'pipe', timeout: 30_000 });
-      return bin;
+      if (accepts(execFileSync(bin, versionArgs, { stdio: 'pipe', timeout: 30_000, encoding: 'utf8' }))) return bin;
     } catch {
       // not installed (or broken): try the next one
     }
@@ -27,6 +29,8 @@ export interface ToolSpec {
   candidates?: readonly string[];
   /** Arguments that make it print its version and exit 0. */
   versionArgs?: readonly string[];
+  /** Whether that version will do (say, the right major release); any by default. */
+  accepts?: (versionOutput: string) => boolean;
 }
 
 export function missingToolMessage(name: string): string {
@@ -38,7 +42,7 @@ export function missingToolMessage(name: string): string {
  * missing tool throws, failing the test file that needs it.
  */
 export function toolOrSkip(spec: ToolSpec, env: Record<string, string | undefined> = process.env): string | undefined {
-  const bin = findTool(spec.candidates ?? [spec.name], spec.versionArgs ?? ['--version']);
+  const bin = findTool(spec.candidates ?? [spec.name], spec.versionArgs ?? ['--version'], spec.accepts);
   if (bin) return bin;
   const message = missingToolMessage(spec.name);
   if (env.CI === 'true') throw new Error(`${message} (CI=true: a missing tool fails the run instead of skipping)`);
@@ -48,9 +52,14 @@ export function toolOrSkip(spec: ToolSpec, env: Record<string, string | undefine
 
 /** Where .ci/install-test-tools puts what it builds; PATH has it under .ci/bootstrap. */
 const BUILT = path.resolve(new URL('../../.ci/.tools/bin', import.meta.url).pathname);
+/** Helm 4, in a directory of its own so that it can go first on a PATH (its binary is `helm` too). */
+const BUILT_HELM4 = path.resolve(new URL('../../.ci/.tools/helm4/helm', import.meta.url).pathname);
+
+const helmMajor = (major: number) => (version: string) => version.trim().startsWith(`v${major}.`);
 
 export const TOOLS = {
-  helm: { name: 'helm', versionArgs: ['version', '--short'] },
+  helm: { name: 'helm (v3)', candidates: ['helm', path.join(BUILT, 'helm')], versionArgs: ['version', '--short'], accepts: helmMajor(3) },
+  helm4: { name: 'helm 4 (.ci/.tools/helm4/helm)', candidates: [BUILT_HELM4, 'helm'], versionArgs: ['version', '--short'], accepts: helmMajor(4) },
   helmEngine: { name: 'helm-engine', candidates: ['helm-engine', path.join(BUILT, 'helm-engine')], versionArgs: ['--version'] },
   actionlint: { name: 'actionlint', versionArgs: ['-version'] },
   terraform: { name: 'terraform (or tofu)', candidates: ['terraform', 'tofu'], versionArgs: ['version'] },

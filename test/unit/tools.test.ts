@@ -13,6 +13,12 @@ describe('toolOrSkip', () => {
     expect(toolOrSkip({ name: 'a runtime', candidates: ['infraforge-no-such-tool', 'node'], versionArgs: ['--version'] }, {})).toBe('node');
   });
 
+  it('passes over a candidate whose version it does not accept (a helm 4 where helm 3 is wanted)', () => {
+    const major = process.version.split('.')[0]!;
+    expect(toolOrSkip({ name: 'node', versionArgs: ['--version'], accepts: (v) => v.startsWith(`${major}.`) }, { CI: 'true' })).toBe('node');
+    expect(() => toolOrSkip({ name: 'node', versionArgs: ['--version'], accepts: (v) => v.startsWith('v0.') }, { CI: 'true' })).toThrow(/^node is not on PATH/);
+  });
+
   it('under CI=true a missing tool throws, naming it', () => {
     expect(() => toolOrSkip(MISSING, { CI: 'true' })).toThrow(/^infraforge-no-such-tool is not on PATH: run the tests through `bash \.ci\/bootstrap npm test`/);
   });

@@ -9,7 +9,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { childPath, type Program } from './binaries.js';
+import { childPath, type Program, type RepoServerHelm } from './binaries.js';
 import type { Supervisor } from './processes.js';
 
 export const ARGOCD_NAMESPACE = 'argocd';
@@ -58,6 +58,7 @@ export function startArgocd(
   kubeconfigFile: string,
   ports: ArgocdPorts,
   options: ArgocdOptions,
+  helm: RepoServerHelm,
 ): { name: string; ready: { tcp?: number; http?: string } }[] {
   const data = (name: string) => {
     const d = path.join(dir, 'argocd', name);
@@ -85,7 +86,7 @@ export function startArgocd(
   sup.start('argocd-repo-server', bins['argocd-repo-server'], [
     ...common, '--address', '127.0.0.1', '--port', String(ports.repoServer), '--metrics-address', '127.0.0.1',
     '--metrics-port', String(ports.repoServerMetrics), '--redis', redis, '--disable-tls', '--client-ca-path=',
-  ], env);
+  ], { ...env, PATH: helm.PATH });
   sup.start('argocd-applicationset-controller', bins['argocd-applicationset-controller'], [
     ...common, '--namespace', ARGOCD_NAMESPACE, '--policy', options.appsetPolicy,
     '--argocd-repo-server', `127.0.0.1:${ports.repoServer}`, '--repo-server-plaintext',

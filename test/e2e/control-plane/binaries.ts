@@ -5,11 +5,14 @@
  * A missing program is always an error here (there is no useful e2e run without it); the
  * message says how to get it.
  */
+import { execFileSync } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../support/repo.js';
 
 const TOOLS_BIN = path.join(REPO_ROOT, '.ci/.tools/bin');
+/** Helm 4.3.1, the Helm Argo CD v3.6.1's image renders with (.ci/install-test-tools builds it here). */
+const HELM4_DIR = path.join(REPO_ROOT, '.ci/.tools/helm4');
 // /usr/sbin for runc, iptables and ip when PATH lacks it; /usr/local/go/bin for the test apps' Go.
 const SYSTEM_PATH = [...new Set([...(process.env.PATH ?? '').split(path.delimiter).filter(Boolean), '/usr/sbin', '/sbin', '/usr/local/go/bin'])];
 
@@ -53,4 +56,27 @@ export function requireAll<P extends Program>(names: readonly P[] = [...BUILT, .
 /** PATH for child processes: the pinned tools first (the repo-server runs `git` and `helm`). */
 export function childPath(): string {
   return [TOOLS_BIN, ...SYSTEM_PATH].join(path.delimiter);
+}
+
+export interface RepoServerHelm {
+  /** The repo-server's PATH: .ci/.tools/helm4 first, so its `helm` is Helm 4. */
+  PATH: string;
+  /** What that `helm version --short` prints (v4.3.1). */
+  version: string;
+}
+
+/**
+ * The helm the repo-server renders charts with: Helm 4.3.1, as in Argo CD v3.6.1's image
+ * (hack/tool-versions.sh of that release). Under CI=true a missing one is an error; elsewhere the
+ * repo-server falls back to the Helm 3 of .ci/.tools/bin, with a notice.
+ */
+export function repoServerHelm(env: Record<string, string | undefined> = process.env): RepoServerHelm {
+  const helm4 = path.join(HELM4_DIR, 'helm');
+  const version = executable(helm4) ? execFileSync(helm4, ['version', '--short'], { encoding: 'utf8' }).trim() : '';
+  if (version.startsWith('v4.')) return { PATH: [HELM4_DIR, childPath()].join(path.delimiter), version };
+  const why = `e2e control plane: ${helm4} ${version ? `is ${version}, not Helm 4` : 'not found'}: run \`bash .ci/install-test-tools\` (or \`bash .ci/bootstrap npm run e2e\`)`;
+  if (env.CI === 'true') throw new Error(why);
+  console.warn(`${why}; the repo-server renders with Helm 3 instead`);
+  const helm3 = program('helm');
+  return { PATH: childPath(), version: execFileSync(helm3, ['version', '--short'], { encoding: 'utf8' }).trim() };
 }

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { REPO_ROOT } from '../../support/repo.js';
 import { ARGOCD_NAMESPACE, ARGOCD_USER, argocdBootstrapYaml, startArgocd, type ArgocdOptions } from './argocd.js';
-import { requireAll } from './binaries.js';
+import { repoServerHelm, requireAll } from './binaries.js';
 import { kubeconfig, makePki } from './pki.js';
 import { Supervisor } from './processes.js';
 import { httpOk, httpsGet, poll, tcpOpen, type TlsClient, type WaitOptions } from './wait.js';
@@ -64,6 +64,8 @@ export interface ControlPlane {
   waitFor<T>(predicate: () => Promise<T | undefined | false | null>, options?: WaitOptions): Promise<T>;
   /** Where each server's log file is. */
   logs: Record<string, string>;
+  /** `helm version --short` of the helm the repo-server renders with (v4.3.1, as Argo CD v3.6.1 ships). */
+  repoServerHelm?: string;
   /** The node, when started with `node: true`. */
   node?: E2eNode;
   /** The last lines of every log, for failure messages. */
@@ -84,6 +86,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
   const withArgocd = options.argocd ?? true;
   const timeoutMs = options.timeoutMs ?? 180_000;
   const bins = requireAll();
+  const helm = withArgocd ? repoServerHelm() : undefined;
   // etcd fsyncs every write; on tmpfs that costs nothing.
   const base = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
   const dir = mkdtempSync(path.join(base, 'infraforge-cp-'));
@@ -189,7 +192,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
         redis: await freePort(), repoServer: await freePort(), repoServerMetrics: await freePort(), appsetMetrics: await freePort(),
         appsetProbe: await freePort(), appsetWebhook: await freePort(), controllerMetrics: await freePort(),
       };
-      const probes = startArgocd(sup, bins, dir, argocdKubeconfig, ports, { appsetPolicy: options.appsetPolicy ?? 'sync' });
+      const probes = startArgocd(sup, bins, dir, argocdKubeconfig, ports, { appsetPolicy: options.appsetPolicy ?? 'sync' }, helm!);
       for (const { name, ready: r } of probes) {
         await ready(name, () => (r.tcp !== undefined ? tcpOpen(r.tcp) : httpOk(r.http!)));
       }
@@ -218,6 +221,7 @@ export async function startControlPlane(options: StartOptions = {}): Promise<Con
       api,
       waitFor: (predicate, opts = {}) => poll(predicate, { timeoutMs: 60_000, intervalMs: 300, ...opts, onTimeout: () => `${failWith()}${node ? `\n${node.logTails()}` : ''}`, abortIf: crashedAnywhere }),
       logs: { ...logs, ...node?.logs },
+      ...(helm ? { repoServerHelm: helm.version } : {}),
       ...(node ? { node } : {}),
       logTails: (lines) => `${sup.tails(lines)}${node ? `\n${node.logTails(lines)}` : ''}`,
       async stop() {

@@ -1325,24 +1325,44 @@ var run = promisify(execFile);
 var ENGINE_BINARY = "helm-engine";
 async function openTemplater(env) {
   const cpus = availableParallelism();
-  const engine = env.INFRAFORGE_HELM_ENGINE === "off" ? void 0 : await locateEngine(env);
+  const helm = await helmOnPath(env);
+  const engine = env.INFRAFORGE_HELM_ENGINE === "off" ? void 0 : await locateEngine(env, helm?.major);
   if (engine) return engineProcess(engine, cpus);
-  if (await runs("helm", ["version", "--short"])) return helmPool("helm", cpus);
+  if (helm) return helmPool(helm.bin, cpus);
   return void 0;
 }
-async function locateEngine(env) {
-  const dirs = (env.PATH ?? "").split(path3.delimiter).filter((d) => path3.isAbsolute(d));
+async function helmOnPath(env) {
+  for (const dir of pathDirs(env)) {
+    const bin = path3.join(dir, "helm");
+    if (!executable(bin)) continue;
+    const major = majorOf(await versionOf(bin, ["version", "--short"]), /^v(\d+)\./);
+    return major === void 0 ? void 0 : { bin, major };
+  }
+  return void 0;
+}
+async function locateEngine(env, helmMajor) {
+  const dirs = pathDirs(env);
   dirs.push(path3.join(buildRoot(), ".ci", ".tools", "bin"));
   for (const dir of dirs) {
     const bin = path3.join(dir, ENGINE_BINARY);
     if (!executable(bin)) continue;
-    const version = await run(bin, ["--version"]).then(
-      (r) => r.stdout,
-      () => ""
-    );
-    if (version.startsWith("helm.sh/helm/v3 ")) return bin;
+    const major = majorOf(await versionOf(bin, ["--version"]), /^helm\.sh\/helm\/v(\d+) /);
+    if (major !== void 0 && (helmMajor === void 0 || major === helmMajor)) return bin;
   }
   return void 0;
+}
+function pathDirs(env) {
+  return (env.PATH ?? "").split(path3.delimiter).filter((d) => path3.isAbsolute(d));
+}
+function majorOf(version, pattern) {
+  const m = pattern.exec(version.trim());
+  return m ? Number(m[1]) : void 0;
+}
+async function versionOf(bin, args) {
+  return run(bin, args).then(
+    (r) => r.stdout,
+    () => ""
+  );
 }
 function buildRoot() {
   let dir = path3.dirname(fileURLToPath(import.meta.url));
@@ -1356,12 +1376,6 @@ function executable(file) {
   } catch {
     return false;
   }
-}
-async function runs(bin, args) {
-  return run(bin, args).then(
-    () => true,
-    () => false
-  );
 }
 
 // src/diff/diff.ts

@@ -3,7 +3,7 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunk-V6WQ4TAA.js";
+} from "./chunk-UPF25W43.js";
 import "./chunk-I5PNQMXV.js";
 import "./chunk-WHY4BH4Y.js";
 import "./chunk-YRF63MWK.js";
