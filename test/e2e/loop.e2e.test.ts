@@ -272,7 +272,8 @@ describe('the loop: claim commit → action → git → Argo CD → cluster', ()
     const committed = Date.now();
     const run = await runnerRenders(sha);
     expect(run.code, run.stdout + run.stderr).toBe(0);
-    expect(JSON.parse(run.outputs['changed-files']!)).toEqual([`rendered/${ENV}/ecommerce/ecommerce-api/values.yaml`]);
+    // The one values file, and the render index that records the claim's new inputs.
+    expect(JSON.parse(run.outputs['changed-files']!)).toEqual(['rendered/.infraforge/index.json', `rendered/${ENV}/ecommerce/ecommerce-api/values.yaml`]);
     const rendered = repo.tip();
     expect(run.outputs['commit-sha']).toBe(rendered);
     const pushed = Date.now();
