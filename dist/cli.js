@@ -1,6 +1,9 @@
 #!/usr/bin/env node
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
+  buildDir
+} from "./chunks/chunk-VEAVCBDV.js";
+import {
   ALL_HELP,
   CHART_HELP,
   CODEOWNERS_HELP,
@@ -69,7 +72,6 @@ var package_default = {
 import { createHash } from "node:crypto";
 import { lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 var FORMAT = 3;
 var INPUT_DIRS = ["deployments", "charts", "infrastructure"];
 var OUTPUT_DIR = "rendered";
@@ -174,8 +176,7 @@ function write(file, content) {
   }
 }
 function codeFingerprint() {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!["dist", "src"].includes(path.basename(dir)) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const dir = buildDir();
   const lines = [];
   const walk = (d) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => a.name < b.name ? -1 : 1)) {
@@ -196,7 +197,7 @@ function sha256(data) {
 
 // src/cli/render.ts
 async function renderNow(options) {
-  const result = await (await import("./chunks/pipeline-PLUSCUUF.js")).renderRepository(options);
+  const result = await (await import("./chunks/pipeline-B3ICESGO.js")).renderRepository(options);
   return { ...result, pinned: result.rendered.settings.image.pinDigests === true, fromIndex: result.rendered.kept.size };
 }
 var render = {
@@ -267,7 +268,7 @@ var validate = {
     if (!values) return ExitCode.ok;
     const root = rootDir(io.cwd, values.root);
     try {
-      const { buildPlan } = await import("./chunks/pipeline-PLUSCUUF.js");
+      const { buildPlan } = await import("./chunks/pipeline-B3ICESGO.js");
       const rendered = await buildPlan({ root, overrides: overridesFrom(values), env: io.env, ...registryChecksFrom(values), log: (l) => io.stderr(`${l}
 `) });
       const codeowners = await codeownersCheck(root, rendered);
@@ -301,9 +302,9 @@ function lazy(help, load) {
 var COMMANDS = {
   render,
   validate,
-  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-7QHYU2Y2.js")).environments),
-  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-JY2PGAQR.js")).diff),
-  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-5GP5C3EF.js")).codeowners),
+  environments: lazy(ENVIRONMENTS_HELP, async () => (await import("./chunks/environments-5R2YQWNF.js")).environments),
+  diff: lazy(DIFF_HELP, async () => (await import("./chunks/diff-TA4Q3SX4.js")).diff),
+  codeowners: lazy(CODEOWNERS_HELP, async () => (await import("./chunks/codeowners-OKLX6WRI.js")).codeowners),
   chart: lazy(CHART_HELP, async () => (await import("./chunks/chart-QUNR36NI.js")).chart)
 };
 function overview() {

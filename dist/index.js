@@ -6,13 +6,14 @@ import {
   fence,
   fullMarkdown,
   jobSummaryMarkdown
-} from "./chunks/chunk-UPF25W43.js";
+} from "./chunks/chunk-BTF6NQHZ.js";
 import "./chunks/chunk-I5PNQMXV.js";
 import {
   INDEX_PATH,
   listEnvironments,
   renderRepository
-} from "./chunks/chunk-WHY4BH4Y.js";
+} from "./chunks/chunk-S5MSHGIY.js";
+import "./chunks/chunk-VEAVCBDV.js";
 import "./chunks/chunk-YRF63MWK.js";
 import {
   chartVersionAt,

@@ -10,7 +10,7 @@ import { execFile } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildDir } from '../io/build-dir.js';
 import { promisify } from 'node:util';
 import { engineProcess } from './engine-process.js';
 import { helmPool } from './helm-pool.js';
@@ -81,9 +81,7 @@ async function versionOf(bin: string, args: string[]): Promise<string> {
 
 /** The checkout the running code comes from: the parent of dist/ (or of src/ under the tests). */
 function buildRoot(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!['dist', 'src'].includes(path.basename(dir)) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  return path.dirname(dir);
+  return path.dirname(buildDir());
 }
 
 function executable(file: string): boolean {

@@ -22,7 +22,7 @@
 import { createHash } from 'node:crypto';
 import { type Dirent, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildDir } from './build-dir.js';
 
 const FORMAT = 3;
 /** Folders whose every file can change the output. */
@@ -178,9 +178,7 @@ function write(file: string, content: CacheFile): void {
  * or src/ under the tests), by stat data — a rebuild or an upgrade changes them.
  */
 function codeFingerprint(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  // Up to the folder that holds the whole build: dist/ (bundle and chunks) or src/.
-  while (!['dist', 'src'].includes(path.basename(dir)) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  const dir = buildDir();
   const lines: string[] = [];
   const walk = (d: string) => {
     for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {

@@ -5,7 +5,7 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { buildDir } from '../build-dir.js';
 import { cmp } from '../../errors.js';
 import type { RenderSettings } from '../../settings/types.js';
 import { CHART_DIR } from '../../settings/resolve.js';
@@ -26,9 +26,7 @@ let renderer: string | undefined;
 /** Every file of the build this code runs from (dist/, or src/ under the tests), by content. */
 function rendererHash(): string {
   if (renderer) return renderer;
-  let dir = path.dirname(fileURLToPath(import.meta.url));
-  while (!['dist', 'src'].includes(path.basename(dir)) && path.dirname(dir) !== dir) dir = path.dirname(dir);
-  renderer = treeHash(dir);
+  renderer = treeHash(buildDir());
   return renderer;
 }
 

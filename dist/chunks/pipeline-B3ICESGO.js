@@ -4,7 +4,8 @@ import {
   listEnvironments,
   renderRepository,
   valuesValidator
-} from "./chunk-WHY4BH4Y.js";
+} from "./chunk-S5MSHGIY.js";
+import "./chunk-VEAVCBDV.js";
 import "./chunk-YRF63MWK.js";
 import "./chunk-7DMIJNEK.js";
 import "./chunk-VVC7TDTM.js";

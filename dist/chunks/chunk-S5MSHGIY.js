@@ -1,5 +1,8 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
+  buildDir
+} from "./chunk-VEAVCBDV.js";
+import {
   COLLECTION_STYLE,
   CORE_SCHEMA,
   DEFAULT_POSTGRES_VERSION,
@@ -3510,7 +3513,6 @@ async function renderedMatchesIndex(root, index) {
 // src/io/render-index/inputs.ts
 import { readdirSync, readFileSync as readFileSync3 } from "node:fs";
 import path3 from "node:path";
-import { fileURLToPath } from "node:url";
 function sharedInputs(root, settings) {
   const { allowDeletions: _allow, maxDeletedApps: _max, ...output } = settings;
   return { renderer: rendererHash(), settings: sha256(JSON.stringify(output, mapsAsEntries)), chart: treeHash(path3.join(root, CHART_DIR)) };
@@ -3521,9 +3523,7 @@ function mapsAsEntries(_key, value) {
 var renderer;
 function rendererHash() {
   if (renderer) return renderer;
-  let dir = path3.dirname(fileURLToPath(import.meta.url));
-  while (!["dist", "src"].includes(path3.basename(dir)) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
-  renderer = treeHash(dir);
+  renderer = treeHash(buildDir());
   return renderer;
 }
 function treeHash(dir) {

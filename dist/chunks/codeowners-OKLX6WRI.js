@@ -7,7 +7,8 @@ import {
 } from "./chunk-I5PNQMXV.js";
 import {
   buildPlan
-} from "./chunk-WHY4BH4Y.js";
+} from "./chunk-S5MSHGIY.js";
+import "./chunk-VEAVCBDV.js";
 import "./chunk-YRF63MWK.js";
 import {
   CODEOWNERS_HELP,

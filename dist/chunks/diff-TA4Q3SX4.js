@@ -3,9 +3,10 @@ import {
   commentMarkdown,
   diffAgainst,
   fullMarkdown
-} from "./chunk-UPF25W43.js";
+} from "./chunk-BTF6NQHZ.js";
 import "./chunk-I5PNQMXV.js";
-import "./chunk-WHY4BH4Y.js";
+import "./chunk-S5MSHGIY.js";
+import "./chunk-VEAVCBDV.js";
 import "./chunk-YRF63MWK.js";
 import "./chunk-QKHAPBJ3.js";
 import {

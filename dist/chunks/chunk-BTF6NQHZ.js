@@ -20,7 +20,10 @@ import {
   serializeIndex,
   unmanagedFiles,
   unmanagedProblems
-} from "./chunk-WHY4BH4Y.js";
+} from "./chunk-S5MSHGIY.js";
+import {
+  buildDir
+} from "./chunk-VEAVCBDV.js";
 import {
   CORE_SCHEMA,
   emitYaml,
@@ -1169,7 +1172,6 @@ import { execFile } from "node:child_process";
 import { accessSync, constants } from "node:fs";
 import { availableParallelism } from "node:os";
 import path3 from "node:path";
-import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 
 // src/helm-engine/engine-process.ts
@@ -1365,9 +1367,7 @@ async function versionOf(bin, args) {
   );
 }
 function buildRoot() {
-  let dir = path3.dirname(fileURLToPath(import.meta.url));
-  while (!["dist", "src"].includes(path3.basename(dir)) && path3.dirname(dir) !== dir) dir = path3.dirname(dir);
-  return path3.dirname(dir);
+  return path3.dirname(buildDir());
 }
 function executable(file) {
   try {

@@ -1,7 +1,8 @@
 import { createRequire as __ifCreateRequire } from 'node:module'; const require = __ifCreateRequire(import.meta.url);
 import {
   listEnvironments
-} from "./chunk-WHY4BH4Y.js";
+} from "./chunk-S5MSHGIY.js";
+import "./chunk-VEAVCBDV.js";
 import "./chunk-YRF63MWK.js";
 import {
   ENVIRONMENTS_HELP,
